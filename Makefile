@@ -1,0 +1,214 @@
+# Umbra: one Makefile builds everything.
+#
+#	make run	build, then boot QEMU on this terminal to a shell
+#	make test	host unit tests, then the guest test suite
+#	make bench	benchmarks (figures and ratios, never a verdict)
+#	make run-gdb	like run, but QEMU waits for gdb (see README)
+#
+# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
+# Everything is built under build/; `make clean' removes it.
+
+MEM		?= 64M
+SWAP		?= 128M
+KARGS		?=
+CMD		?=
+EXTRA_PROGS	?=
+ACCEL		?= tcg
+KASSERTS	?= 1
+TIMEOUT		?= 600
+
+B		:= build
+CC		?= gcc
+LD		:= ld
+AR		:= ar
+OBJCOPY		:= objcopy
+NM		:= nm
+QEMU		:= qemu-system-i386
+
+# ---------------------------------------------------------------------
+# Flags.  Both the kernel and userland are built freestanding for i386
+# with the host's compiler: no cross toolchain, no 32-bit libc, no
+# libgcc.  The kernel and libc carry their own 64-bit division helpers
+# (sys/libkern).
+# ---------------------------------------------------------------------
+ARCHFLAGS	:= -m32 -march=i686
+COMMONFLAGS	:= $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra \
+		   -Wno-unused-parameter -Wno-sign-compare \
+		   -Wno-missing-field-initializers \
+		   -fno-pie -fno-pic -fno-stack-protector -fno-common \
+		   -fno-asynchronous-unwind-tables -nostdinc \
+		   -fno-strict-aliasing -fno-tree-loop-distribute-patterns
+KCFLAGS		:= $(COMMONFLAGS) -ffreestanding -fno-builtin \
+		   -fno-omit-frame-pointer -mno-sse -mno-mmx -mno-80387 \
+		   -D_KERNEL -I$(B)/include -Isys -Isys/arch/i386
+ifeq ($(KASSERTS),1)
+KCFLAGS		+= -DINVARIANTS
+endif
+UCFLAGS		:= $(COMMONFLAGS) -Ilib/libc/include -I$(B)/include -Isys
+LDFLAGS_USER	:= -m elf_i386 -static -nostdlib -e _start -z noexecstack \
+		   --build-id=none
+LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
+		   -T sys/arch/i386/conf/kernel.ld
+
+.SUFFIXES:
+.DELETE_ON_ERROR:
+.PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests
+
+all: $(B)/kernel $(B)/root.tar
+
+# ---------------------------------------------------------------------
+# Generated headers and sources: system call glue, <machine/...>.
+# ---------------------------------------------------------------------
+GEN_SYSCALL	:= $(B)/include/sys/syscall.h $(B)/include/sys/sysproto.h \
+		   $(B)/gen/init_sysent.c $(B)/gen/syscalls.S
+
+$(GEN_SYSCALL) &: sys/kern/syscalls.master sys/kern/makesyscalls.sh
+	@mkdir -p $(B)/include/sys $(B)/gen
+	sh sys/kern/makesyscalls.sh sys/kern/syscalls.master $(B)/gen
+	mv $(B)/gen/sys/syscall.h $(B)/gen/sys/sysproto.h $(B)/include/sys/
+
+$(B)/include/machine:
+	@mkdir -p $(B)/include
+	ln -sfn ../../sys/arch/i386/include $@
+
+HEADERS_GEN	:= $(GEN_SYSCALL) $(B)/include/machine
+
+# ---------------------------------------------------------------------
+# The kernel.  The file list is sys/arch/i386/conf/files.mk.  The
+# kernel is linked twice: the second link adds the symbol table that
+# panic() uses for backtraces, in a section after everything else, so
+# that no other address moves.
+# ---------------------------------------------------------------------
+include sys/arch/i386/conf/files.mk
+
+KOBJS		:= $(patsubst %,$(B)/k/%.o,$(basename $(KERN_SRCS))) \
+		   $(B)/k/gen/init_sysent.o
+
+$(B)/k/%.o: %.c $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/k/%.o: %.S $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -MP -D__ASSEMBLY__ -c -o $@ $<
+
+$(B)/k/gen/init_sysent.o: $(B)/gen/init_sysent.c $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/k/ksyms0.o: sys/kern/ksyms.sh
+	@mkdir -p $(@D)
+	sh sys/kern/ksyms.sh /dev/null > $(B)/k/ksyms0.S
+	$(CC) $(KCFLAGS) -c -o $@ $(B)/k/ksyms0.S
+
+$(B)/kernel: $(KOBJS) $(B)/k/ksyms0.o sys/arch/i386/conf/kernel.ld sys/kern/ksyms.sh
+	$(LD) $(LDFLAGS_KERN) -o $(B)/kernel.0 $(KOBJS) $(B)/k/ksyms0.o
+	$(NM) -n $(B)/kernel.0 > $(B)/kernel.0.nm
+	sh sys/kern/ksyms.sh $(B)/kernel.0.nm > $(B)/k/ksyms.S
+	$(CC) $(KCFLAGS) -c -o $(B)/k/ksyms.o $(B)/k/ksyms.S
+	$(LD) $(LDFLAGS_KERN) -o $@ $(KOBJS) $(B)/k/ksyms.o
+	$(NM) -n $@ > $(B)/kernel.sym
+	@$(NM) -n $@ | grep -v ' ksyms_' | cmp -s - $(B)/kernel.0.nm.strip 2>/dev/null || \
+	    { grep -v ' ksyms_' $(B)/kernel.0.nm > $(B)/kernel.0.nm.strip; \
+	      $(NM) -n $@ | grep -v ' ksyms_' | cmp -s - $(B)/kernel.0.nm.strip || \
+	      { echo "kernel: symbols moved between the two links" >&2; exit 1; }; }
+	objdump -d -S $@ > $(B)/kernel.asm 2>/dev/null || true
+
+# ---------------------------------------------------------------------
+# libc and the user programs.  lib/libc/Makefile.inc lists LIBC_SRCS.
+# Shared helpers from sys/libkern are compiled into libc as well.
+# ---------------------------------------------------------------------
+include lib/libc/Makefile.inc
+
+LIBC_OBJS	:= $(patsubst %,$(B)/u/%.o,$(basename $(LIBC_SRCS))) \
+		   $(B)/u/gen/syscalls.o
+CRT0		:= $(B)/u/lib/libc/arch/i386/crt0.o
+LIBC		:= $(B)/lib/libc.a
+
+$(B)/u/%.o: %.c $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/u/%.o: %.S $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -MMD -MP -D__ASSEMBLY__ -c -o $@ $<
+
+$(B)/u/gen/syscalls.o: $(B)/gen/syscalls.S $(HEADERS_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(LIBC): $(LIBC_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# A program is a directory of C files; PROG_DIRS names them, and the
+# program is installed as /bin/<directory name>.
+PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
+		   tests/vm-test tests/maild
+PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
+
+define PROG_template
+$(B)/bin/$(notdir $(1)): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(CRT0) $(LIBC)
+	@mkdir -p $$(@D)
+	$(LD) $(LDFLAGS_USER) -o $$@ $(CRT0) $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(LIBC)
+PROGS += $(B)/bin/$(notdir $(1))
+endef
+$(foreach d,$(PROG_DIRS),$(eval $(call PROG_template,$(d))))
+
+# EXTRA_PROGS: single C files from anywhere, installed as /bin/NAME.
+define EXTRA_template
+$(B)/extra/$(basename $(notdir $(1))).o: $(1) $(HEADERS_GEN)
+	@mkdir -p $$(@D)
+	$(CC) $(UCFLAGS) -c -o $$@ $$<
+$(B)/bin/$(basename $(notdir $(1))): $(B)/extra/$(basename $(notdir $(1))).o $(CRT0) $(LIBC)
+	@mkdir -p $$(@D)
+	$(LD) $(LDFLAGS_USER) -o $$@ $(CRT0) $$< $(LIBC)
+PROGS += $(B)/bin/$(basename $(notdir $(1)))
+endef
+$(foreach f,$(EXTRA_PROGS),$(eval $(call EXTRA_template,$(f))))
+
+# ---------------------------------------------------------------------
+# The root ramdisk: a ustar archive of build/root, loaded by QEMU as a
+# Multiboot module.  It is rebuilt whenever a program or etc/ changes.
+# ---------------------------------------------------------------------
+ETC_FILES	:= $(wildcard etc/*)
+
+$(B)/root.tar: $(PROGS) $(ETC_FILES) Makefile
+	rm -rf $(B)/root
+	mkdir -p $(B)/root/bin $(B)/root/etc $(B)/root/dev $(B)/root/tmp
+	cp $(PROGS) $(B)/root/bin/
+	cp $(ETC_FILES) $(B)/root/etc/
+	tar --format=ustar --owner=0 --group=0 --numeric-owner \
+	    --sort=name --mtime=@0 -C $(B)/root -cf $@ .
+
+# ---------------------------------------------------------------------
+# Running under QEMU.  tests/qemu.sh knows how to boot, time out, and
+# read the verdict that the guest leaves through isa-debug-exit.
+# ---------------------------------------------------------------------
+$(B)/swap.img:
+	@mkdir -p $(@D)
+	truncate -s $(SWAP) $@
+
+check-qemu:
+	@sh tests/need-qemu.sh
+
+run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
+	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+	    SWAPIMG='$(B)/swap.img' B='$(B)' sh tests/qemu.sh run
+
+run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
+	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+	    SWAPIMG='$(B)/swap.img' B='$(B)' GDB=1 sh tests/qemu.sh run
+
+gdb:
+	gdb -q -ex 'set architecture i386' -ex 'target remote localhost:1234' \
+	    $(B)/kernel
+
+test: check-qemu host-tests guest-tests
+	@sh tests/summary.sh $(B)/test
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

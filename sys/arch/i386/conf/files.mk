@@ -1,0 +1,2 @@
+# Kernel sources: filled in by the kernel work.
+KERN_SRCS :=

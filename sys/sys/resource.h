@@ -1,0 +1,22 @@
+/*
+ * resource.h: struct rusage, as filled by wait4(2) (<sys/resource.h>).
+ */
+#ifndef _SYS_RESOURCE_H_
+#define _SYS_RESOURCE_H_
+
+#include <sys/time.h>
+
+struct rusage {
+	struct timeval	ru_utime;	/* user time used */
+	struct timeval	ru_stime;	/* system time used */
+	long		ru_maxrss;	/* max resident set size (KiB) */
+	long		ru_minflt;	/* page faults not needing I/O */
+	long		ru_majflt;	/* page faults needing I/O */
+	long		ru_nvcsw;	/* voluntary context switches */
+	long		ru_nivcsw;	/* involuntary context switches */
+};
+
+#define	RUSAGE_SELF	0
+#define	RUSAGE_CHILDREN	(-1)
+
+#endif /* !_SYS_RESOURCE_H_ */
