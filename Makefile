@@ -143,18 +143,20 @@ $(LIBC): $(LIBC_OBJS)
 	$(AR) rcs $@ $^
 
 # A program is a directory of C files; PROG_DIRS names them, and the
-# program is installed as /bin/<directory name>.
+# program is installed as /bin/<directory name>, or under the name
+# PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
 		   tests/vm-test tests/maild
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
+PROGNAME_tests/guest := runtests
 
 define PROG_template
-$(B)/bin/$(notdir $(1)): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(CRT0) $(LIBC)
+$(B)/bin/$(2): $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(CRT0) $(LIBC)
 	@mkdir -p $$(@D)
 	$(LD) $(LDFLAGS_USER) -o $$@ $(CRT0) $(patsubst %.c,$(B)/u/%.o,$(wildcard $(1)/*.c)) $(LIBC)
-PROGS += $(B)/bin/$(notdir $(1))
+PROGS += $(B)/bin/$(2)
 endef
-$(foreach d,$(PROG_DIRS),$(eval $(call PROG_template,$(d))))
+$(foreach d,$(PROG_DIRS),$(eval $(call PROG_template,$(d),$(or $(PROGNAME_$(d)),$(notdir $(d))))))
 
 # EXTRA_PROGS: single C files from anywhere, installed as /bin/NAME.
 define EXTRA_template
