@@ -108,11 +108,11 @@ $(B)/kernel: $(KOBJS) $(B)/k/ksyms0.o sys/arch/i386/conf/kernel.ld sys/kern/ksym
 	$(CC) $(KCFLAGS) -c -o $(B)/k/ksyms.o $(B)/k/ksyms.S
 	$(LD) $(LDFLAGS_KERN) -o $@ $(KOBJS) $(B)/k/ksyms.o
 	$(NM) -n $@ > $(B)/kernel.sym
-	@$(NM) -n $@ | grep -v ' ksyms_' | cmp -s - $(B)/kernel.0.nm.strip 2>/dev/null || \
-	    { grep -v ' ksyms_' $(B)/kernel.0.nm > $(B)/kernel.0.nm.strip; \
-	      $(NM) -n $@ | grep -v ' ksyms_' | cmp -s - $(B)/kernel.0.nm.strip || \
-	      { echo "kernel: symbols moved between the two links" >&2; exit 1; }; }
-	objdump -d -S $@ > $(B)/kernel.asm 2>/dev/null || true
+	@awk '$$2 ~ /^[tT]$$/' $(B)/kernel.0.nm > $(B)/kernel.0.text
+	@awk '$$2 ~ /^[tT]$$/' $(B)/kernel.sym > $(B)/kernel.1.text
+	@cmp -s $(B)/kernel.0.text $(B)/kernel.1.text || \
+	    { echo "kernel: code moved between the two links" >&2; exit 1; }
+	objdump -d $@ > $(B)/kernel.asm
 
 # ---------------------------------------------------------------------
 # libc and the user programs.  lib/libc/Makefile.inc lists LIBC_SRCS.

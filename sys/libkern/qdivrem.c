@@ -2,7 +2,8 @@
  * qdivrem.c: 64-bit division for a 32-bit machine.
  *
  * gcc and clang turn `/' and `%' on 64-bit operands into calls to
- * __udivdi3, __umoddi3, __divdi3 and __moddi3, which normally live in
+ * __udivdi3, __umoddi3, __divdi3 and __moddi3 (gcc also to __udivmoddi4
+ * and __divmoddi4, which give both), which normally live in
  * libgcc.  Umbra links neither the kernel nor user programs against
  * libgcc, so this file supplies them; it is compiled into both the
  * kernel and lib/libc, and tested on the host (tests/host).
@@ -17,6 +18,8 @@ typedef unsigned long long	u_quad;
 typedef long long		quad;
 
 u_quad	__qdivrem(u_quad, u_quad, u_quad *);
+u_quad	__udivmoddi4(u_quad, u_quad, u_quad *);
+quad	__divmoddi4(quad, quad, quad *);
 u_quad	__udivdi3(u_quad, u_quad);
 u_quad	__umoddi3(u_quad, u_quad);
 quad	__divdi3(quad, quad);
@@ -79,7 +82,7 @@ __udivdi3(u_quad a, u_quad b)
 u_quad
 __umoddi3(u_quad a, u_quad b)
 {
-	u_quad r;
+	u_quad r = 0;
 
 	(void)__qdivrem(a, b, &r);
 	return (r);
@@ -109,4 +112,21 @@ __moddi3(quad a, quad b)
 	ub = b < 0 ? -(u_quad)b : (u_quad)b;
 	(void)__qdivrem(ua, ub, &ur);
 	return (a < 0 ? -(quad)ur : (quad)ur);
+}
+
+u_quad
+__udivmoddi4(u_quad a, u_quad b, u_quad *rem)
+{
+
+	return (__qdivrem(a, b, rem));
+}
+
+quad
+__divmoddi4(quad a, quad b, quad *rem)
+{
+	quad q = __divdi3(a, b);
+
+	if (rem != NULL)
+		*rem = a - q * b;
+	return (q);
 }

@@ -74,6 +74,17 @@ struct sigaction {
 
 #define	sigmask(m)	(1U << ((m) - 1))
 
+/* The code a handler gets with SIGSEGV, SIGBUS, SIGILL and SIGFPE. */
+#define	SEGV_MAPERR	1	/* address not mapped */
+#define	SEGV_ACCERR	2	/* invalid permissions */
+#define	BUS_ADRERR	2	/* nonexistent physical address */
+#define	BUS_OBJERR	3	/* object-specific error (pager I/O) */
+#define	ILL_ILLOPC	1	/* illegal opcode */
+#define	ILL_PRVOPC	5	/* privileged opcode */
+#define	FPE_INTDIV	1	/* integer divide by zero */
+#define	FPE_FLTINV	7	/* floating point invalid operation */
+#define	TRAP_BRKPT	1	/* breakpoint */
+
 #include <machine/signal.h>	/* struct sigcontext */
 
 #endif /* !_SYS_SIGNAL_H_ */

@@ -112,11 +112,104 @@ struct kinfo_proc {
 	char		ki_args[KI_ARGSLEN];	/* argv, joined by spaces */
 };
 
-#ifndef _KERNEL
+#ifdef _KERNEL
+/*
+ * The kernel's side.  Each node is a static struct sysctl_oid declared
+ * with the macros below, in the file that owns the variable; a linker
+ * set collects them and sysctl_init() links each to its parent.  A name
+ * such as vm.stats.free_count is declared as
+ *
+ *	SYSCTL_NODE(, CTL_VM, vm, CTLFLAG_RD, NULL, "virtual memory");
+ *	SYSCTL_NODE(_vm, OID_AUTO, stats, CTLFLAG_RD, NULL, "counters");
+ *	SYSCTL_UINT(_vm_stats, OID_AUTO, free_count, CTLFLAG_RD,
+ *	    &vmcnt.v_free_count, "free pages");
+ *
+ * OID_AUTO numbers are given out from 256 up, per parent.  A handler
+ * produces the value with SYSCTL_OUT and takes a new one with SYSCTL_IN
+ * (req->newptr non-NULL when there is one); both may fault and sleep,
+ * so a handler that walks a kernel list must first copy what it needs
+ * into a buffer of its own.  A node with a handler gets the rest of the
+ * name (kern.proc.pid.<pid>) in name/namelen.
+ */
+#define	OID_AUTO	(-1)
+
+struct sysctl_req {
+	struct proc	*p;
+	void		*oldptr;	/* user buffer for the value, or NULL */
+	size_t		oldlen;		/* its size */
+	size_t		oldidx;		/* bytes produced so far */
+	const void	*newptr;	/* user buffer with a new value, or NULL */
+	size_t		newlen;
+	size_t		newidx;		/* bytes consumed so far */
+};
+
+struct sysctl_oid;
+#define	SYSCTL_HANDLER_ARGS	struct sysctl_oid *oidp, void *arg1, \
+	intptr_t arg2, struct sysctl_req *req, int *name, u_int namelen
+typedef int	sysctl_handler_t(SYSCTL_HANDLER_ARGS);
+
+struct sysctl_oid {
+	struct sysctl_oid	*oid_parent;
+	struct sysctl_oid	*oid_children;	/* first child, by number */
+	struct sysctl_oid	*oid_next;	/* next sibling */
+	int			oid_number;
+	u_int			oid_kind;	/* CTLTYPE_* | CTLFLAG_* */
+	void			*oid_arg1;
+	intptr_t		oid_arg2;
+	const char		*oid_name;
+	sysctl_handler_t	*oid_handler;
+	const char		*oid_fmt;
+	const char		*oid_descr;
+};
+
+extern struct sysctl_oid sysctl_;	/* the root */
+
+#define	SYSCTL_DECL(name)	extern struct sysctl_oid sysctl_##name
+
+#define	SYSCTL_OID(parent, nbr, name, kind, a1, a2, handler, fmt, descr) \
+	struct sysctl_oid sysctl_##parent##_##name = {			\
+		&sysctl_##parent, NULL, NULL, (nbr), (kind), (a1), (a2),\
+		#name, (handler), (fmt), (descr) };			\
+	static struct sysctl_oid *const __sysctl_set_##parent##_##name	\
+	    __attribute__((section("set_sysctl"), used)) =		\
+	    &sysctl_##parent##_##name
+
+#define	SYSCTL_NODE(parent, nbr, name, access, handler, descr)	\
+	SYSCTL_OID(parent, nbr, name, CTLTYPE_NODE | (access), NULL, 0, \
+	    handler, "N", descr)
+#define	SYSCTL_INT(parent, nbr, name, access, ptr, descr)		\
+	SYSCTL_OID(parent, nbr, name, CTLTYPE_INT | (access), ptr, 0,	\
+	    sysctl_handle_int, "I", descr)
+#define	SYSCTL_UINT(parent, nbr, name, access, ptr, descr)		\
+	SYSCTL_OID(parent, nbr, name, CTLTYPE_UINT | (access), ptr, 0,	\
+	    sysctl_handle_int, "IU", descr)
+#define	SYSCTL_CONST_INT(parent, nbr, name, val, descr)		\
+	SYSCTL_OID(parent, nbr, name, CTLTYPE_INT | CTLFLAG_RD, NULL,	\
+	    (val), sysctl_handle_int, "I", descr)
+#define	SYSCTL_STRING(parent, nbr, name, access, str, len, descr)	\
+	SYSCTL_OID(parent, nbr, name, CTLTYPE_STRING | (access),	\
+	    (void *)(str), (len), sysctl_handle_string, "A", descr)
+#define	SYSCTL_PROC(parent, nbr, name, kind, a1, a2, handler, fmt, descr) \
+	SYSCTL_OID(parent, nbr, name, (kind), a1, a2, handler, fmt, descr)
+
+SYSCTL_DECL(_kern);
+SYSCTL_DECL(_vm);
+SYSCTL_DECL(_hw);
+
+int	sysctl_handle_int(SYSCTL_HANDLER_ARGS);
+int	sysctl_handle_string(SYSCTL_HANDLER_ARGS);
+int	sysctl_handle_opaque(SYSCTL_HANDLER_ARGS);
+int	sysctl_out(struct sysctl_req *, const void *, size_t);
+int	sysctl_in(struct sysctl_req *, void *, size_t);
+#define	SYSCTL_OUT(req, p, l)	sysctl_out((req), (p), (l))
+#define	SYSCTL_IN(req, p, l)	sysctl_in((req), (p), (l))
+void	sysctl_init(void);
+
+#else /* !_KERNEL */
 int	sysctl(const int *, unsigned int, void *, size_t *, const void *,
 	    size_t);
 int	sysctlbyname(const char *, void *, size_t *, const void *, size_t);
 int	sysctlnametomib(const char *, int *, size_t *);
-#endif
+#endif /* _KERNEL */
 
 #endif /* !_SYS_SYSCTL_H_ */

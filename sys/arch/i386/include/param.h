@@ -26,9 +26,9 @@
 #define	DEV_BSIZE	512		/* disk sector */
 #define	DEV_BSHIFT	9
 
-#define	KERNBASE	0xc0000000U	/* start of kernel virtual space */
-#define	VM_MAXUSER_ADDRESS	0xc0000000U	/* end of user space */
-#define	VM_MIN_ADDRESS		0x00001000U	/* lowest user address */
+#define	KERNBASE	0xc0000000	/* start of kernel virtual space */
+#define	VM_MAXUSER_ADDRESS	0xc0000000	/* end of user space */
+#define	VM_MIN_ADDRESS		0x00001000	/* lowest user address */
 #define	USRSTACK	VM_MAXUSER_ADDRESS	/* top of the user stack */
 #define	MAXSSIZ		(8 * 1024 * 1024)	/* max stack size */
 #define	MAXDSIZ		(512 * 1024 * 1024)	/* max data (heap) size */

@@ -1,0 +1,104 @@
+/*
+ * intr.c: the two 8259A interrupt controllers and the dispatch of
+ * hardware interrupts to their handlers.
+ *
+ * The master PIC's lines 0-7 arrive at vectors 32-39, the slave's 8-15
+ * at 40-47 (cascaded through master line 2).  A line is masked until a
+ * driver registers a handler with intr_establish().  Handlers run with
+ * interrupts blocked, on the interrupted thread's kernel stack; they
+ * must not sleep, and may call wakeup() and psignal().
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <machine/cpu.h>
+#include <machine/cpufunc.h>
+#include <machine/trap.h>
+
+#define	IO_ICU1		0x20		/* master: command, data at +1 */
+#define	IO_ICU2		0xa0		/* slave */
+#define	PIC_EOI		0x20		/* non-specific end of interrupt */
+#define	OCW3_RIS	0x0b		/* read the in-service register */
+
+static struct {
+	intr_handler_t	*ih_fun;
+	void		*ih_arg;
+} intrhand[NIRQ];
+static uint16_t imask = 0xffff & ~(1 << 2);	/* cascade always open */
+static int intrnest;
+static uint32_t intrcnt[NIRQ];
+
+static void
+pic_setmask(void)
+{
+
+	outb(IO_ICU1 + 1, imask & 0xff);
+	outb(IO_ICU2 + 1, imask >> 8);
+}
+
+void
+pic_init(void)
+{
+
+	outb(IO_ICU1, 0x11);		/* ICW1: edge, cascade, ICW4 */
+	outb(IO_ICU1 + 1, T_IRQ0);	/* ICW2: vector base */
+	outb(IO_ICU1 + 1, 1 << 2);	/* ICW3: slave on line 2 */
+	outb(IO_ICU1 + 1, 0x01);	/* ICW4: 8086 mode */
+	outb(IO_ICU2, 0x11);
+	outb(IO_ICU2 + 1, T_IRQ0 + 8);
+	outb(IO_ICU2 + 1, 2);		/* ICW3: slave identity */
+	outb(IO_ICU2 + 1, 0x01);
+	pic_setmask();
+}
+
+/* Register fun(arg, frame) for irq and unmask the line. */
+void
+intr_establish(int irq, intr_handler_t *fun, void *arg)
+{
+	int s;
+
+	KASSERT(irq >= 0 && irq < NIRQ && intrhand[irq].ih_fun == NULL,
+	    ("intr_establish: irq %d", irq));
+	s = splhigh();
+	intrhand[irq].ih_fun = fun;
+	intrhand[irq].ih_arg = arg;
+	imask &= ~(1 << irq);
+	pic_setmask();
+	splx(s);
+}
+
+/* Is irq really in service?  Lines 7 and 15 see spurious interrupts. */
+static int
+pic_spurious(int irq)
+{
+	int port = irq < 8 ? IO_ICU1 : IO_ICU2;
+
+	outb(port, OCW3_RIS);
+	return ((inb(port) & (1 << (irq & 7))) == 0);
+}
+
+void
+intr_dispatch(int irq, struct trapframe *tf)
+{
+
+	if ((irq & 7) == 7 && pic_spurious(irq)) {
+		if (irq == 15)
+			outb(IO_ICU1, PIC_EOI);	/* the master saw it */
+		return;
+	}
+	intrcnt[irq]++;
+	intrnest++;
+	if (intrhand[irq].ih_fun != NULL)
+		intrhand[irq].ih_fun(intrhand[irq].ih_arg, tf);
+	intrnest--;
+	if (irq >= 8)
+		outb(IO_ICU2, PIC_EOI);
+	outb(IO_ICU1, PIC_EOI);
+}
+
+/* Non-zero while an interrupt handler runs. */
+int
+intr_nest(void)
+{
+
+	return (intrnest);
+}

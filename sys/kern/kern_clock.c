@@ -1,0 +1,100 @@
+/*
+ * kern_clock.c: the clock tick (hardclock), callouts, and conversion
+ * of time intervals to ticks.
+ *
+ * Callouts are kept on one list sorted by the tick at which they fire;
+ * hardclock runs those that are due, from the clock interrupt, so a
+ * callout function must not sleep.  Umbra's only callouts are tsleep
+ * timeouts, so the list is short.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/proc.h>
+#include <sys/time.h>
+
+int hz = HZ;
+volatile uint32_t ticks;
+int cold = 1;
+
+static struct callout *callouts;	/* pending, sorted by c_time */
+
+void
+callout_init(struct callout *c)
+{
+
+	memset(c, 0, sizeof(*c));
+}
+
+/* Call func(arg) in `timo' ticks (at least 1), replacing any earlier. */
+void
+callout_reset(struct callout *c, int timo, void (*func)(void *), void *arg)
+{
+	struct callout **cp;
+	int s;
+
+	if (timo <= 0)
+		timo = 1;
+	s = splclock();
+	callout_stop(c);
+	c->c_time = ticks + timo;
+	c->c_func = func;
+	c->c_arg = arg;
+	for (cp = &callouts; *cp != NULL &&
+	    (int32_t)((*cp)->c_time - c->c_time) <= 0; cp = &(*cp)->c_next)
+		continue;
+	c->c_next = *cp;
+	*cp = c;
+	c->c_pending = 1;
+	splx(s);
+}
+
+void
+callout_stop(struct callout *c)
+{
+	struct callout **cp;
+	int s;
+
+	s = splclock();
+	if (c->c_pending) {
+		for (cp = &callouts; *cp != c; cp = &(*cp)->c_next)
+			KASSERT(*cp != NULL, ("callout_stop: not on the list"));
+		*cp = c->c_next;
+		c->c_pending = 0;
+	}
+	splx(s);
+}
+
+/* The clock interrupt, hz times a second. */
+void
+hardclock(struct trapframe *tf)
+{
+	struct callout *c;
+
+	ticks++;
+	if (curproc != NULL)
+		curproc->p_cpticks++;
+	while ((c = callouts) != NULL && (int32_t)(ticks - c->c_time) >= 0) {
+		callouts = c->c_next;
+		c->c_pending = 0;
+		c->c_func(c->c_arg);
+	}
+	if (ticks % (hz / 10) == 0)
+		roundrobin();
+}
+
+/*
+ * The number of ticks to sleep for at least *ts: rounded up, plus one
+ * because the current tick is already partly over; capped at a day
+ * (callers that sleep longer loop).
+ */
+int
+tvtohz(const struct timespec *ts)
+{
+	uint64_t t;
+
+	if (ts->tv_sec >= 86400)
+		return (86400 * hz);
+	t = (uint64_t)ts->tv_sec * hz +
+	    ((uint64_t)ts->tv_nsec * hz + 999999999) / 1000000000;
+	return ((int)t + 1);
+}

@@ -1,0 +1,61 @@
+/*
+ * vm_meter.c: the VM's counters as sysctl nodes: vm.stats.* for pages
+ * and events (struct vmmeter), vm.stats.object.* for objects and
+ * collapse.  Tests read these to check that memory comes back and that
+ * paging really happened; benchmarks to compare runs.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/sysctl.h>
+#include <vm/vm.h>
+#include <vm/vm_param.h>
+
+SYSCTL_NODE(_vm, OID_AUTO, stats, CTLFLAG_RD, NULL, "VM statistics");
+SYSCTL_NODE(_vm_stats, OID_AUTO, object, CTLFLAG_RD, NULL,
+    "Objects and collapse");
+
+#define	VMCNT(name, field, descr)					\
+	SYSCTL_UINT(_vm_stats, OID_AUTO, name, CTLFLAG_RD,		\
+	    &vmcnt.field, descr)
+#define	OBJCNT(name, field, descr)					\
+	SYSCTL_UINT(_vm_stats_object, OID_AUTO, name, CTLFLAG_RD,	\
+	    &vmobjstats.field, descr)
+
+VMCNT(page_count, v_page_count, "Pages managed by the VM");
+VMCNT(free_count, v_free_count, "Free pages");
+VMCNT(active_count, v_active_count, "Active pages");
+VMCNT(inactive_count, v_inactive_count, "Inactive pages");
+VMCNT(wire_count, v_wire_count, "Kernel pages");
+VMCNT(file_pages, v_file_pages, "Pages cached for ramdisk files");
+VMCNT(anon_pages, v_anon_pages, "Pages of anonymous memory");
+VMCNT(free_reserved, v_free_reserved, "Pages kept for the system");
+VMCNT(free_min, v_free_min, "Free pages that wake the pageout daemon");
+VMCNT(free_target, v_free_target, "Free pages the daemon aims for");
+VMCNT(inactive_target, v_inactive_target, "Inactive pages aimed for");
+VMCNT(faults, v_faults, "Page faults");
+VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
+VMCNT(zero_fills, v_zfod, "Zero-filled pages");
+VMCNT(pageins, v_pageins, "Pages read from pagers");
+VMCNT(pageouts, v_pageouts, "Pages written to pagers");
+VMCNT(pageout_errors, v_pageout_errors, "Page writes that failed");
+VMCNT(pagein_errors, v_pagein_errors, "Page reads that failed");
+VMCNT(reactivated, v_reactivated, "Inactive pages found in use");
+VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
+VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");
+VMCNT(vm_waits, v_vmwaits, "Waits for free memory");
+VMCNT(oom_kills, v_oom_kills, "Processes killed for lack of memory");
+
+OBJCNT(objects, os_objects, "Objects alive");
+OBJCNT(created, os_created, "Objects ever created");
+OBJCNT(collapses, os_collapses, "Backing objects absorbed by collapse");
+OBJCNT(bypasses, os_bypasses, "Backing objects bypassed");
+OBJCNT(pages_moved, os_pages_moved, "Resident pages moved by collapse");
+OBJCNT(pages_freed, os_pages_freed, "Hidden resident pages freed");
+OBJCNT(swap_moved, os_swap_moved, "Swap blocks moved by collapse");
+OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
+OBJCNT(refused_pager, os_refused_pager,
+    "Collapses refused because an object has a pager");
+OBJCNT(refused_busy, os_refused_busy,
+    "Collapses refused because of paging in progress");
+OBJCNT(longest_chain, os_longest_chain,
+    "Longest backing chain a fault has seen");

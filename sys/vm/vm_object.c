@@ -1,0 +1,481 @@
+/*
+ * vm_object.c: virtual memory objects, their chains, and collapse.
+ *
+ * See vm_object.h for what an object is.  This file creates objects,
+ * counts references to them, makes shadow objects for copy-on-write,
+ * and keeps backing chains short.
+ *
+ * Why chains grow.  fork makes every private writable entry of both
+ * processes NEEDS_COPY on one shared object O.  The first write in each
+ * process gives its entry a shadow in front of O (vm_object_shadow).
+ * When the child exits its shadow dies, and O is left with one
+ * reference, held by the parent's shadow S: every page of O that S
+ * lacks is still visible through S, but O itself is now an extra link
+ * that serves nobody else.  Each further fork adds a link.
+ *
+ * Collapse.  vm_object_collapse(S) repeats, while S has an anonymous
+ * backing object B:
+ *	- collapse, when S holds B's only reference: B's pages that S
+ *	  does not have and that lie in S's window move into S; the rest
+ *	  are hidden (no one can ever read them) and are freed.  S takes
+ *	  over B's backing object and B is freed.
+ *	- bypass, when B has other references: if S already has every
+ *	  page that B has in S's window, B contributes nothing to S, and S
+ *	  can point past B to B's backing object, dropping its reference
+ *	  on B.
+ * It is called after a fault copies a page into a front object, and by
+ * vm_object_deallocate() when an object is left with one reference held
+ * by its one shadow.
+ *
+ * 4.4BSD's rules, which Umbra keeps for now: collapse and bypass are
+ * refused while either object has paging in progress (a fault or pager
+ * operation depends on the chain), and whenever either object has a
+ * pager, since the pager may hold pages the code cannot see.  That last
+ * rule is the 1993 defect (../shared/notes/1993-report.txt): objects
+ * that the pageout daemon gave a swap pager never collapse, and their
+ * swap is lost until the process exits.  Each refusal is counted
+ * (vm.stats.object.refused_pager).
+ *
+ * Deallocation is iterative (never recursive), so a long chain cannot
+ * overflow the kernel stack when its front object dies.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/malloc.h>
+#include <sys/proc.h>
+#include <vm/vm.h>
+#include <vm/vm_param.h>
+#include <vm/vm_object.h>
+#include <vm/vm_page.h>
+#include <vm/vm_pager.h>
+#include <vm/pmap.h>
+
+MALLOC_DEFINE(M_VMOBJ, "vmobject", "VM objects");
+
+struct vm_object_list vm_object_list =
+    TAILQ_HEAD_INITIALIZER(vm_object_list);
+struct vm_object_stats vmobjstats;
+static uint32_t vm_object_next_id = 1;
+
+static void	vm_object_terminate(struct vm_object *);
+static void	vm_object_free(struct vm_object *);
+static bool	vm_object_collapse_allowed(struct vm_object *);
+static void	vm_object_do_collapse(struct vm_object *);
+static bool	vm_object_backing_shadowed(struct vm_object *);
+static void	vm_object_do_bypass(struct vm_object *);
+
+void
+vm_object_init(void)
+{
+}
+
+/*
+ * A new anonymous object of `size' pages, with one reference for the
+ * caller.  May sleep for memory.
+ */
+struct vm_object *
+vm_object_allocate(vm_pindex_t size)
+{
+	struct vm_object *object;
+
+	object = malloc(sizeof(*object), M_VMOBJ, M_WAITOK | M_ZERO);
+	TAILQ_INIT(&object->memq);
+	LIST_INIT(&object->shadow_head);
+	object->size = size;
+	object->ref_count = 1;
+	object->flags = OBJ_INTERNAL;
+	object->id = vm_object_next_id++;
+	TAILQ_INSERT_TAIL(&vm_object_list, object, object_list);
+	vmobjstats.os_objects++;
+	vmobjstats.os_created++;
+	return (object);
+}
+
+void
+vm_object_reference(struct vm_object *object)
+{
+
+	if (object == NULL)
+		return;
+	KASSERT((object->flags & OBJ_DEAD) == 0,
+	    ("vm_object_reference: object %u is dead", object->id));
+	object->ref_count++;
+}
+
+/*
+ * Drop a reference.  An object whose last reference goes is terminated
+ * (its pages and pager space freed), which drops its reference on its
+ * backing object, and so on down the chain, iteratively.  An anonymous
+ * object left with only its one shadow's reference is collapsed into
+ * that shadow.
+ */
+void
+vm_object_deallocate(struct vm_object *object)
+{
+	struct vm_object *backing, *shadow;
+
+	while (object != NULL) {
+		KASSERT(object->ref_count > 0,
+		    ("vm_object_deallocate: object %u has no references",
+		    object->id));
+		if (object->ref_count > 1) {
+			object->ref_count--;
+			if (object->ref_count != 1 || object->shadow_count != 1 ||
+			    (object->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
+			    OBJ_INTERNAL)
+				return;
+			shadow = LIST_FIRST(&object->shadow_head);
+			if ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
+			    OBJ_INTERNAL)
+				return;
+			/*
+			 * Hold the shadow across the collapse, then drop that
+			 * reference through this loop: it may in turn leave
+			 * the shadow singly shadowed.
+			 */
+			shadow->ref_count++;
+			vm_object_collapse(shadow);
+			object = shadow;
+			continue;
+		}
+		backing = object->backing_object;
+		vm_object_terminate(object);
+		object = backing;
+	}
+}
+
+/*
+ * An object's last reference is gone: wait for paging on it to finish,
+ * free its pages and its pager's space, and unlink it from its backing
+ * object (whose reference the caller then drops).
+ */
+static void
+vm_object_terminate(struct vm_object *object)
+{
+	struct vm_page *pg;
+
+	KASSERT(object->shadow_count == 0,
+	    ("vm_object_terminate: object %u still has shadows", object->id));
+	object->ref_count = 0;
+	object->flags |= OBJ_DEAD;
+	vm_object_pip_wait(object, "objtrm");
+	while ((pg = TAILQ_FIRST(&object->memq)) != NULL) {
+		if (pg->flags & PG_BUSY) {
+			vm_page_sleep(pg, "objtrm");
+			continue;
+		}
+		pmap_page_protect(pg, VM_PROT_NONE);
+		vm_page_free(pg);
+	}
+	if (object->pgops != NULL)
+		vm_pager_deallocate(object);
+	vm_object_free(object);
+}
+
+/* Unlink a dead, empty object from its chain and the object list. */
+static void
+vm_object_free(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object;
+
+	KASSERT(object->resident_page_count == 0 && object->pgops == NULL,
+	    ("vm_object_free: object %u not empty", object->id));
+	if (backing != NULL) {
+		LIST_REMOVE(object, shadow_list);
+		backing->shadow_count--;
+	}
+	TAILQ_REMOVE(&vm_object_list, object, object_list);
+	vmobjstats.os_objects--;
+	free(object, M_VMOBJ);
+}
+
+/*
+ * Put a new anonymous object in front of *objectp for a map entry that
+ * needs its own copy of `length' bytes starting at *offsetp.  The entry's
+ * reference on the old object becomes the shadow's; the entry gets the
+ * new object at offset 0.
+ */
+void
+vm_object_shadow(struct vm_object **objectp, vm_ooffset_t *offsetp,
+    vsize_t length)
+{
+	struct vm_object *source = *objectp, *result;
+
+	result = vm_object_allocate(atop(length));
+	result->backing_object = source;
+	result->backing_offset = *offsetp;
+	if (source != NULL) {
+		LIST_INSERT_HEAD(&source->shadow_head, result, shadow_list);
+		source->shadow_count++;
+	}
+	*objectp = result;
+	*offsetp = 0;
+}
+
+/*
+ * May `object' collapse or bypass its backing object now?  Counts the
+ * refusals that matter for the statistics.
+ */
+static bool
+vm_object_collapse_allowed(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object;
+
+	if (backing == NULL || (object->flags & OBJ_DEAD) ||
+	    (backing->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL)
+		return (false);
+	if (object->paging_in_progress != 0 ||
+	    backing->paging_in_progress != 0) {
+		vmobjstats.os_refused_busy++;
+		return (false);
+	}
+	if (object->pgops != NULL || backing->pgops != NULL) {
+		vmobjstats.os_refused_pager++;
+		return (false);
+	}
+	return (true);
+}
+
+/*
+ * Shorten object's backing chain as far as the rules allow: collapse
+ * or bypass its backing object, again and again.  Never sleeps.
+ */
+void
+vm_object_collapse(struct vm_object *object)
+{
+
+	while (vm_object_collapse_allowed(object)) {
+		if (object->backing_object->ref_count == 1)
+			vm_object_do_collapse(object);
+		else if (vm_object_backing_shadowed(object))
+			vm_object_do_bypass(object);
+		else
+			return;
+	}
+}
+
+/*
+ * Absorb the backing object, whose only reference is ours.  Its pages
+ * in our window that we lack move to us; the others are hidden and
+ * are freed.  We inherit its backing object (and the reference it
+ * held), and it is freed.
+ */
+static void
+vm_object_do_collapse(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object, *next;
+	vm_pindex_t first = OFF_TO_IDX(object->backing_offset), np;
+	struct vm_page *pg;
+
+	backing->flags |= OBJ_DEAD;
+	while ((pg = TAILQ_FIRST(&backing->memq)) != NULL) {
+		KASSERT((pg->flags & PG_BUSY) == 0,
+		    ("vm_object_do_collapse: busy page without paging"));
+		np = pg->pindex - first;
+		if (pg->pindex < first || np >= object->size ||
+		    vm_page_lookup(object, np) != NULL) {
+			pmap_page_protect(pg, VM_PROT_NONE);
+			vm_page_free(pg);
+			vmobjstats.os_pages_freed++;
+		} else {
+			vm_page_rename(pg, object, np);
+			vmobjstats.os_pages_moved++;
+		}
+	}
+
+	/* Splice the backing object out of the chain. */
+	next = backing->backing_object;
+	LIST_REMOVE(object, shadow_list);
+	if (next != NULL) {
+		LIST_REMOVE(backing, shadow_list);
+		LIST_INSERT_HEAD(&next->shadow_head, object, shadow_list);
+	}
+	object->backing_object = next;
+	object->backing_offset += backing->backing_offset;
+
+	backing->backing_object = NULL;
+	backing->shadow_count = 0;
+	backing->ref_count = 0;
+	vm_object_free(backing);
+	vmobjstats.os_collapses++;
+}
+
+/*
+ * Does object already have, resident, every page its backing object
+ * has in object's window?  Then the backing object adds nothing to
+ * what object's users see.  A page still being filled (PG_FAKE) does
+ * not count: its fault may yet fail.
+ */
+static bool
+vm_object_backing_shadowed(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object;
+	vm_pindex_t first = OFF_TO_IDX(object->backing_offset);
+	struct vm_page *pg, *fpg;
+
+	TAILQ_FOREACH(pg, &backing->memq, listq) {
+		if (pg->pindex < first || pg->pindex - first >= object->size)
+			continue;
+		fpg = vm_page_lookup(object, pg->pindex - first);
+		if (fpg == NULL || (fpg->flags & PG_FAKE))
+			return (false);
+	}
+	return (true);
+}
+
+/*
+ * Point object past its backing object, which others still reference:
+ * object takes a reference on the next object down and drops the one
+ * it held on the backing object (which cannot be the last).
+ */
+static void
+vm_object_do_bypass(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object, *next;
+
+	next = backing->backing_object;
+	LIST_REMOVE(object, shadow_list);
+	backing->shadow_count--;
+	if (next != NULL) {
+		vm_object_reference(next);
+		LIST_INSERT_HEAD(&next->shadow_head, object, shadow_list);
+		next->shadow_count++;
+	}
+	object->backing_object = next;
+	object->backing_offset += backing->backing_offset;
+	KASSERT(backing->ref_count > 1,
+	    ("vm_object_do_bypass: last reference to object %u", backing->id));
+	backing->ref_count--;
+	vmobjstats.os_bypasses++;
+}
+
+/*
+ * Free the resident pages and the pager's copies of pages [start, end)
+ * of object (end 0: to the end of the object).  Sleeps on busy pages.
+ */
+void
+vm_object_page_remove(struct vm_object *object, vm_pindex_t start,
+    vm_pindex_t end)
+{
+	struct vm_page *pg, *next;
+	vm_pindex_t i;
+
+	if (end == 0 || end > object->size)
+		end = object->size;
+again:
+	TAILQ_FOREACH_SAFE(pg, &object->memq, listq, next) {
+		if (pg->pindex < start || pg->pindex >= end)
+			continue;
+		if (pg->flags & PG_BUSY) {
+			vm_page_sleep(pg, "objpgr");
+			goto again;
+		}
+		pmap_page_protect(pg, VM_PROT_NONE);
+		vm_page_free(pg);
+	}
+	if (object->pgops != NULL)
+		for (i = start; i < end; i++)
+			vm_pager_page_stale(object, i);
+}
+
+/*
+ * Can the anonymous object behind a map entry simply grow by next_size
+ * pages, so that the entry can be extended instead of adding a new one
+ * (sbrk)?  Only if nothing but that entry can see the object.  Pages
+ * left over in the new range (from an earlier shrink) are freed, so the
+ * new memory reads as zero.
+ */
+bool
+vm_object_coalesce(struct vm_object *object, vm_pindex_t pindex,
+    vm_pindex_t prev_size, vm_pindex_t next_size)
+{
+	vm_pindex_t newend = pindex + prev_size + next_size;
+
+	if (object == NULL)
+		return (true);
+	if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    object->ref_count > 1 || object->backing_object != NULL ||
+	    object->shadow_count != 0 || object->paging_in_progress != 0)
+		return (false);
+	if (pindex + prev_size < object->size)
+		vm_object_page_remove(object, pindex + prev_size, newend);
+	if (newend > object->size)
+		object->size = newend;
+	return (true);
+}
+
+/* paging_in_progress: see vm_object.h. */
+void
+vm_object_pip_add(struct vm_object *object, int n)
+{
+
+	object->paging_in_progress += n;
+}
+
+void
+vm_object_pip_wakeup(struct vm_object *object)
+{
+
+	KASSERT(object->paging_in_progress > 0,
+	    ("vm_object_pip_wakeup: object %u not paging", object->id));
+	if (--object->paging_in_progress == 0 &&
+	    (object->flags & OBJ_PIPWNT)) {
+		object->flags &= ~OBJ_PIPWNT;
+		wakeup(object);
+	}
+}
+
+void
+vm_object_pip_wait(struct vm_object *object, const char *wmesg)
+{
+
+	while (object->paging_in_progress != 0) {
+		object->flags |= OBJ_PIPWNT;
+		tsleep(object, 0, wmesg, 0);
+	}
+}
+
+/* The number of objects from object to the end of its chain. */
+int
+vm_object_chain_length(struct vm_object *object)
+{
+	int n;
+
+	for (n = 0; object != NULL; object = object->backing_object)
+		n++;
+	return (n);
+}
+
+/* Check an object's invariants (vm_object.h); panics if one is broken. */
+void
+vm_object_check(struct vm_object *object)
+{
+	struct vm_object *shadow;
+	struct vm_page *pg;
+	int n;
+
+	if (object->ref_count < object->shadow_count)
+		panic("vm_object_check: object %u: %d references, %d shadows",
+		    object->id, object->ref_count, object->shadow_count);
+	n = 0;
+	TAILQ_FOREACH(pg, &object->memq, listq) {
+		if (pg->object != object || pg->pindex >= object->size)
+			panic("vm_object_check: object %u: page %#x at %u of %u",
+			    object->id, pg->phys_addr, pg->pindex,
+			    object->size);
+		n++;
+	}
+	if (n != object->resident_page_count)
+		panic("vm_object_check: object %u: %d pages, count %d",
+		    object->id, n, object->resident_page_count);
+	n = 0;
+	LIST_FOREACH(shadow, &object->shadow_head, shadow_list) {
+		if (shadow->backing_object != object)
+			panic("vm_object_check: object %u: shadow %u backs "
+			    "onto another", object->id, shadow->id);
+		n++;
+	}
+	if (n != object->shadow_count)
+		panic("vm_object_check: object %u: %d shadows, count %d",
+		    object->id, n, object->shadow_count);
+}

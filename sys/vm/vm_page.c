@@ -1,0 +1,397 @@
+/*
+ * vm_page.c: the resident page table: every physical page, who owns
+ * it, and the free, active and inactive queues.
+ *
+ * The page array is allocated at boot, one struct vm_page per page
+ * between the lowest and the highest usable physical address (holes
+ * included, never used).  Pages owned by objects are found by (object,
+ * pindex) through a global hash table, as in 4.4BSD, and listed on
+ * their object's memq.
+ *
+ * Allocation keeps v_free_reserved pages back for the system: the
+ * pageout daemon, page tables it needs, kernel allocations that must
+ * not fail.  Ordinary allocations fail below that, and their callers
+ * wait in vm_wait() for the daemon to free memory.  Whenever free
+ * memory falls below v_free_min the daemon is woken.
+ */
+#include <sys/param.h>
+#include <sys/systm.h>
+#include <sys/proc.h>
+#include <vm/vm.h>
+#include <vm/vm_param.h>
+#include <vm/vm_page.h>
+#include <vm/vm_object.h>
+#include <vm/vm_pageout.h>
+#include <vm/vm_pager.h>
+#include <vm/pmap.h>
+
+struct vm_page *vm_page_array;
+u_long vm_page_array_first;
+u_long vm_page_array_size;
+struct pglist vm_page_queues[PQ_COUNT];
+struct vmmeter vmcnt;
+
+static struct vm_page **vm_page_buckets;	/* the (object, pindex) hash */
+static u_long vm_page_hash_mask;
+static int vm_pages_needed;			/* someone is in vm_wait() */
+
+static inline u_long
+vm_page_hash(struct vm_object *object, vm_pindex_t pindex)
+{
+
+	return ((((uintptr_t)object >> 6) * 31 + pindex) & vm_page_hash_mask);
+}
+
+/*
+ * Build the page array from the available ranges (pairs [start, end),
+ * ended by a zero) and put every page on the free queue.
+ */
+void
+vm_page_startup(paddr_t *avail)
+{
+	u_long lo = ~0UL, hi = 0, npages = 0, nbuckets, i;
+	struct vm_page *pg;
+	paddr_t pa;
+
+	for (i = 0; avail[i + 1] != 0; i += 2) {
+		lo = umin(lo, atop(avail[i]));
+		hi = umax(hi, atop(avail[i + 1]));
+		npages += atop(avail[i + 1] - avail[i]);
+	}
+	if (npages == 0)
+		panic("vm_page_startup: no memory");
+	for (nbuckets = 1; nbuckets < npages / 2; nbuckets <<= 1)
+		continue;
+	vm_page_array_first = lo;
+	vm_page_array_size = hi - lo;
+	vm_page_array = pmap_steal_memory(
+	    vm_page_array_size * sizeof(struct vm_page));
+	vm_page_buckets = pmap_steal_memory(
+	    nbuckets * sizeof(struct vm_page *));
+	vm_page_hash_mask = nbuckets - 1;
+
+	for (i = 0; i < PQ_COUNT; i++)
+		TAILQ_INIT(&vm_page_queues[i]);
+	for (i = 0; i < vm_page_array_size; i++) {
+		pg = &vm_page_array[i];
+		pg->phys_addr = ptoa(lo + i);
+		LIST_INIT(&pg->md.md_pvlist);
+	}
+	for (i = 0; avail[i + 1] != 0; i += 2) {
+		for (pa = avail[i]; pa < avail[i + 1]; pa += PAGE_SIZE) {
+			pg = PHYS_TO_VM_PAGE(pa);
+			pg->queue = PQ_FREE;
+			TAILQ_INSERT_TAIL(&vm_page_queues[PQ_FREE], pg, pageq);
+			vmcnt.v_free_count++;
+		}
+	}
+	vmcnt.v_page_count = vmcnt.v_free_count;
+
+	/* Thresholds: see vm_pageout.c for how the daemon uses them. */
+	vmcnt.v_free_reserved = umax(16, vmcnt.v_page_count / 128);
+	vmcnt.v_free_min = vmcnt.v_free_reserved +
+	    umax(16, vmcnt.v_page_count / 64);
+	vmcnt.v_free_target = vmcnt.v_free_min +
+	    umax(32, vmcnt.v_page_count / 32);
+	vmcnt.v_inactive_target = vmcnt.v_page_count / 8;
+}
+
+/* The resident page of object at pindex, or NULL. */
+struct vm_page *
+vm_page_lookup(struct vm_object *object, vm_pindex_t pindex)
+{
+	struct vm_page *pg;
+
+	for (pg = vm_page_buckets[vm_page_hash(object, pindex)]; pg != NULL;
+	    pg = pg->hnext)
+		if (pg->object == object && pg->pindex == pindex)
+			return (pg);
+	return (NULL);
+}
+
+/*
+ * Give pg to object at pindex.
+ * => pg has no owner; object has no page at pindex.
+ */
+void
+vm_page_insert(struct vm_page *pg, struct vm_object *object,
+    vm_pindex_t pindex)
+{
+	struct vm_page **bucket;
+
+	KASSERT(pg->object == NULL, ("vm_page_insert: page has an owner"));
+	KASSERT(vm_page_lookup(object, pindex) == NULL,
+	    ("vm_page_insert: object %u already has page %u", object->id,
+	    pindex));
+	KASSERT((object->flags & OBJ_DEAD) == 0,
+	    ("vm_page_insert: object %u is dead", object->id));
+	pg->object = object;
+	pg->pindex = pindex;
+	bucket = &vm_page_buckets[vm_page_hash(object, pindex)];
+	pg->hnext = *bucket;
+	*bucket = pg;
+	TAILQ_INSERT_TAIL(&object->memq, pg, listq);
+	object->resident_page_count++;
+	if (object->flags & OBJ_INTERNAL)
+		vmcnt.v_anon_pages++;
+	else
+		vmcnt.v_file_pages++;
+}
+
+/* Take pg away from its object.  => pg has an owner. */
+void
+vm_page_remove(struct vm_page *pg)
+{
+	struct vm_object *object = pg->object;
+	struct vm_page **pp;
+
+	KASSERT(object != NULL, ("vm_page_remove: no owner"));
+	pp = &vm_page_buckets[vm_page_hash(object, pg->pindex)];
+	while (*pp != pg) {
+		KASSERT(*pp != NULL, ("vm_page_remove: page not hashed"));
+		pp = &(*pp)->hnext;
+	}
+	*pp = pg->hnext;
+	TAILQ_REMOVE(&object->memq, pg, listq);
+	object->resident_page_count--;
+	if (object->flags & OBJ_INTERNAL)
+		vmcnt.v_anon_pages--;
+	else
+		vmcnt.v_file_pages--;
+	pg->object = NULL;
+	pg->hnext = NULL;
+}
+
+/*
+ * Move pg to another object (collapse).  Its mappings stay valid: the
+ * page and its contents are the same, only the owner changes.
+ */
+void
+vm_page_rename(struct vm_page *pg, struct vm_object *object,
+    vm_pindex_t pindex)
+{
+
+	vm_page_remove(pg);
+	vm_page_insert(pg, object, pindex);
+}
+
+/*
+ * Allocate a page.  With an object, the page is inserted at pindex and
+ * returned busy and on no queue: the caller fills it and then activates
+ * and unbusies it.  Without one it is a kernel page.  Returns NULL if
+ * memory is short: below v_free_reserved only VM_ALLOC_SYSTEM callers
+ * get pages.
+ */
+struct vm_page *
+vm_page_alloc(struct vm_object *object, vm_pindex_t pindex, int flags)
+{
+	struct vm_page *pg;
+
+	if (vmcnt.v_free_count <= vmcnt.v_free_reserved &&
+	    (flags & VM_ALLOC_SYSTEM) == 0) {
+		pagedaemon_wakeup();
+		return (NULL);
+	}
+	pg = TAILQ_FIRST(&vm_page_queues[PQ_FREE]);
+	if (pg == NULL) {
+		pagedaemon_wakeup();
+		return (NULL);
+	}
+	TAILQ_REMOVE(&vm_page_queues[PQ_FREE], pg, pageq);
+	vmcnt.v_free_count--;
+	KASSERT(pg->object == NULL && LIST_EMPTY(&pg->md.md_pvlist),
+	    ("vm_page_alloc: free page %#x in use", pg->phys_addr));
+	pg->queue = PQ_NONE;
+	pg->flags = 0;
+	pg->act_count = 0;
+	pg->md.md_attrs = 0;
+	if (flags & VM_ALLOC_ZERO) {
+		pmap_zero_page(pg);
+		pg->flags |= PG_ZERO;
+	}
+	if (object != NULL) {
+		pg->flags |= PG_BUSY;
+		vm_page_insert(pg, object, pindex);
+	} else {
+		pg->pindex = 0;
+		vmcnt.v_wire_count++;
+	}
+	if (vmcnt.v_free_count < vmcnt.v_free_min)
+		pagedaemon_wakeup();
+	return (pg);
+}
+
+/*
+ * Free a page.  If it belongs to an object, it leaves the object, and
+ * anyone sleeping on it wakes up to find it gone.
+ * => the page has no mappings (pmap_page_protect(pg, VM_PROT_NONE)).
+ */
+void
+vm_page_free(struct vm_page *pg)
+{
+
+	KASSERT(pg->queue != PQ_FREE, ("vm_page_free: page %#x freed twice",
+	    pg->phys_addr));
+	KASSERT(!pmap_page_is_mapped(pg), ("vm_page_free: page %#x mapped",
+	    pg->phys_addr));
+	if (pg->object != NULL)
+		vm_page_remove(pg);
+	else if (pg->queue == PQ_NONE)
+		vmcnt.v_wire_count--;
+	vm_page_unqueue(pg);
+	if (pg->flags & PG_WANTED)
+		wakeup(pg);
+	pg->flags = 0;
+	pg->queue = PQ_FREE;
+	TAILQ_INSERT_TAIL(&vm_page_queues[PQ_FREE], pg, pageq);
+	vmcnt.v_free_count++;
+	vm_page_free_wakeup();
+}
+
+/* Wake the processes waiting for memory, if there is enough now. */
+void
+vm_page_free_wakeup(void)
+{
+
+	if (vm_pages_needed &&
+	    vmcnt.v_free_count > vmcnt.v_free_reserved + 8) {
+		vm_pages_needed = 0;
+		wakeup(&vmcnt.v_free_count);
+	}
+}
+
+/* Take pg off its paging queue, if any. */
+void
+vm_page_unqueue(struct vm_page *pg)
+{
+
+	switch (pg->queue) {
+	case PQ_ACTIVE:
+		vmcnt.v_active_count--;
+		break;
+	case PQ_INACTIVE:
+		vmcnt.v_inactive_count--;
+		break;
+	case PQ_NONE:
+		return;
+	default:
+		KASSERT(0, ("vm_page_unqueue: page %#x on queue %d",
+		    pg->phys_addr, pg->queue));
+	}
+	TAILQ_REMOVE(&vm_page_queues[pg->queue], pg, pageq);
+	pg->queue = PQ_NONE;
+}
+
+/* Put an object's page at the tail of the active queue. */
+void
+vm_page_activate(struct vm_page *pg)
+{
+
+	KASSERT(pg->object != NULL, ("vm_page_activate: kernel page"));
+	vm_page_unqueue(pg);
+	pg->queue = PQ_ACTIVE;
+	TAILQ_INSERT_TAIL(&vm_page_queues[PQ_ACTIVE], pg, pageq);
+	vmcnt.v_active_count++;
+}
+
+/*
+ * Put an object's page on the inactive queue: a candidate for reuse.
+ * Its referenced bits are cleared, so that a later use shows.
+ */
+void
+vm_page_deactivate(struct vm_page *pg)
+{
+
+	KASSERT(pg->object != NULL, ("vm_page_deactivate: kernel page"));
+	vm_page_unqueue(pg);
+	pmap_clear_reference(pg);
+	pg->flags &= ~PG_REFERENCED;
+	pg->queue = PQ_INACTIVE;
+	TAILQ_INSERT_TAIL(&vm_page_queues[PQ_INACTIVE], pg, pageq);
+	vmcnt.v_inactive_count++;
+}
+
+void
+vm_page_busy(struct vm_page *pg)
+{
+
+	KASSERT((pg->flags & PG_BUSY) == 0, ("vm_page_busy: already busy"));
+	pg->flags |= PG_BUSY;
+}
+
+/* Unbusy pg and wake whoever waits for it. */
+void
+vm_page_wakeup(struct vm_page *pg)
+{
+
+	KASSERT(pg->flags & PG_BUSY, ("vm_page_wakeup: not busy"));
+	pg->flags &= ~PG_BUSY;
+	if (pg->flags & PG_WANTED) {
+		pg->flags &= ~PG_WANTED;
+		wakeup(pg);
+	}
+}
+
+/*
+ * Sleep until the busy page pg is released.  On return the page may
+ * be free or owned by another object: the caller looks it up again.
+ */
+void
+vm_page_sleep(struct vm_page *pg, const char *wmesg)
+{
+
+	KASSERT(pg->flags & PG_BUSY, ("vm_page_sleep: not busy"));
+	pg->flags |= PG_WANTED;
+	tsleep(pg, 0, wmesg, 0);
+}
+
+/*
+ * The page's contents are newer than any copy its pager has: note it,
+ * and tell the pager its copy is stale so the space can be reused.
+ */
+void
+vm_page_dirty(struct vm_page *pg)
+{
+
+	if ((pg->flags & PG_DIRTY) == 0) {
+		pg->flags |= PG_DIRTY;
+		if (pg->object != NULL && pg->object->pgops != NULL)
+			vm_pager_page_stale(pg->object, pg->pindex);
+	}
+}
+
+/* Fold the pmap's modified bits into PG_DIRTY. */
+void
+vm_page_test_dirty(struct vm_page *pg)
+{
+
+	if ((pg->flags & PG_DIRTY) == 0 && pmap_is_modified(pg))
+		vm_page_dirty(pg);
+}
+
+/* Could an allocation of the given class succeed right now? */
+bool
+vm_page_free_avail(int flags)
+{
+
+	if (flags & VM_ALLOC_SYSTEM)
+		return (vmcnt.v_free_count > 0);
+	return (vmcnt.v_free_count > vmcnt.v_free_reserved);
+}
+
+/*
+ * Wait for free memory: wake the pageout daemon and sleep until it has
+ * freed some, or for a second at most (then the caller re-checks, and
+ * in particular whether it has been killed meanwhile).  Never called
+ * by the pageout daemon itself.
+ */
+int
+vm_wait(void)
+{
+
+	KASSERT(curproc != pageproc, ("vm_wait: called by the pagedaemon"));
+	vmcnt.v_vmwaits++;
+	vm_pages_needed = 1;
+	pagedaemon_wakeup();
+	return (tsleep(&vmcnt.v_free_count, 0, "vmwait", hz));
+}

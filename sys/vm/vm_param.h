@@ -1,0 +1,61 @@
+/*
+ * vm_param.h: the VM's counters (struct vmmeter, 4.4BSD's `cnt') and
+ * the page allocator's thresholds.  vm_meter.c exports them as the
+ * sysctl nodes vm.stats.*; vmstat-like tools read them there.
+ */
+#ifndef _VM_VM_PARAM_H_
+#define _VM_VM_PARAM_H_
+
+#include <sys/types.h>
+
+struct vmmeter {
+	/* Page counts (q). */
+	u_int	v_page_count;		/* managed pages */
+	u_int	v_free_count;		/* on the free queue */
+	u_int	v_active_count;		/* on the active queue */
+	u_int	v_inactive_count;	/* on the inactive queue */
+	u_int	v_wire_count;		/* kernel pages, on no queue */
+	u_int	v_file_pages;		/* owned by vnode objects */
+	u_int	v_anon_pages;		/* owned by anonymous objects */
+
+	/* Thresholds, set at boot from the memory size. */
+	u_int	v_free_reserved;	/* only the system dips below */
+	u_int	v_free_min;		/* wake the pageout daemon */
+	u_int	v_free_target;		/* the daemon frees up to here */
+	u_int	v_inactive_target;	/* pages to keep inactive */
+
+	/* Event counters. */
+	u_int	v_faults;		/* page faults */
+	u_int	v_cow_faults;		/* copy-on-write copies */
+	u_int	v_zfod;			/* zero-fill pages */
+	u_int	v_pageins;		/* pages read from a pager */
+	u_int	v_pageouts;		/* pages written to a pager */
+	u_int	v_pageout_errors;	/* pages whose write failed */
+	u_int	v_pagein_errors;	/* pages whose read failed */
+	u_int	v_reactivated;		/* inactive pages found referenced */
+	u_int	v_dfree;		/* pages freed by the daemon */
+	u_int	v_pdwakeups;		/* pageout daemon runs */
+	u_int	v_vmwaits;		/* sleeps waiting for memory */
+	u_int	v_oom_kills;		/* processes killed for memory */
+};
+
+extern struct vmmeter vmcnt;
+
+/* Object and collapse counters (vm_object.c). */
+struct vm_object_stats {
+	u_int	os_objects;		/* objects alive */
+	u_int	os_created;		/* objects ever created */
+	u_int	os_collapses;		/* backing objects absorbed */
+	u_int	os_bypasses;		/* backing objects skipped */
+	u_int	os_pages_moved;		/* resident pages renamed */
+	u_int	os_pages_freed;		/* resident pages freed as hidden */
+	u_int	os_swap_moved;		/* swap blocks migrated */
+	u_int	os_swap_freed;		/* swap blocks freed as hidden */
+	u_int	os_refused_pager;	/* refused: an object has a pager */
+	u_int	os_refused_busy;	/* refused: paging in progress */
+	u_int	os_longest_chain;	/* longest chain seen at a fault */
+};
+
+extern struct vm_object_stats vmobjstats;
+
+#endif /* !_VM_VM_PARAM_H_ */

@@ -1,0 +1,92 @@
+#!/bin/sh
+# qemu.sh MODE: boot Umbra under QEMU.  Used by the Makefile.
+#
+#   qemu.sh run             on this terminal (make run, make run-gdb)
+#   qemu.sh log LOGFILE     in the background of a test: no terminal,
+#                           the console copied to LOGFILE, a time limit
+#
+# The environment gives B (build directory), MEM, KARGS, CMD, ACCEL,
+# SWAPIMG, TIMEOUT (seconds, log mode), GDB (non-empty: wait for gdb),
+# QEMU_EXTRA (more QEMU arguments), SWAPDRIVE (a -drive file= value
+# replacing the plain swap image, e.g. a blkdebug: chain).
+#
+# With CMD, the command line goes into /etc/cmd of a copy of the root
+# ramdisk, init runs it with /bin/sh -c and powers off with its status.
+#
+# How the guest's verdict travels: the kernel writes a code to QEMU's
+# isa-debug-exit device and QEMU exits with code * 2 + 1 (see
+# sys/arch/i386/include/cpu.h): code = status + 1, status 125 or more
+# gives 126, a panic 127.  This script turns that back into words and
+# into its own exit status: 0 for a guest status 0, 1 for any other
+# status, 2 for a panic, 3 for a timeout, 4 when QEMU itself failed.
+
+mode=$1
+log=$2
+B=${B:-build}
+: "${MEM:=64M}" "${ACCEL:=tcg}" "${TIMEOUT:=600}" "${SWAPIMG:=$B/swap.img}"
+
+root=$B/root.tar
+if [ -n "$CMD" ]; then
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/umbra.XXXXXX") || exit 4
+	trap 'rm -rf "$dir"' EXIT
+	mkdir -p "$dir/etc"
+	printf '%s\n' "$CMD" > "$dir/etc/cmd"
+	cp "$root" "$dir/root.tar"
+	tar --format=ustar --owner=0 --group=0 --numeric-owner -C "$dir" \
+	    -rf "$dir/root.tar" ./etc/cmd || exit 4
+	root=$dir/root.tar
+fi
+
+drive=${SWAPDRIVE:-$SWAPIMG}
+set -- -machine pc -accel "$ACCEL" -m "$MEM" -nographic -no-reboot -net none \
+    -kernel "$B/kernel" -initrd "$root" -append "$KARGS" \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    -drive "file=$drive,format=raw,if=ide,index=0,media=disk,werror=report,rerror=report"
+[ -n "$GDB" ] && set -- "$@" -s -S
+# shellcheck disable=SC2086
+[ -n "$QEMU_EXTRA" ] && set -- "$@" $QEMU_EXTRA
+
+decode() {
+	e=$1
+	if [ "$e" = 124 ]; then
+		echo "umbra: timed out after ${TIMEOUT}s" >&2
+		return 3
+	elif [ "$e" = 0 ]; then
+		echo "umbra: QEMU exited without a verdict" >&2
+		return 0
+	elif [ $((e % 2)) = 1 ] && [ "$e" -ge 3 ]; then
+		v=$(((e - 1) / 2))
+		if [ "$v" = 127 ]; then
+			echo "umbra: kernel panic" >&2
+			return 2
+		fi
+		s=$((v - 1))
+		[ "$v" = 126 ] && s="125 or more"
+		if [ "$s" = 0 ]; then
+			[ -n "$CMD" ] && echo "umbra: guest command exited with status 0" >&2
+			return 0
+		fi
+		echo "umbra: guest ${CMD:+command }exited with status $s" >&2
+		return 1
+	fi
+	echo "umbra: QEMU failed (exit status $e)" >&2
+	return 4
+}
+
+case $mode in
+run)
+	[ -n "$GDB" ] && echo "QEMU waits for gdb: run 'make gdb' in another terminal" >&2
+	qemu-system-i386 "$@"
+	decode $?
+	;;
+log)
+
+	timeout --foreground -k 5 "$TIMEOUT" qemu-system-i386 "$@" \
+	    < /dev/null > "$log" 2>&1
+	decode $?
+	;;
+*)
+	echo "usage: qemu.sh run | log LOGFILE" >&2
+	exit 4
+	;;
+esac
