@@ -32,6 +32,7 @@ char version[] = "Umbra 0.1 (" __DATE__ " " __TIME__ ")";
 
 extern char bootstack[];
 void	start_init(void *);
+void	wd_attach(void);
 
 
 
@@ -114,6 +115,7 @@ main(void)
 	clock_init();
 	vfs_mountroot();
 	proc0.p_cwd = rootvnode;
+	wd_attach();
 
 
 	cold = 0;
