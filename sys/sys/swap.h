@@ -24,6 +24,27 @@ struct swapent {
 
 #define	SWF_ENABLE	0x0001		/* in use for paging */
 
+/*
+ * sysctl vm.swap_audit (root only): a check of every object's swap map
+ * against the swap allocator.  A block is owned when some object's map
+ * holds it.  In a sound system orphaned, unallocated, doubly_owned and
+ * out_of_range are all zero, and allocated == owned + (bad blocks no
+ * object owns).
+ */
+struct swap_audit {
+	int		sa_structsize;	/* sizeof(struct swap_audit) */
+	__uint32_t	sa_total;	/* blocks of swap */
+	__uint32_t	sa_allocated;	/* blocks the allocator handed out */
+	__uint32_t	sa_owned;	/* blocks object maps hold */
+	__uint32_t	sa_bad;		/* blocks retired after I/O errors */
+	__uint32_t	sa_objects;	/* objects with a swap pager */
+	__uint32_t	sa_orphaned;	/* allocated, good, owned by none */
+	__uint32_t	sa_unallocated;	/* owned, yet free in the allocator */
+	__uint32_t	sa_doubly_owned; /* owned by two objects or indexes */
+	__uint32_t	sa_out_of_range; /* not a block of any device */
+	__uint32_t	sa_errors;	/* the sum of the four above */
+};
+
 #ifndef _KERNEL
 int	swapon(const char *);
 #endif

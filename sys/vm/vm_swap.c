@@ -1,22 +1,231 @@
 /*
- * vm_swap.c: swap devices: swapon(2).  No disk driver is attached yet,
- * so there is nothing to swap on: swapon checks its caller and its
- * argument and then reports that the device is not configured.
+ * vm_swap.c: swap devices and the allocation of swap space.
+ *
+ * swapon(2) adds a disk (only root may).  Each device is a range of
+ * swap blocks, one page each, numbered after those of the devices added
+ * before it.  Blocks are allocated from a bitmap per device, next fit
+ * from a rotor, as runs of consecutive blocks so that the swap pager
+ * can write clusters of pages in one transfer.  A block that fails a
+ * write or read is retired: it stays allocated, marked in the device's
+ * bad map, and is never handed out again.
+ *
+ * The sysctl nodes vm.swap_total, vm.swap_used (pages) and vm.swap_info
+ * (struct swapent per device) describe swap to swapctl(8);
+ * vm.swap_audit (root only) checks every object's swap map against the
+ * bitmaps.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/proc.h>
+#include <sys/buf.h>
+#include <sys/conf.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
+#include <sys/swap.h>
+#include <sys/sysctl.h>
 #include <sys/sysproto.h>
 #include <sys/vnode.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
+#include <vm/vm_pager.h>
+#include <vm/swap_pager.h>
+
+#define	NSWAPDEV	4
+#define	SECTORS_PER_BLOCK	(PAGE_SIZE / DEV_BSIZE)
+
+MALLOC_DEFINE(M_SWAPMAP, "swapmap", "swap allocation bitmaps");
+
+struct swdevt {
+	dev_t		sw_dev;
+	char		sw_path[SWAP_PATHLEN];
+	uint32_t	sw_first;	/* its first block number */
+	uint32_t	sw_nblks;	/* its blocks */
+	uint32_t	sw_inuse;	/* allocated, bad ones included */
+	uint32_t	sw_nbad;	/* retired */
+	uint32_t	sw_rotor;	/* where the next search starts */
+	uint32_t	*sw_map;	/* 1: allocated */
+	uint32_t	*sw_badmap;	/* 1: retired */
+};
+
+static struct swdevt swdev[NSWAPDEV];
+static int nswdev;
+static u_int swap_total, swap_used;	/* blocks, all devices */
+static uint32_t swap_full_logged;	/* ticks of the last message */
 
 int	suser(struct proc *);
+int	swap_dev_busy(dev_t);
 
+static inline bool
+bit_test(const uint32_t *map, uint32_t i)
+{
+
+	return ((map[i / 32] >> (i % 32)) & 1);
+}
+
+static inline void
+bit_set(uint32_t *map, uint32_t i, bool v)
+{
+
+	if (v)
+		map[i / 32] |= 1U << (i % 32);
+	else
+		map[i / 32] &= ~(1U << (i % 32));
+}
+
+/* The device holding block blk, or NULL. */
+static struct swdevt *
+swap_dev(uint32_t blk)
+{
+	int i;
+
+	for (i = 0; i < nswdev; i++)
+		if (blk >= swdev[i].sw_first &&
+		    blk - swdev[i].sw_first < swdev[i].sw_nblks)
+			return (&swdev[i]);
+	return (NULL);
+}
+
+/* n consecutive free blocks of sw, from its rotor; or SWAPBLK_NONE. */
+static uint32_t
+swap_alloc_dev(struct swdevt *sw, u_int n)
+{
+	uint32_t start, i, tried;
+
+	if (sw->sw_nblks - sw->sw_inuse < n)
+		return (SWAPBLK_NONE);
+	start = sw->sw_rotor;
+	for (tried = 0; tried < sw->sw_nblks; ) {
+		if (start + n > sw->sw_nblks) {
+			tried += sw->sw_nblks - start;
+			start = 0;
+			continue;
+		}
+		for (i = 0; i < n && !bit_test(sw->sw_map, start + i); i++)
+			continue;
+		if (i == n) {
+			for (i = 0; i < n; i++)
+				bit_set(sw->sw_map, start + i, true);
+			sw->sw_inuse += n;
+			sw->sw_rotor = start + n;
+			swap_used += n;
+			return (sw->sw_first + start);
+		}
+		start += i + 1;
+		tried += i + 1;
+	}
+	return (SWAPBLK_NONE);
+}
+
+/*
+ * Allocate n consecutive blocks on one device.  Returns the first, or
+ * SWAPBLK_NONE (with a rate-limited message when swap is full).
+ */
+uint32_t
+swap_alloc(u_int n)
+{
+	uint32_t blk;
+	int i;
+
+	for (i = 0; i < nswdev; i++)
+		if ((blk = swap_alloc_dev(&swdev[i], n)) != SWAPBLK_NONE)
+			return (blk);
+	if (nswdev > 0 && n == 1)
+		log_ratelimited(&swap_full_logged, 10 * hz,
+		    "swap_pager: out of swap space\n");
+	return (SWAPBLK_NONE);
+}
+
+/* Give back n blocks from blk; retired blocks stay allocated. */
+void
+swap_free(uint32_t blk, u_int n)
+{
+	struct swdevt *sw;
+	uint32_t i, b;
+
+	for (i = 0; i < n; i++) {
+		sw = swap_dev(blk + i);
+		KASSERT(sw != NULL, ("swap_free: block %u out of range",
+		    blk + i));
+		b = blk + i - sw->sw_first;
+		KASSERT(bit_test(sw->sw_map, b), ("swap_free: block %u free",
+		    blk + i));
+		if (bit_test(sw->sw_badmap, b))
+			continue;
+		bit_set(sw->sw_map, b, false);
+		sw->sw_inuse--;
+		swap_used--;
+	}
+}
+
+/* An I/O on blk failed: never use it again.  It stays allocated. */
+void
+swap_retire(uint32_t blk)
+{
+	struct swdevt *sw = swap_dev(blk);
+
+	KASSERT(sw != NULL && bit_test(sw->sw_map, blk - sw->sw_first),
+	    ("swap_retire: block %u not allocated", blk));
+	if (!bit_test(sw->sw_badmap, blk - sw->sw_first)) {
+		bit_set(sw->sw_badmap, blk - sw->sw_first, true);
+		sw->sw_nbad++;
+		printf("swap: block %u of %s retired after an I/O error\n",
+		    blk - sw->sw_first, sw->sw_path);
+	}
+}
+
+/*
+ * Point bp at block blk of whichever device holds it and start the
+ * transfer; false if blk is not a swap block (bp untouched).
+ */
+bool
+swap_io(struct buf *bp, uint32_t blk)
+{
+	struct swdevt *sw = swap_dev(blk);
+
+	if (sw == NULL)
+		return (false);
+	bp->b_blkno = (blk - sw->sw_first) * SECTORS_PER_BLOCK;
+	wdstrategy(bp);
+	return (true);
+}
+
+bool
+swap_configured(void)
+{
+
+	return (nswdev > 0);
+}
+
+u_int
+swap_free_blocks(void)
+{
+
+	return (swap_total - swap_used);
+}
+
+/* Is dev a swap device (then raw writes to it are refused)? */
+int
+swap_dev_busy(dev_t dev)
+{
+	int i;
+
+	for (i = 0; i < nswdev; i++)
+		if (swdev[i].sw_dev == dev)
+			return (1);
+	return (0);
+}
+
+/*
+ * swapon(path): page to the disk path names.  Root only (EPERM); the
+ * path must be a disk (ENOTBLK for other files, ENODEV for other
+ * devices), present (ENXIO), and not already in use (EBUSY).
+ */
 int
 sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 {
+	struct swdevt *sw;
 	struct vnode *vp;
+	uint32_t nblks, words;
 	char *path;
 	int error;
 
@@ -26,10 +235,122 @@ sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 	error = copyinstr(uap->name, path, MAXPATHLEN, NULL);
 	if (error == 0)
 		error = namei(p, path, &vp);
-	free(path, M_TEMP);
-	if (error != 0)
+	if (error == 0 && vp->v_type != VCHR)
+		error = ENOTBLK;
+	if (error == 0 && major(vp->v_rdev) != CDEV_WD)
+		error = ENODEV;
+	if (error == 0 && swap_dev_busy(vp->v_rdev))
+		error = EBUSY;
+	if (error == 0 && nswdev == NSWAPDEV)
+		error = ENOSPC;
+	if (error == 0 && (nblks = wd_nsectors() / SECTORS_PER_BLOCK) == 0)
+		error = ENXIO;
+	if (error != 0) {
+		free(path, M_TEMP);
 		return (error);
-	if (vp->v_type != VCHR)
-		return (ENOTBLK);
-	return (ENXIO);
+	}
+	words = howmany(nblks, 32);
+	sw = &swdev[nswdev];
+	memset(sw, 0, sizeof(*sw));
+	sw->sw_map = malloc(words * sizeof(uint32_t), M_SWAPMAP,
+	    M_WAITOK | M_ZERO);
+	sw->sw_badmap = malloc(words * sizeof(uint32_t), M_SWAPMAP,
+	    M_WAITOK | M_ZERO);
+	sw->sw_dev = vp->v_rdev;
+	strlcpy(sw->sw_path, path, sizeof(sw->sw_path));
+	sw->sw_first = nswdev > 0 ? swdev[nswdev - 1].sw_first +
+	    swdev[nswdev - 1].sw_nblks : 0;
+	sw->sw_nblks = nblks;
+	nswdev++;
+	swap_total += nblks;
+	printf("swap: %s, %u KiB (%u pages)\n", path, nblks * (PAGE_SIZE / 1024),
+	    nblks);
+	free(path, M_TEMP);
+	return (0);
 }
+
+static int
+sysctl_swap_info(SYSCTL_HANDLER_ARGS)
+{
+	struct swapent se;
+	int i, error;
+
+	if (req->newptr != NULL)
+		return (EPERM);
+	for (i = 0; i < nswdev; i++) {
+		memset(&se, 0, sizeof(se));
+		se.se_structsize = sizeof(se);
+		se.se_flags = SWF_ENABLE;
+		se.se_nblks = swdev[i].sw_nblks;
+		se.se_inuse = swdev[i].sw_inuse;
+		se.se_nbad = swdev[i].sw_nbad;
+		se.se_pagesize = PAGE_SIZE;
+		strlcpy(se.se_path, swdev[i].sw_path, sizeof(se.se_path));
+		if ((error = SYSCTL_OUT(req, &se, sizeof(se))) != 0)
+			return (error);
+	}
+	return (0);
+}
+
+/*
+ * vm.swap_audit: mark every block each swap-backed object holds in a
+ * scratch bitmap (a block marked twice is doubly owned), then compare
+ * with the allocator.  Also printed on the console when it finds
+ * anything wrong.  Never sleeps between the walk's start and its end.
+ */
+static int
+sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
+{
+	struct swap_audit sa;
+	struct vm_object *object;
+	struct swdevt *sw;
+	uint32_t *seen, b;
+	bool owned;
+	int i;
+
+	if (req->newptr != NULL)
+		return (EPERM);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_structsize = sizeof(sa);
+	sa.sa_total = swap_total;
+	seen = malloc(howmany(swap_total + 1, 32) * sizeof(uint32_t), M_TEMP,
+	    M_WAITOK | M_ZERO);
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
+		if (object->pgops != &swappagerops)
+			continue;
+		sa.sa_objects++;
+		swap_pager_audit(object, seen, swap_total, &sa);
+	}
+	for (i = 0; i < nswdev; i++) {
+		sw = &swdev[i];
+		for (b = 0; b < sw->sw_nblks; b++) {
+			owned = bit_test(seen, sw->sw_first + b);
+			if (bit_test(sw->sw_badmap, b))
+				sa.sa_bad++;
+			if (bit_test(sw->sw_map, b)) {
+				sa.sa_allocated++;
+				if (!owned && !bit_test(sw->sw_badmap, b))
+					sa.sa_orphaned++;
+			} else if (owned)
+				sa.sa_unallocated++;
+		}
+	}
+	free(seen, M_TEMP);
+	sa.sa_errors = sa.sa_orphaned + sa.sa_unallocated +
+	    sa.sa_doubly_owned + sa.sa_out_of_range;
+	if (sa.sa_errors != 0)
+		printf("swap audit: %u orphaned, %u unallocated, %u doubly "
+		    "owned, %u out of range\n", sa.sa_orphaned,
+		    sa.sa_unallocated, sa.sa_doubly_owned, sa.sa_out_of_range);
+	return (SYSCTL_OUT(req, &sa, sizeof(sa)));
+}
+
+SYSCTL_UINT(_vm, OID_AUTO, swap_total, CTLFLAG_RD, &swap_total,
+    "Swap space, pages");
+SYSCTL_UINT(_vm, OID_AUTO, swap_used, CTLFLAG_RD, &swap_used,
+    "Swap space allocated, pages (retired ones included)");
+SYSCTL_PROC(_vm, OID_AUTO, swap_info, CTLTYPE_STRUCT | CTLFLAG_RD, NULL, 0,
+    sysctl_swap_info, "S,swapent", "Swap devices");
+SYSCTL_PROC(_vm, OID_AUTO, swap_audit, CTLTYPE_STRUCT | CTLFLAG_RD |
+    CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_swap_audit,
+    "S,swap_audit", "Check swap maps against the allocator");
