@@ -62,12 +62,13 @@ noioctl(dev_t dev, u_long com, void *data, int flag, struct proc *p)
 
 int	wdopen(dev_t, int, struct proc *);
 int	wdrw(dev_t, struct uio *, int);
+int	wdioctl(dev_t, u_long, void *, int, struct proc *);
 
 const struct cdevsw cdevsw[] = {
 	[CDEV_CONSOLE] = { "console", cnopen, cnopen, cnread, cnwrite,
 	    cnioctl },
 	[CDEV_NULL] = { "null", cnopen, cnopen, nullread, nullwrite,
 	    noioctl },
-	[CDEV_WD] = { "wd", wdopen, cnopen, wdrw, wdrw, noioctl },
+	[CDEV_WD] = { "wd", wdopen, cnopen, wdrw, wdrw, wdioctl },
 };
 const int ncdevsw = nitems(cdevsw);

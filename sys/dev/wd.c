@@ -15,12 +15,15 @@
  * same way.  Nothing here panics.
  *
  * /dev/wd0 gives raw access for benchmarks: reads always, writes only
- * while the disk is not used for swap (EBUSY otherwise).
+ * while the disk is not used for swap (EBUSY otherwise).  Its ioctl
+ * DIOCCACHESYNC flushes the disk's cache (a B_FLUSH request, which moves
+ * no data).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
+#include <sys/dkio.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/file.h>
@@ -56,6 +59,7 @@
 #define	WDCC_READ	0x20
 #define	WDCC_WRITE	0x30
 #define	WDCC_IDENTIFY	0xec
+#define	WDCC_FLUSHCACHE	0xe7
 
 #define	WD_TIMEOUT	5		/* seconds for one request */
 #define	SECTORS_PER_PAGE (PAGE_SIZE / DEV_BSIZE)
@@ -73,6 +77,7 @@ static struct {
 
 int	wdopen(dev_t, int, struct proc *);
 int	wdrw(dev_t, struct uio *, int);
+int	wdioctl(dev_t, u_long, void *, int, struct proc *);
 int	swap_dev_busy(dev_t);
 
 /* Poll until BSY clears; returns the status, or -1 after `loops'. */
@@ -125,12 +130,17 @@ wd_start(void)
 		wd_finish(bp, EIO);
 		return;
 	}
+	callout_reset(&wd.watchdog, WD_TIMEOUT * hz, wd_timeout, NULL);
+	if (bp->b_flags & B_FLUSH) {
+		outb(WD_BASE + wd_sdh, 0xe0);
+		outb(WD_BASE + wd_status, WDCC_FLUSHCACHE);
+		return;
+	}
 	outb(WD_BASE + wd_sdh, 0xe0 | ((lba >> 24) & 0x0f));
 	outb(WD_BASE + wd_seccnt, wd.total & 0xff);
 	outb(WD_BASE + wd_lba0, lba & 0xff);
 	outb(WD_BASE + wd_lba1, (lba >> 8) & 0xff);
 	outb(WD_BASE + wd_lba2, (lba >> 16) & 0xff);
-	callout_reset(&wd.watchdog, WD_TIMEOUT * hz, wd_timeout, NULL);
 	if (bp->b_flags & B_READ) {
 		outb(WD_BASE + wd_status, WDCC_READ);
 		return;
@@ -193,6 +203,10 @@ wdintr(void *arg, struct trapframe *tf)
 		wd_finish(bp, EIO);
 		return;
 	}
+	if (bp->b_flags & B_FLUSH) {
+		wd_finish(bp, 0);
+		return;
+	}
 	if (bp->b_flags & B_READ) {
 		if ((st & WDS_DRQ) == 0) {
 			wd_finish(bp, EIO);
@@ -229,9 +243,12 @@ wdstrategy(struct buf *bp)
 
 	bp->b_flags &= ~(B_DONE | B_ERROR);
 	bp->b_error = 0;
+	if ((bp->b_flags & B_FLUSH) && wd.present)
+		nsect = 1;		/* moves nothing; passes the checks */
 	if (!wd.present || nsect == 0 || nsect > 255 ||
 	    bp->b_bcount % DEV_BSIZE != 0 ||
-	    bp->b_bcount > (size_t)bp->b_npages * PAGE_SIZE ||
+	    (bp->b_bcount > (size_t)bp->b_npages * PAGE_SIZE &&
+	    (bp->b_flags & B_FLUSH) == 0) ||
 	    bp->b_blkno + nsect > wd.nsectors ||
 	    bp->b_blkno + nsect < bp->b_blkno) {
 		bp->b_flags |= B_ERROR;
@@ -377,4 +394,18 @@ wdrw(dev_t dev, struct uio *uio, int flag)
 	vm_page_free(pg);
 	free(bp, M_TEMP);
 	return (error);
+}
+
+/* DIOCCACHESYNC: flush the disk's write cache, and wait for it. */
+int
+wdioctl(dev_t dev, u_long com, void *data, int flag, struct proc *p)
+{
+	struct buf buf;
+
+	if (com != DIOCCACHESYNC)
+		return (ENOTTY);
+	memset(&buf, 0, sizeof(buf));
+	buf.b_flags = B_FLUSH;
+	wdstrategy(&buf);
+	return (biowait(&buf));
 }

@@ -136,6 +136,7 @@ fill_kinfo_proc(struct proc *p, struct kinfo_proc *kp)
 	if (vm != NULL && vm != &vmspace0 && p->p_stat != SZOMB) {
 		kp->ki_size = vmspace_size(vm);
 		kp->ki_rssize = pmap_resident_count(vmspace_pmap(vm));
+		vmspace_anon_usage(vm, &kp->ki_anonres, &kp->ki_swap);
 	}
 	kp->ki_start = p->p_start / 1000000;
 	kp->ki_cpticks = p->p_cpticks;

@@ -38,6 +38,7 @@ struct buf {
 #define	B_WRITE		0x0000		/* from memory to the disk */
 #define	B_DONE		0x0002		/* the transfer is over */
 #define	B_ERROR		0x0004		/* ... and failed: b_error */
+#define	B_FLUSH		0x0008		/* no data: flush the disk's cache */
 
 void	wdstrategy(struct buf *);
 int	biowait(struct buf *);

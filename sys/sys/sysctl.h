@@ -79,7 +79,10 @@
 /*
  * kern.proc.all, kern.proc.pid.PID: one record per process.  The first
  * field is the size of the record, so that a newer kernel can append
- * fields and an older tool still walks the array.
+ * fields and an older tool still walks the array.  ki_anonres and
+ * ki_swap count the resident pages and swap blocks of every anonymous
+ * object the process's map reaches (down the backing chains), each
+ * object once: memory it uses privately or shares with its relatives.
  */
 #define	KI_NSTAT_NAMES	"?IRSTZ"
 #define	SIDL		1	/* being created by fork */
@@ -110,6 +113,27 @@ struct kinfo_proc {
 	char		ki_wmesg[KI_WMESGLEN];	/* what it sleeps on */
 	char		ki_comm[KI_COMMLEN];	/* command name */
 	char		ki_args[KI_ARGSLEN];	/* argv, joined by spaces */
+	__uint32_t	ki_anonres;		/* resident anonymous pages */
+	__uint32_t	ki_swap;		/* swap blocks */
+};
+
+/*
+ * vm.object_audit (root only): every VM object checked.  An anonymous
+ * object is reachable if some process's map reaches it, directly or
+ * down a backing chain; one that is not is a leak, with its pages and
+ * swap blocks.  `broken' counts objects whose own bookkeeping is wrong
+ * (page and shadow counts, pages out of range).
+ */
+struct vm_object_audit {
+	int		oa_structsize;	/* sizeof(struct vm_object_audit) */
+	__uint32_t	oa_objects;	/* objects alive */
+	__uint32_t	oa_anon;	/* ... anonymous */
+	__uint32_t	oa_reachable;	/* anonymous and reachable */
+	__uint32_t	oa_unreachable;	/* anonymous and unreachable: leaked */
+	__uint32_t	oa_leaked_pages; /* their resident pages */
+	__uint32_t	oa_leaked_swap;	/* their swap blocks */
+	__uint32_t	oa_broken;	/* objects failing their invariants */
+	__uint32_t	oa_longest_chain; /* longest chain from a map entry */
 };
 
 #ifdef _KERNEL

@@ -20,6 +20,7 @@
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 MALLOC_DEFINE(M_VMMAP, "vmmap", "VM maps and entries");
@@ -408,6 +409,41 @@ vmspace_size(struct vmspace *vm)
 {
 
 	return (vm->vm_map.size);
+}
+
+/*
+ * The resident pages and swap blocks of the anonymous objects vm
+ * reaches, each object counted once (entries split by clipping share
+ * objects).  Objects beyond the first VISIT_MAX are counted without the
+ * check.
+ */
+void
+vmspace_anon_usage(struct vmspace *vm, u_int *resp, u_int *swapp)
+{
+#define	VISIT_MAX	64
+	struct vm_object *seen[VISIT_MAX], *object;
+	struct vm_map *map = &vm->vm_map;
+	struct vm_map_entry *entry;
+	int nseen = 0, i;
+
+	*resp = *swapp = 0;
+	for (entry = map->header.next; entry != &map->header;
+	    entry = entry->next) {
+		for (object = entry->object; object != NULL;
+		    object = object->backing_object) {
+			if ((object->flags & OBJ_INTERNAL) == 0)
+				continue;
+			for (i = 0; i < nseen && seen[i] != object; i++)
+				continue;
+			if (i < nseen)
+				break;		/* and the rest of its chain */
+			if (nseen < VISIT_MAX)
+				seen[nseen++] = object;
+			*resp += object->resident_page_count;
+			*swapp += swap_pager_object_blocks(object);
+		}
+	}
+#undef VISIT_MAX
 }
 
 /* Check a map's invariants: sorted, non-overlapping, counted. */

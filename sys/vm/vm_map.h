@@ -95,6 +95,7 @@ struct vmspace *vmspace_alloc(void);
 struct vmspace *vmspace_fork(struct vmspace *);
 void	vmspace_free(struct vmspace *);
 vsize_t	vmspace_size(struct vmspace *);
+void	vmspace_anon_usage(struct vmspace *, u_int *, u_int *);
 void	vm_map_check(struct vm_map *);
 
 #endif /* !_VM_VM_MAP_H_ */

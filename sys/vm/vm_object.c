@@ -41,13 +41,17 @@
  */
 #include <sys/param.h>
 #include <sys/systm.h>
+#include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/proc.h>
+#include <sys/sysctl.h>
 #include <vm/vm.h>
 #include <vm/vm_param.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
+#include <vm/vm_map.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 MALLOC_DEFINE(M_VMOBJ, "vmobject", "VM objects");
@@ -479,3 +483,93 @@ vm_object_check(struct vm_object *object)
 		panic("vm_object_check: object %u: %d shadows, count %d",
 		    object->id, n, object->shadow_count);
 }
+
+/*
+ * Does an object keep its own books?  The counting half of
+ * vm_object_check(), which reports instead of panicking.
+ */
+static bool
+vm_object_consistent(struct vm_object *object)
+{
+	struct vm_object *shadow;
+	struct vm_page *pg;
+	int n = 0, ns = 0;
+
+	TAILQ_FOREACH(pg, &object->memq, listq) {
+		if (pg->object != object || pg->pindex >= object->size)
+			return (false);
+		n++;
+	}
+	LIST_FOREACH(shadow, &object->shadow_head, shadow_list) {
+		if (shadow->backing_object != object)
+			return (false);
+		ns++;
+	}
+	return (n == object->resident_page_count &&
+	    ns == object->shadow_count &&
+	    object->ref_count >= object->shadow_count);
+}
+
+/*
+ * vm.object_audit: mark what the processes' maps reach, then look at
+ * every object.  Nothing sleeps between the marking and the clearing.
+ */
+static int
+sysctl_vm_object_audit(SYSCTL_HANDLER_ARGS)
+{
+	struct proclist *lists[] = { &allproc, &zombproc };
+	struct vm_object_audit oa;
+	struct vm_map_entry *entry;
+	struct vm_object *object;
+	struct vm_map *map;
+	struct proc *p;
+	int i, len;
+
+	if (req->newptr != NULL)
+		return (EPERM);
+	memset(&oa, 0, sizeof(oa));
+	oa.oa_structsize = sizeof(oa);
+	for (i = 0; i < 2; i++)
+		LIST_FOREACH(p, lists[i], p_list) {
+			if (p->p_vmspace == NULL || p->p_vmspace == &vmspace0)
+				continue;
+			map = &p->p_vmspace->vm_map;
+			for (entry = map->header.next; entry != &map->header;
+			    entry = entry->next) {
+				len = 0;
+				for (object = entry->object; object != NULL;
+				    object = object->backing_object) {
+					object->flags |= OBJ_MARK;
+					len++;
+				}
+				if ((u_int)len > oa.oa_longest_chain)
+					oa.oa_longest_chain = len;
+			}
+		}
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
+		oa.oa_objects++;
+		if (!vm_object_consistent(object))
+			oa.oa_broken++;
+		if (object->flags & OBJ_INTERNAL) {
+			oa.oa_anon++;
+			if (object->flags & OBJ_MARK) {
+				oa.oa_reachable++;
+			} else {
+				oa.oa_unreachable++;
+				oa.oa_leaked_pages += object->resident_page_count;
+				oa.oa_leaked_swap +=
+				    swap_pager_object_blocks(object);
+			}
+		}
+		object->flags &= ~OBJ_MARK;
+	}
+	if (oa.oa_unreachable != 0 || oa.oa_broken != 0)
+		printf("object audit: %u unreachable objects (%u pages, %u "
+		    "swap blocks), %u broken\n", oa.oa_unreachable,
+		    oa.oa_leaked_pages, oa.oa_leaked_swap, oa.oa_broken);
+	return (SYSCTL_OUT(req, &oa, sizeof(oa)));
+}
+
+SYSCTL_PROC(_vm, OID_AUTO, object_audit, CTLTYPE_STRUCT | CTLFLAG_RD |
+    CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_vm_object_audit,
+    "S,vm_object_audit", "Check every VM object, and what reaches it");

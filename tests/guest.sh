@@ -1,0 +1,72 @@
+#!/bin/sh
+# guest.sh BUILDDIR: the guest half of `make test'.  Boots Umbra once per
+# configuration below, each time with an in-guest command (usually the
+# test runner, /bin/runtests) as init's command, and turns what happened
+# into PASS/FAIL lines in BUILDDIR/test/<boot>.results:
+#	- every PASS/FAIL line the guest printed, as it printed it;
+#	- "PASS boot-<name>" if the guest powered off with status 0, else
+#	  "FAIL boot-<name>: <why>" (a panic, a timeout, a failing status).
+# The console log of each boot is kept in BUILDDIR/test/<boot>.log.
+#
+# Boots (name, guest RAM, kernel arguments, swap drive, command):
+#   main	the functional suite at the default memory size
+#   swap	the paging suite with mem=16M, so that everything pages
+#   eio-write	swap writes fail (QEMU blkdebug): pageouts must survive
+#   eio-read	swap reads fail: only the faulting process may die
+B=${1:-build}
+T=$B/test
+mkdir -p "$T"
+: "${TIMEOUT:=300}"
+
+fail_boot() {
+	echo "FAIL boot-$1: $2" >> "$T/$1.results"
+	echo "FAIL boot-$1: $2"
+}
+
+# boot NAME MEM KARGS SWAPDRIVE CMD
+boot() {
+	name=$1
+	log=$T/$name.log
+	res=$T/$name.results
+	img=$T/$name.swap.img
+	rm -f "$log" "$res" "$img"
+	truncate -s 128M "$img"
+	drive=$4
+	[ "$drive" = "-" ] && drive=$img
+	drive=$(printf '%s' "$drive" | sed "s|@IMG@|$img|g; s|@T@|$T|g")
+	echo "==> boot $name: $5"
+	B=$B MEM=$2 KARGS=$3 SWAPIMG=$img SWAPDRIVE=$drive CMD=$5 \
+	    TIMEOUT=$TIMEOUT sh tests/qemu.sh log "$log"
+	rc=$?
+	grep -a -E '^(PASS|FAIL) ' "$log" | tr -d '\r' > "$res"
+	grep -a -E '^(PASS|FAIL) |^panic|^fatal trap' "$log" | tr -d '\r'
+	case $rc in
+	0)	echo "PASS boot-$name" >> "$res"; echo "PASS boot-$name" ;;
+	1)	fail_boot "$name" "the guest command failed" ;;
+	2)	fail_boot "$name" "kernel panic (see $log)" ;;
+	3)	fail_boot "$name" "timed out after ${TIMEOUT}s (see $log)" ;;
+	*)	fail_boot "$name" "QEMU failed (see $log)" ;;
+	esac
+	rm -f "$img"
+}
+
+# blkdebug rules: the guest arms the disk by flushing its cache
+# (DIOCCACHESYNC, tests/guest/t_swap.c); the flush event activates the
+# rule, and the next write (or read) fails with EIO, once.
+for io in write read; do
+	cat > "$T/eio-$io.conf" <<CONF
+[inject-error]
+event = "flush_to_os"
+iotype = "$io"
+errno = "5"
+once = "on"
+CONF
+done
+
+boot main 64M "" - "runtests"
+boot swap 64M "mem=16M" - "runtests -g swap"
+boot eio-write 64M "mem=16M" "blkdebug:@T@/eio-write.conf:@IMG@" \
+    "runtests -g eio-write"
+boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
+    "runtests -g eio-read"
+exit 0

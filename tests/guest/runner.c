@@ -1,0 +1,908 @@
+/*
+ * runner.c: /bin/runtests, the in-guest test runner.
+ *
+ *	runtests		run every test of the default suite
+ *	runtests NAME ...	run the named tests only
+ *	runtests -g GROUP	run the tests of a group (swap, eio-write,
+ *				eio-read), which need a boot of their own
+ *	runtests -l		list the tests
+ *	runtests -t SECS ...	change the time limit of one test (60 s)
+ *
+ * `make test' boots Umbra with `runtests' as its command; init powers
+ * the machine off with our exit status, which the host reads.
+ *
+ * Each test runs in a forked child, in a process group of its own.  The
+ * runner prints exactly one line per test, "PASS name" or "FAIL name:
+ * reason", where the reason is the line the child wrote to the reason
+ * pipe before exiting (see t_fail() in util.c), or else how it ended.
+ * A child that is still alive after the time limit is killed, with its
+ * whole process group, and reported as "timeout".  Other output of the
+ * tests never starts with PASS or FAIL.
+ *
+ * The time limit is kept by a watchdog process that sleeps in the
+ * kernel and kills the test when it wakes, while the runner itself
+ * blocks in waitpid.  So while a test runs, no process but the test's
+ * own touches user memory: the paging tests rely on that (eio-read
+ * must be the only process reading swap when the disk starts failing).
+ *
+ * The leak check follows xv6's countfree: the number of free pages plus
+ * the pages that cache ramdisk files (those are reclaimable) must be
+ * the same after the suite as before it.  That count is exact only if
+ * nothing was paged out meanwhile: a page of init's or of the runner's
+ * that goes to swap comes back as a free page, and its mapping
+ * structures are freed and allocated again elsewhere.  So the check
+ * also asks the kernel to prove there is no leak, with vm.object_audit
+ * (every anonymous object is reachable from a process: no object, page
+ * or swap block is lost), and, when pages were paged out, only that
+ * proof counts (the exact count is printed, for information).  With
+ * swap enabled, "swap-check" adds vm.swap_audit: every swap block in
+ * use belongs to exactly one object, or was retired after an I/O error.  The baseline is read after a
+ * warm-up (one throw-away test that forks, exits and execs), so that
+ * kernel state created lazily on first use is not counted.  The runner
+ * itself must not consume pages between the two readings: it touches
+ * every page of its own data, bss and a stretch of stack before the
+ * baseline, never allocates memory, and uses only helpers that do not.
+ * A drop after an individual test is printed as a note naming the test;
+ * only the final comparison decides the "leak-check" verdict.
+ *
+ * The exit status is 0 if every test and the leak check passed, 1 if
+ * not, 2 for a usage error.
+ *
+ * `runtests -C MODE ...' is not for people: tests execute the runner
+ * in such a child mode to get a fresh image of a known program (see
+ * t_childmode() below).
+ */
+#include <sys/types.h>
+#include <sys/param.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/swap.h>
+#include <sys/sysctl.h>
+#include <sys/wait.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runtests.h"
+
+extern char **environ;
+
+/*
+ * The tests, in the order they run: the basic process machinery first,
+ * since everything else relies on it.
+ */
+static const struct t_test t_tests[] = {
+	{ "fork-basic", test_fork_basic,
+	    "fork returns 0 and the pid; getpid and getppid agree" },
+	{ "exit-status", test_exit_status,
+	    "exit statuses 0, 1, 42, 255 reach waitpid" },
+	{ "wait-signaled", test_wait_signaled,
+	    "a child killed by a signal shows WIFSIGNALED and WTERMSIG" },
+	{ "wait-nochild", test_wait_nochild,
+	    "waitpid for a non-child or with no children gives ECHILD" },
+	{ "wait-nohang", test_wait_nohang,
+	    "WNOHANG returns 0 while the child runs" },
+	{ "fork-many", test_fork_many,
+	    "50 children alive at once, all reaped with their statuses" },
+	{ "orphan", test_orphan,
+	    "an orphan is adopted by init (getppid() == 1)" },
+	{ "exec-args", test_exec_args,
+	    "execve passes argv and envp exactly; the pid is kept" },
+	{ "exec-missing", test_exec_missing,
+	    "execve of a missing file gives ENOENT and the caller goes on" },
+	{ "exec-fds", test_exec_fds,
+	    "descriptors survive execve unless close-on-exec" },
+	{ "cow-both-ways", test_cow_both_ways,
+	    "after fork, neither side sees the other's writes" },
+	{ "cow-chain", test_cow_chain,
+	    "three generations write different pages of one region" },
+	{ "cow-chain-orphan", test_cow_chain_orphan,
+	    "copy-on-write chain whose middle process exits first" },
+	{ "data-private", test_data_private,
+	    "writes to initialised data stay in the writing process" },
+	{ "text-shared", test_text_shared,
+	    "a second instance of a program shares its text pages" },
+	{ "zero-fill", test_zero_fill,
+	    "bss, sbrk and anonymous mmap memory read as zero" },
+	{ "sbrk", test_sbrk,
+	    "sbrk grows and shrinks the heap; ENOMEM changes nothing" },
+	{ "mmap-basic", test_mmap_basic,
+	    "anonymous mappings: aligned, disjoint, zeroed, usable" },
+	{ "mmap-unmap-middle", test_mmap_unmap_middle,
+	    "munmap of the middle of a mapping leaves a faulting hole" },
+	{ "mmap-fixed", test_mmap_fixed,
+	    "MAP_FIXED maps at the address asked for, replacing" },
+	{ "mmap-badargs", test_mmap_badargs,
+	    "bad mmap, munmap and mprotect arguments fail cleanly" },
+	{ "mmap-prot", test_mmap_prot,
+	    "PROT_NONE and PROT_READ fault; mprotect changes that" },
+	{ "mmap-fork-cow", test_mmap_fork_cow,
+	    "private anonymous mappings are copy-on-write across fork" },
+	{ "pipe-order", test_pipe_order,
+	    "bytes come out of a pipe in the order they went in" },
+	{ "pipe-large", test_pipe_large,
+	    "64 KiB through a pipe between two processes" },
+	{ "pipe-eof", test_pipe_eof,
+	    "end of file only when every writer has closed" },
+	{ "pipe-sigpipe", test_pipe_sigpipe,
+	    "writing with no reader: SIGPIPE, or EPIPE when ignored" },
+	{ "pipe-pipeline", test_pipe_pipeline,
+	    "a pipeline of three processes, the middle one exec'd" },
+	{ "pipe-dup2", test_pipe_dup2,
+	    "dup2 of a pipe onto the standard output" },
+	{ "sig-default", test_sig_default,
+	    "default actions of SIGTERM, SIGINT, SIGKILL kill" },
+	{ "sig-handler", test_sig_handler,
+	    "a sigaction handler runs, with its mask, and execution resumes" },
+	{ "sig-kill-uncatchable", test_sig_kill_uncatchable,
+	    "SIGKILL cannot be caught, ignored or blocked" },
+	{ "sig-ignore", test_sig_ignore,
+	    "SIG_IGN discards a signal" },
+	{ "sig-pending", test_sig_pending,
+	    "a blocked signal stays pending until unblocked" },
+	{ "sig-chld", test_sig_chld,
+	    "SIGCHLD reaches the parent when a child exits" },
+	{ "sig-eintr", test_sig_eintr,
+	    "signals interrupt nanosleep and read, or restart them" },
+	{ "sig-errors", test_sig_errors,
+	    "kill: ESRCH, EINVAL, EPERM" },
+	{ "sig-exec", test_sig_exec,
+	    "execve keeps ignored signals and the mask, resets handlers" },
+	{ "segv-text", test_segv_text,
+	    "writing to the program's text or rodata kills with SIGSEGV" },
+	{ "segv-unmapped", test_segv_unmapped,
+	    "touching unmapped or kernel addresses kills with SIGSEGV" },
+	{ "segv-handler", test_segv_handler,
+	    "a SIGSEGV handler runs and can siglongjmp out or fix up" },
+	{ "efault", test_efault,
+	    "system calls given bad pointers return EFAULT" },
+	{ "file-read", test_file_read,
+	    "open, read, lseek, fstat on a ramdisk file" },
+	{ "file-errors", test_file_errors,
+	    "EROFS, ENOENT, ENOTDIR, EISDIR; chdir and getcwd" },
+	{ "getdirentries", test_getdirentries,
+	    "getdirentries on /bin lists runtests" },
+	{ "dup", test_dup,
+	    "dup, dup2, close and EBADF" },
+	{ "uid", test_uid,
+	    "root can setuid; a non-root process cannot go back" },
+	{ "privilege", test_privilege,
+	    "reboot, swapon and sysctl writes need root" },
+	{ "clock", test_clock,
+	    "monotonic clock, nanosleep, gettimeofday" },
+	{ "swap-3x", test_swap_3x,
+	    "three times the RAM written and read back", "swap", 600 },
+	{ "swap-cow-before", test_swap_cow_before,
+	    "copy-on-write both ways, shared pages on swap before fork",
+	    "swap", 600 },
+	{ "swap-cow-after", test_swap_cow_after,
+	    "copy-on-write both ways, shared pages to swap after fork",
+	    "swap", 600 },
+	{ "swap-oom", test_swap_oom,
+	    "out of memory and swap: the hog dies, the canary lives",
+	    "swap", 600 },
+	{ "eio-write", test_eio_write,
+	    "a failed pageout keeps the page; the block is retired",
+	    "eio-write", 600 },
+	{ "eio-read", test_eio_read,
+	    "a failed page-in kills only the faulting process",
+	    "eio-read", 600 },
+};
+
+#define	NTESTS		((int)nitems(t_tests))
+#define	DEFAULT_LIMIT	60		/* seconds per test */
+
+static int	limit = DEFAULT_LIMIT;
+static char	selected[NTESTS];
+static char	reason[400];
+
+/* Initialised data and bss for the tests (see runtests.h). */
+int	t_data_canary = T_CANARY_INIT;
+char	t_bss_zero[T_ZERO_PAGES * PAGE_SIZE];
+
+/*
+ * A function that tests use as a piece of text to write to; it must
+ * not be inlined away.
+ */
+__attribute__((__noinline__)) int
+t_text_target(int x)
+{
+
+	return (x * 3 + 1);
+}
+
+/*
+ * Sleep ms milliseconds, once; errors are ignored (the runner must not
+ * exit because of a broken clock).
+ */
+static void
+runner_sleep(int ms)
+{
+	struct timespec ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	(void)nanosleep(&ts, NULL);
+}
+
+/*
+ * Read free and file-cache page counts; *sump gets their sum.  Returns
+ * 0, or the error number with *namep naming the sysctl that failed.
+ */
+static int
+countfree(int *sump, int *freep, int *filep, const char **namep)
+{
+	int error;
+
+	*namep = "vm.stats.free_count";
+	if ((error = t_sysctl_int(*namep, freep)) != 0)
+		return (error);
+	*namep = "vm.stats.file_pages";
+	if ((error = t_sysctl_int(*namep, filep)) != 0)
+		return (error);
+	*sump = *freep + *filep;
+	return (0);
+}
+
+/* Just enough ELF to find our own writable segments. */
+struct t_ehdr {
+	unsigned char	e_ident[16];
+	unsigned short	e_type, e_machine;
+	unsigned int	e_version, e_entry, e_phoff, e_shoff, e_flags;
+	unsigned short	e_ehsize, e_phentsize, e_phnum, e_shentsize;
+	unsigned short	e_shnum, e_shstrndx;
+};
+struct t_phdr {
+	unsigned int	p_type, p_offset, p_vaddr, p_paddr;
+	unsigned int	p_filesz, p_memsz, p_flags, p_align;
+};
+#define	T_PT_LOAD	1
+#define	T_PT_GNU_RELRO	0x6474e552
+#define	T_PF_W		2
+
+/*
+ * Whether the page at a overlaps a PT_GNU_RELRO range, which may be
+ * read-only at run time (and is never written after start-up).
+ */
+static int
+in_relro(const struct t_phdr *ph, int n, unsigned long a)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (ph[i].p_type == T_PT_GNU_RELRO &&
+		    a < ph[i].p_vaddr + ph[i].p_memsz &&
+		    a + T_PGSZ > ph[i].p_vaddr)
+			return (1);
+	return (0);
+}
+
+/*
+ * Write every page of the runner's writable segments (data and bss)
+ * with the value it already holds, so that all of them are private and
+ * resident before the leak-check baseline.  The segments are read from
+ * our own ELF program headers.  Returns the number of pages touched, or
+ * -1 if the file could not be read as a 32-bit ELF file.
+ */
+static int
+touch_self(void)
+{
+	struct t_ehdr eh;
+	struct t_phdr ph[16];
+	volatile char *c;
+	unsigned long a, end;
+	int fd, i, n = 0;
+
+	if ((fd = open(RUNTESTS_PATH, O_RDONLY)) == -1)
+		return (-1);
+	if (read(fd, &eh, sizeof(eh)) != (ssize_t)sizeof(eh) ||
+	    memcmp(eh.e_ident, "\177ELF", 4) != 0 || eh.e_ident[4] != 1 ||
+	    eh.e_phentsize != sizeof(ph[0]) || eh.e_phnum > nitems(ph) ||
+	    lseek(fd, eh.e_phoff, SEEK_SET) == -1 ||
+	    read(fd, ph, eh.e_phnum * sizeof(ph[0])) !=
+	    (ssize_t)(eh.e_phnum * sizeof(ph[0]))) {
+		close(fd);
+		return (-1);
+	}
+	close(fd);
+	for (i = 0; i < eh.e_phnum; i++) {
+		if (ph[i].p_type != T_PT_LOAD || !(ph[i].p_flags & T_PF_W))
+			continue;
+		end = (unsigned long)ph[i].p_vaddr + ph[i].p_memsz;
+		for (a = ph[i].p_vaddr & ~(T_PGSZ - 1); a < end;
+		    a += T_PGSZ) {
+			if (in_relro(ph, eh.e_phnum, a))
+				continue;
+			c = (volatile char *)a;
+			*c = *c;
+			n++;
+		}
+	}
+	return (n);
+}
+
+/*
+ * Fault in 64 KiB of stack below the current frame, more than the
+ * runner ever uses, so that stack growth after the baseline does not
+ * look like a leak.
+ */
+__attribute__((__noinline__)) static void
+touch_stack(void)
+{
+	volatile char buf[64 * 1024];
+	size_t i;
+
+	for (i = 0; i < sizeof(buf); i += 512)
+		buf[i] = 0;
+}
+
+/*
+ * The warm-up "test": one fork, exit and wait, and one execve of a
+ * small program (the runner itself), through the same path as a real
+ * test.
+ */
+static void
+test_warmup(void)
+{
+	char *av[] = { "runtests", "-C", "exit", "0", NULL };
+	pid_t pid;
+
+	pid = t_fork();
+	if (pid == 0)
+		_exit(0);
+	t_expect_exit(pid, 0, "fork and exit");
+	pid = t_spawn(av, environ, -1, -1);
+	t_expect_exit(pid, 0, "exec runtests -C exit 0");
+}
+
+static const struct t_test warmup = { "warm-up", test_warmup, "" };
+
+/*
+ * Make the reason a single printable line.
+ */
+static void
+clean_reason(char *s)
+{
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\n') {
+			*s = '\0';
+			break;
+		}
+		if ((unsigned char)*s < ' ' || (unsigned char)*s > '~')
+			*s = '?';
+	}
+}
+
+/*
+ * Sleep for secs seconds in the kernel (a watchdog must not wake
+ * early, so EINTR is slept through).
+ */
+static void
+watchdog_sleep(int secs)
+{
+	struct timespec ts, left;
+
+	ts.tv_sec = secs;
+	ts.tv_nsec = 0;
+	while (nanosleep(&ts, &left) == -1 && errno == EINTR)
+		ts = left;
+}
+
+/*
+ * Run test t in a child and leave the verdict: returns 1 if it passed,
+ * 0 if not, with the reason in `reason'.  A watchdog child kills the
+ * test's process group after the limit; the runner blocks in waitpid
+ * until the test or the watchdog ends.  The test starts only once the
+ * watchdog sleeps (the go pipe), so that the watchdog touches no memory
+ * during the test.  Afterwards, whatever is left of the test's process
+ * group gets two seconds to go, then is killed.
+ */
+static int
+run_one(const struct t_test *t)
+{
+	char msg[256], how[64], c;
+	int rp[2], gp[2], st = 0, wst, timedout = 0, i;
+	int tlimit = t->limit > 0 && limit == DEFAULT_LIMIT ? t->limit : limit;
+	ssize_t n;
+	pid_t pid, wd, r;
+
+	reason[0] = '\0';
+	if (pipe(rp) == -1 || pipe(gp) == -1) {
+		snprintf(reason, sizeof(reason), "runner: pipe: %s",
+		    t_errname(errno));
+		return (0);
+	}
+	(void)fcntl(rp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(gp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(gp[1], F_SETFD, FD_CLOEXEC);
+	pid = fork();
+	if (pid == -1) {
+		snprintf(reason, sizeof(reason), "runner: fork: %s",
+		    t_errname(errno));
+		close(rp[0]);
+		close(rp[1]);
+		close(gp[0]);
+		close(gp[1]);
+		return (0);
+	}
+	if (pid == 0) {
+		struct sigaction sa;
+		sigset_t none;
+
+		/* A clean start: own group, default actions, no mask. */
+		(void)setpgid(0, 0);
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = SIG_DFL;
+		sigemptyset(&sa.sa_mask);
+		for (i = 1; i < NSIG; i++)
+			if (i != SIGKILL && i != SIGSTOP)
+				(void)sigaction(i, &sa, NULL);
+		sigemptyset(&none);
+		(void)sigprocmask(SIG_SETMASK, &none, NULL);
+		close(rp[0]);
+		close(gp[1]);
+		while (read(gp[0], &c, 1) == -1 && errno == EINTR)
+			continue;
+		close(gp[0]);
+		t_reasonfd = rp[1];
+		t_testpid = getpid();
+		t->fn();
+		_exit(0);
+	}
+	(void)setpgid(pid, pid);
+	close(gp[0]);
+
+	wd = fork();
+	if (wd == 0) {
+		/* The watchdog: let the test go, sleep, kill it. */
+		close(rp[0]);
+		close(rp[1]);
+		(void)write(gp[1], "g", 1);
+		close(gp[1]);
+		watchdog_sleep(tlimit);
+		(void)kill(-pid, SIGKILL);
+		(void)kill(pid, SIGKILL);
+		_exit(0);
+	}
+	close(gp[1]);
+	if (wd == -1) {
+		(void)kill(pid, SIGKILL);
+		snprintf(reason, sizeof(reason), "runner: fork: %s",
+		    t_errname(errno));
+	}
+
+	for (;;) {
+		r = waitpid(-1, &wst, 0);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			if (reason[0] == '\0')
+				snprintf(reason, sizeof(reason),
+				    "runner: waitpid: %s", t_errname(errno));
+			close(rp[0]);
+			close(rp[1]);
+			return (0);
+		}
+		if (r == pid) {
+			st = wst;
+			if (wd > 0) {
+				(void)kill(wd, SIGKILL);
+				while (waitpid(wd, &wst, 0) == -1 &&
+				    errno == EINTR)
+					continue;
+			}
+			break;
+		}
+		if (r == wd) {
+			timedout = 1;
+			wd = -1;
+		}
+	}
+	if (reason[0] != '\0')
+		return (0);
+
+	/*
+	 * Processes of the test's group may still be exiting (orphans
+	 * that init has yet to reap): give them two seconds, then kill
+	 * what is left and give init two more to reap it.
+	 */
+	for (i = 0; i < 200 && kill(-pid, 0) == 0; i++)
+		runner_sleep(10);
+	if (kill(-pid, SIGKILL) == 0) {
+		t_printf("  note: %s left processes behind; killed them",
+		    t->name);
+		for (i = 0; i < 200 && kill(-pid, 0) == 0; i++)
+			runner_sleep(10);
+	}
+
+	/* Our own newline guarantees the read below does not block. */
+	(void)write(rp[1], "\n", 1);
+	n = read(rp[0], msg, sizeof(msg) - 1);
+	msg[n > 0 ? n : 0] = '\0';
+	close(rp[0]);
+	close(rp[1]);
+	clean_reason(msg);
+
+	if (timedout) {
+		snprintf(reason, sizeof(reason), "timeout after %d s%s%s",
+		    tlimit, msg[0] != '\0' ? "; " : "", msg);
+		return (0);
+	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return (1);
+	t_statusstr(st, how, sizeof(how));
+	if (msg[0] == '\0')
+		snprintf(reason, sizeof(reason), "%s", how);
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 1)
+		snprintf(reason, sizeof(reason), "%s", msg);
+	else
+		snprintf(reason, sizeof(reason), "%s (%s)", msg, how);
+	return (0);
+}
+
+/*
+ * Print the test list.
+ */
+static void
+list_tests(void)
+{
+	int i;
+
+	for (i = 0; i < NTESTS; i++)
+		t_printf("%-22s %s%s%s%s", t_tests[i].name, t_tests[i].desc,
+		    t_tests[i].group != NULL ? " [-g " : "",
+		    t_tests[i].group != NULL ? t_tests[i].group : "",
+		    t_tests[i].group != NULL ? "]" : "");
+}
+
+/*
+ * Print the usage and exit 2.
+ */
+static void
+usage(void)
+{
+
+	t_printf("usage: runtests [-l] [-t seconds] [-g group] [test ...]");
+	exit(2);
+}
+
+/*
+ * Child modes: runtests -C MODE ARGS.  Each is a small fixed behaviour
+ * that a test needs from a freshly exec'd program:
+ *
+ *	exit N		exit with status N
+ *	argv		print argc, each argument and each environment string
+ *	argsum		print the length and byte sum of each argument
+ *	data		print the initialised global t_data_canary
+ *	zero		check that bss, new sbrk and mmap memory are zero
+ *	hold RFD WFD	write a byte to RFD, then read WFD until end of file
+ *	echo ARGS	print ARGS separated by spaces
+ *	inc		copy standard input to standard output, adding 1 to
+ *			each byte
+ *	sigstate	print SIGTERM's and SIGUSR1's dispositions and the mask
+ *	fd N		print whether descriptor N is open
+ *	pid		print the pid and parent pid
+ *
+ * Returns the exit status.
+ */
+static int
+t_childmode(int argc, char **argv)
+{
+	struct sigaction sa;
+	struct stat sb;
+	sigset_t mask;
+	char c, buf[512];
+	char **m = argv + 2;		/* the mode and its arguments */
+	int mc = argc - 2;
+	char *p;
+	int i, n;
+
+	if (mc < 1)
+		return (98);
+	if (strcmp(m[0], "exit") == 0 && mc == 2)
+		return (atoi(m[1]));
+	if (strcmp(m[0], "argv") == 0) {
+		t_printf("argc=%d", argc);
+		for (i = 0; i < argc; i++)
+			t_printf("argv[%d]=<%s>", i, argv[i]);
+		if (argv[argc] == NULL)
+			t_printf("argv[%d]=NULL", argc);
+		for (i = 0; environ != NULL && environ[i] != NULL; i++)
+			t_printf("env=<%s>", environ[i]);
+		return (0);
+	}
+	if (strcmp(m[0], "argsum") == 0) {
+		unsigned int sum;
+
+		for (i = 0; i < argc; i++) {
+			sum = 0;
+			for (p = argv[i]; *p != '\0'; p++)
+				sum = sum * 31 + (unsigned char)*p;
+			t_printf("%d len=%u sum=%08x", i,
+			    (unsigned int)(p - argv[i]), sum);
+		}
+		return (0);
+	}
+	if (strcmp(m[0], "data") == 0) {
+		t_printf("canary=0x%08x", (unsigned int)t_data_canary);
+		return (0);
+	}
+	if (strcmp(m[0], "zero") == 0) {
+		t_check_zero(t_bss_zero, sizeof(t_bss_zero), "fresh bss");
+		p = sbrk(T_ZERO_PAGES * T_PGSZ);
+		if (p == (char *)-1)
+			FAIL("sbrk: %s", t_errname(errno));
+		t_check_zero(p, T_ZERO_PAGES * T_PGSZ, "fresh sbrk memory");
+		p = mmap(NULL, T_ZERO_PAGES * T_PGSZ, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANON, -1, 0);
+		if (p == MAP_FAILED)
+			FAIL("mmap: %s", t_errname(errno));
+		t_check_zero(p, T_ZERO_PAGES * T_PGSZ, "fresh mmap memory");
+		t_printf("zero ok");
+		return (0);
+	}
+	if (strcmp(m[0], "hold") == 0 && mc == 3) {
+		if (write(atoi(m[1]), "r", 1) != 1)
+			return (3);
+		while ((n = read(atoi(m[2]), &c, 1)) != 0)
+			if (n == -1 && errno != EINTR)
+				return (4);
+		return (0);
+	}
+	if (strcmp(m[0], "echo") == 0) {
+		buf[0] = '\0';
+		for (i = 1; i < mc; i++) {
+			if (i > 1)
+				strlcat(buf, " ", sizeof(buf));
+			strlcat(buf, m[i], sizeof(buf));
+		}
+		t_printf("%s", buf);
+		return (0);
+	}
+	if (strcmp(m[0], "inc") == 0) {
+		while ((n = read(0, buf, sizeof(buf))) != 0) {
+			if (n == -1) {
+				if (errno == EINTR)
+					continue;
+				return (3);
+			}
+			for (i = 0; i < n; i++)
+				buf[i]++;
+			if (write(1, buf, n) != n)
+				return (4);
+		}
+		return (0);
+	}
+	if (strcmp(m[0], "sigstate") == 0) {
+		const char *d[2];
+		int sigs[2] = { SIGTERM, SIGUSR1 };
+
+		for (i = 0; i < 2; i++) {
+			if (sigaction(sigs[i], NULL, &sa) == -1)
+				return (3);
+			d[i] = sa.sa_handler == SIG_DFL ? "DFL" :
+			    sa.sa_handler == SIG_IGN ? "IGN" : "HANDLER";
+		}
+		if (sigprocmask(SIG_BLOCK, NULL, &mask) == -1)
+			return (4);
+		t_printf("TERM=%s USR1=%s USR2blocked=%d TERMblocked=%d",
+		    d[0], d[1], sigismember(&mask, SIGUSR2),
+		    sigismember(&mask, SIGTERM));
+		return (0);
+	}
+	if (strcmp(m[0], "fd") == 0 && mc == 2) {
+		n = atoi(m[1]);
+		if (fstat(n, &sb) == 0)
+			t_printf("fd %d open", n);
+		else
+			t_printf("fd %d closed %s", n, t_errname(errno));
+		return (0);
+	}
+	if (strcmp(m[0], "pid") == 0) {
+		t_printf("pid=%d ppid=%d", (int)getpid(), (int)getppid());
+		return (0);
+	}
+	return (98);
+}
+
+/*
+ * The leak check at the end of the suite (see the opening comment):
+ * the kernel's object audit must find no unreachable object, and, if
+ * nothing was paged out during the suite, free+file pages must be back
+ * at the baseline.  Prints the verdict line; returns 1 if it passed.
+ */
+static int
+check_leaks(int error, const char *sname, int base, int cur, int pageouts)
+{
+	struct vm_object_audit oa;
+	int e;
+
+	if (error != 0) {
+		t_printf("FAIL leak-check: cannot read %s: %s", sname,
+		    t_errname(error));
+		return (0);
+	}
+	if ((e = t_sysctl_struct("vm.object_audit", &oa, sizeof(oa))) != 0) {
+		t_printf("FAIL leak-check: cannot read vm.object_audit: %s",
+		    t_errname(e));
+		return (0);
+	}
+	if (oa.oa_unreachable != 0 || oa.oa_broken != 0) {
+		t_printf("FAIL leak-check: %u unreachable objects holding %u "
+		    "pages and %u swap blocks; %u broken objects",
+		    oa.oa_unreachable, oa.oa_leaked_pages, oa.oa_leaked_swap,
+		    oa.oa_broken);
+		return (0);
+	}
+	if (pageouts == 0 && cur < base) {
+		t_printf("FAIL leak-check: lost %d pages (before %d, after %d)",
+		    base - cur, base, cur);
+		return (0);
+	}
+	if (pageouts != 0)
+		t_printf("  note: %d pages were paged out, so free+file pages "
+		    "(before %d, after %d) only inform; the object audit "
+		    "decides", pageouts, base, cur);
+	t_printf("PASS leak-check");
+	return (1);
+}
+
+/*
+ * With swap enabled: every block in use must belong to exactly one
+ * object or have been retired (vm.swap_audit).  Returns 1 (passed), 0
+ * (failed, line printed) or -1 (no swap: nothing to check).
+ */
+static int
+check_swap(void)
+{
+	struct swap_audit sa;
+	int total = 0, e;
+
+	if (t_sysctl_int("vm.swap_total", &total) != 0 || total == 0)
+		return (-1);
+	if ((e = t_sysctl_struct("vm.swap_audit", &sa, sizeof(sa))) != 0) {
+		t_printf("FAIL swap-check: cannot read vm.swap_audit: %s",
+		    t_errname(e));
+		return (0);
+	}
+	t_printf("  swap: %u blocks, %u allocated, %u owned by %u objects, "
+	    "%u retired", sa.sa_total, sa.sa_allocated, sa.sa_owned,
+	    sa.sa_objects, sa.sa_bad);
+	if (sa.sa_errors != 0) {
+		t_printf("FAIL swap-check: %u orphaned, %u unallocated, %u "
+		    "doubly owned, %u out of range", sa.sa_orphaned,
+		    sa.sa_unallocated, sa.sa_doubly_owned, sa.sa_out_of_range);
+		return (0);
+	}
+	t_printf("PASS swap-check");
+	return (1);
+}
+
+/*
+ * Parse the arguments, warm up, take the baseline, run the selected
+ * tests, check for leaks and print the summary.
+ */
+int
+main(int argc, char **argv)
+{
+	const char *sname;
+	int i, j, n, nsel = 0, passed = 0, failed = 0, touched;
+	int pageouts0 = 0, pageouts1 = 0;
+	int base = 0, bfree, bfile, prev, cur = 0, cfree, cfile, error;
+
+	/* An execve that went wrong must not start the whole suite. */
+	if (argc < 1 || argv == NULL || argv[0] == NULL)
+		_exit(99);
+	if (argc >= 2 && strcmp(argv[1], "-C") == 0)
+		return (t_childmode(argc, argv));
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-l") == 0) {
+			list_tests();
+			return (0);
+		} else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc) {
+			limit = atoi(argv[++i]);
+			if (limit <= 0)
+				usage();
+		} else if (strcmp(argv[i], "-g") == 0 && i + 1 < argc) {
+			i++;
+			for (j = 0, n = 0; j < NTESTS; j++)
+				if (t_tests[j].group != NULL &&
+				    strcmp(t_tests[j].group, argv[i]) == 0) {
+					selected[j] = 1;
+					n++;
+				}
+			if (n == 0) {
+				t_printf("runtests: no test group %s (see -l)",
+				    argv[i]);
+				return (2);
+			}
+			nsel += n;
+		} else if (argv[i][0] == '-') {
+			usage();
+		} else {
+			for (j = 0; j < NTESTS; j++)
+				if (strcmp(argv[i], t_tests[j].name) == 0)
+					break;
+			if (j == NTESTS) {
+				t_printf("runtests: no test named %s (see -l)",
+				    argv[i]);
+				return (2);
+			}
+			selected[j] = 1;
+			nsel++;
+		}
+	}
+	if (nsel == 0)
+		for (j = 0; j < NTESTS; j++)
+			selected[j] = t_tests[j].group == NULL;
+
+	/* Settle our own pages and kernel state, then take the baseline. */
+	touched = touch_self();
+	touch_stack();
+	if (!run_one(&warmup))
+		t_printf("  note: warm-up failed: %s", reason);
+	error = countfree(&base, &bfree, &bfile, &sname);
+	if (error == 0)
+		t_printf("runtests: %d tests, %d s each; free+file pages %d "
+		    "(free %d, file %d); %d data pages settled",
+		    nsel ? nsel : NTESTS, limit, base, bfree, bfile, touched);
+	else
+		t_printf("runtests: cannot read %s: %s", sname,
+		    t_errname(error));
+	prev = base;
+	(void)t_sysctl_int("vm.stats.pageouts", &pageouts0);
+
+	for (j = 0; j < NTESTS; j++) {
+		if (!selected[j])
+			continue;
+		if (run_one(&t_tests[j])) {
+			t_printf("PASS %s", t_tests[j].name);
+			passed++;
+		} else {
+			t_printf("FAIL %s: %s", t_tests[j].name, reason);
+			failed++;
+		}
+		if (error == 0 &&
+		    countfree(&cur, &cfree, &cfile, &sname) == 0) {
+			if (cur < prev)
+				t_printf("  note: free+file pages dropped by "
+				    "%d after %s (now %d: free %d, file %d)",
+				    prev - cur, t_tests[j].name, cur, cfree,
+				    cfile);
+			prev = cur;
+		}
+	}
+
+	/* The leak check; frees that happen a little later are awaited. */
+	if (error == 0) {
+		for (i = 0; i < 20; i++) {
+			error = countfree(&cur, &cfree, &cfile, &sname);
+			if (error != 0 || cur >= base)
+				break;
+			runner_sleep(100);
+		}
+	}
+	(void)t_sysctl_int("vm.stats.pageouts", &pageouts1);
+	if (check_leaks(error, sname, base, cur, pageouts1 - pageouts0))
+		passed++;
+	else
+		failed++;
+	n = check_swap();
+	if (n > 0)
+		passed++;
+	else if (n == 0)
+		failed++;
+
+	t_printf("%d passed, %d failed", passed, failed);
+	if (failed == 0)
+		t_printf("ALL TESTS PASSED");
+	return (failed == 0 ? 0 : 1);
+}

@@ -1,0 +1,224 @@
+/*
+ * runtests.h: the interface between the in-guest test runner
+ * (/bin/runtests, runner.c), its helpers (util.c) and the tests
+ * (t_*.c).
+ *
+ * A test is a function taking and returning nothing.  The runner calls
+ * it in a child process of its own, in a process group of its own; the
+ * test passes by returning and fails by calling FAIL() or one of the
+ * EXPECT macros, which print where and why and exit the process with
+ * status 1.  A test may fork: its children (which must end with
+ * _exit()) report a failure the same way, on the standard error, and
+ * the test sees their exit status.  A test must wait for every child
+ * it forks, so that its pages are free again when it returns; the
+ * runner checks that (see the leak check in runner.c).
+ *
+ * The runner also executes itself in "child modes" (runtests -C MODE
+ * ...): small fixed behaviours that tests need from a freshly exec'd
+ * program, listed in runner.c, t_childmode().
+ *
+ * To add a test: write it in the t_*.c file of its area (a new area
+ * gets a new file; the Makefile builds every .c file here into the
+ * runner), declare it at the end of this file, and give it a row in
+ * t_tests[] in runner.c.  Every expectation must be able to fail, and
+ * timing may only be checked as a lower bound.
+ */
+#ifndef _RUNTESTS_H_
+#define _RUNTESTS_H_
+
+#include <sys/types.h>
+#include <sys/param.h>
+#include <errno.h>
+#include <stdarg.h>
+
+/* Where the runner is installed; tests exec it in child modes. */
+#ifndef RUNTESTS_PATH
+#define	RUNTESTS_PATH	"/bin/runtests"
+#endif
+
+/* Bounds of the user address space (machine/param.h on Umbra). */
+#define	T_USERTOP	0xc0000000UL	/* first kernel address */
+#define	T_PGSZ		((unsigned long)PAGE_SIZE)
+
+/*
+ * One entry of the test table (runner.c).  Tests of a group (group not
+ * NULL) run only when asked for with `runtests -g GROUP': they need a
+ * particular boot (little memory, a failing swap disk; see
+ * tests/guest.sh).  limit overrides the default time limit.
+ */
+struct t_test {
+	const char	*name;		/* what `runtests NAME' selects */
+	void		(*fn)(void);	/* the test, run in its own child */
+	const char	*desc;		/* one line for `runtests -l' */
+	const char	*group;		/* NULL: the default suite */
+	int		limit;		/* seconds, 0: the default */
+};
+
+/*
+ * Reporting.  FAIL and the EXPECT macros never return.  A failure
+ * message is one line, "file.c:LINE: what happened".
+ */
+void	t_fail(const char *, int, const char *, ...)
+	    __attribute__((__noreturn__, __format__(__printf__, 3, 4)));
+void	t_printf(const char *, ...)
+	    __attribute__((__format__(__printf__, 1, 2)));
+void	t_vformat(char *, size_t, const char *, va_list);
+const char *t_errname(int);
+const char *t_signame(int);
+const char *t_statusstr(int, char *, size_t);
+
+#define	FAIL(...)	t_fail(__FILE__, __LINE__, __VA_ARGS__)
+
+#define	EXPECT(cond, ...) do {						\
+	if (!(cond))							\
+		FAIL(__VA_ARGS__);					\
+} while (0)
+
+/* EXPECT_OK(expr): expr, an int-like system call, does not give -1. */
+#define	EXPECT_OK(expr) do {						\
+	errno = 0;							\
+	if ((long)(expr) == -1L)					\
+		FAIL("%s: failed with %s", #expr, t_errname(errno));	\
+} while (0)
+
+/* EXPECT_ERR(expr, err): expr returns -1 (or MAP_FAILED) with errno err. */
+#define	EXPECT_ERR(expr, err) do {					\
+	long _t_r;							\
+	int _t_e;							\
+	errno = 0;							\
+	_t_r = (long)(expr);						\
+	_t_e = errno;							\
+	if (_t_r != -1L || _t_e != (err))				\
+		FAIL("%s: returned %ld (errno %s), expected -1 with %s", \
+		    #expr, _t_r, t_errname(_t_e), t_errname(err));	\
+} while (0)
+
+/* Processes. */
+pid_t	t_fork(void);
+int	t_wait(pid_t);
+void	t_expect_exit(pid_t, int, const char *);
+void	t_expect_signal(pid_t, int, const char *);
+void	t_expect_death(void (*)(void *), void *, int, const char *);
+pid_t	t_blocked_child(int *);
+void	t_touch_read(void *);
+void	t_touch_write(void *);
+int	t_wait_timeout(pid_t, int, int *);
+pid_t	t_spawn(char *const [], char *const [], int, int);
+int	t_run_capture(char *const [], char *const [], char *, size_t,
+	    size_t *);
+
+/* Time. */
+void	t_msleep(int);
+long	t_now_ms(void);
+
+/* I/O. */
+long	t_readall(int, void *, size_t);
+void	t_writeall(int, const void *, size_t);
+void	t_pipe(int [2]);
+void	t_signal(int, void (*)(int), int);
+pid_t	t_signaller(pid_t, int, int, int);
+
+/* Memory patterns: one 32-bit word per slot, distinct per page and tag. */
+void	t_fill(void *, unsigned long, unsigned long, unsigned int);
+void	t_check(void *, unsigned long, unsigned long, unsigned int,
+	    const char *);
+void	t_check_zero(const void *, unsigned long, const char *);
+
+/* Copy-on-write across fork, both ways (t_cow.c). */
+void	t_cow_both(char *, unsigned long, const char *);
+
+/* The kernel. */
+int	t_sysctl_int(const char *, int *);
+int	t_sysctl_struct(const char *, void *, size_t);
+
+/*
+ * A raw system call (util.c): arguments are pushed as 32-bit words the
+ * way the kernel reads them, bypassing any libc wrapper.  Returns the
+ * kernel's %eax; on failure -1 with the error number in *errp (0 on
+ * success).
+ */
+int	t_rawsys(int, const unsigned long *, int *);
+int	t_syscall(int *, int, unsigned long, unsigned long, unsigned long,
+	    unsigned long, unsigned long, unsigned long);
+
+/* State set by the runner in each test child. */
+extern int	t_reasonfd;	/* where the test child writes its reason */
+extern pid_t	t_testpid;	/* pid of the test child itself */
+
+/* Shared with child modes (runner.c) and t_cow.c. */
+extern int	t_data_canary;			/* initialised data */
+#define	T_CANARY_INIT	0x5eed1234
+#define	T_ZERO_PAGES	8
+extern char	t_bss_zero[];			/* T_ZERO_PAGES pages of bss */
+
+/* A function whose text tests write to, read and compare with. */
+int	t_text_target(int);
+
+/* The tests, one file per area. */
+#define	T_TEST(fn)	void fn(void)
+/* t_proc.c */
+T_TEST(test_fork_basic);
+T_TEST(test_exit_status);
+T_TEST(test_wait_signaled);
+T_TEST(test_wait_nochild);
+T_TEST(test_wait_nohang);
+T_TEST(test_fork_many);
+T_TEST(test_orphan);
+T_TEST(test_exec_args);
+T_TEST(test_exec_missing);
+T_TEST(test_exec_fds);
+/* t_cow.c */
+T_TEST(test_cow_both_ways);
+T_TEST(test_cow_chain);
+T_TEST(test_cow_chain_orphan);
+T_TEST(test_data_private);
+T_TEST(test_text_shared);
+T_TEST(test_zero_fill);
+/* t_mem.c */
+T_TEST(test_sbrk);
+T_TEST(test_mmap_basic);
+T_TEST(test_mmap_unmap_middle);
+T_TEST(test_mmap_fixed);
+T_TEST(test_mmap_badargs);
+T_TEST(test_mmap_prot);
+T_TEST(test_mmap_fork_cow);
+/* t_pipe.c */
+T_TEST(test_pipe_order);
+T_TEST(test_pipe_large);
+T_TEST(test_pipe_eof);
+T_TEST(test_pipe_sigpipe);
+T_TEST(test_pipe_pipeline);
+T_TEST(test_pipe_dup2);
+/* t_signal.c */
+T_TEST(test_sig_default);
+T_TEST(test_sig_handler);
+T_TEST(test_sig_kill_uncatchable);
+T_TEST(test_sig_ignore);
+T_TEST(test_sig_pending);
+T_TEST(test_sig_chld);
+T_TEST(test_sig_eintr);
+T_TEST(test_sig_errors);
+T_TEST(test_sig_exec);
+/* t_segv.c */
+T_TEST(test_segv_text);
+T_TEST(test_segv_unmapped);
+T_TEST(test_segv_handler);
+/* t_efault.c */
+T_TEST(test_efault);
+/* t_swap.c */
+T_TEST(test_swap_3x);
+T_TEST(test_swap_cow_before);
+T_TEST(test_swap_cow_after);
+T_TEST(test_swap_oom);
+T_TEST(test_eio_write);
+T_TEST(test_eio_read);
+/* t_file.c */
+T_TEST(test_file_read);
+T_TEST(test_file_errors);
+T_TEST(test_getdirentries);
+T_TEST(test_dup);
+T_TEST(test_uid);
+T_TEST(test_privilege);
+T_TEST(test_clock);
+
+#endif /* !_RUNTESTS_H_ */

@@ -1,0 +1,385 @@
+/*
+ * t_swap.c: paging to swap.  These tests need boots of their own (see
+ * tests/guest.sh), and run only with `runtests -g GROUP':
+ *
+ *	swap		mem=16M, so that a few dozen megabytes must page:
+ *			swap-3x, swap-cow-before, swap-cow-after, swap-oom
+ *	eio-write	the swap disk fails the first write after the test
+ *			arms it: eio-write
+ *	eio-read	the swap disk fails the first read after the test
+ *			arms it: eio-read
+ *
+ * Arming: the test flushes the swap disk's cache (ioctl DIOCCACHESYNC
+ * on /dev/wd0); QEMU's blkdebug sees the flush and moves to a state in
+ * which its rule fails the next write (or read) once, so the error hits
+ * at a moment the test chose.  While a test runs no other process
+ * touches user memory (the runner waits in the kernel, see runner.c),
+ * so in eio-read the failing read is the test's own page-in.
+ *
+ * Every test checks that paging really happened (vm.stats.pageouts and
+ * pageins moved), and fails otherwise: a test that passes without
+ * memory pressure has proved nothing.
+ */
+#include <sys/types.h>
+#include <sys/param.h>
+#include <sys/dkio.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/swap.h>
+#include <sys/sysctl.h>
+#include <sys/wait.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtests.h"
+
+#define	TAG_SWAP	0x5a000000U	/* swap-3x */
+#define	TAG_BASE	0x5b000000U	/* the region before a fork */
+#define	TAG_CHILD	0x5c000000U	/* the child's writes */
+#define	TAG_PARENT	0x5d000000U	/* the parent's writes */
+#define	TAG_CANARY	0x5e000000U	/* the canary's pages */
+#define	TAG_HOG		0x5f000000U	/* the hog's pages */
+
+/* An int sysctl, or a failure. */
+static int
+vmstat(const char *name)
+{
+	int v, e;
+
+	if ((e = t_sysctl_int(name, &v)) != 0)
+		FAIL("sysctl %s: %s", name, t_errname(e));
+	return (v);
+}
+
+/* Managed pages: what "the guest's RAM" means to the VM. */
+static unsigned long
+ram_pages(void)
+{
+
+	return ((unsigned long)vmstat("vm.stats.page_count"));
+}
+
+/* A fresh anonymous region of n pages. */
+static char *
+region(unsigned long n)
+{
+	void *p;
+
+	p = mmap(NULL, n * T_PGSZ, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANON, -1, 0);
+	if (p == MAP_FAILED)
+		FAIL("mmap of %lu pages: %s", n, t_errname(errno));
+	return (p);
+}
+
+/* Fail unless the swap audit is clean. */
+static void
+expect_swap_audit(const char *when)
+{
+	struct swap_audit sa;
+	int e;
+
+	if ((e = t_sysctl_struct("vm.swap_audit", &sa, sizeof(sa))) != 0)
+		FAIL("vm.swap_audit: %s", t_errname(e));
+	EXPECT(sa.sa_errors == 0, "%s: swap audit: %u orphaned, %u "
+	    "unallocated, %u doubly owned, %u out of range", when,
+	    sa.sa_orphaned, sa.sa_unallocated, sa.sa_doubly_owned,
+	    sa.sa_out_of_range);
+}
+
+/* Blocks retired on every swap device. */
+static unsigned int
+swap_retired(void)
+{
+	struct swapent se[4];
+	size_t len = sizeof(se), i;
+	unsigned int n = 0;
+
+	if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
+		FAIL("vm.swap_info: %s", t_errname(errno));
+	for (i = 0; i < len / sizeof(se[0]); i++)
+		n += se[i].se_nbad;
+	return (n);
+}
+
+/*
+ * Arm the failing disk (see the opening comment): flush /dev/wd0's
+ * cache, which QEMU's blkdebug takes as its cue.
+ */
+static void
+arm_disk_error(void)
+{
+	int fd, arg = 0;
+
+	if ((fd = open("/dev/wd0", O_RDONLY)) == -1)
+		FAIL("open /dev/wd0: %s", t_errname(errno));
+	if (ioctl(fd, DIOCCACHESYNC, &arg) == -1)
+		FAIL("DIOCCACHESYNC: %s", t_errname(errno));
+	close(fd);
+}
+
+/*
+ * With mem=16M, write three times the guest's RAM, page by page, then
+ * read it all back: every page must hold what was written, and the
+ * pages must really have gone to swap and come back.
+ */
+void
+test_swap_3x(void)
+{
+	unsigned long ram = ram_pages(), n = 3 * ram;
+	int po, pi;
+	long t0;
+	char *p;
+
+	p = region(n);
+	po = vmstat("vm.stats.pageouts");
+	pi = vmstat("vm.stats.pageins");
+	t0 = t_now_ms();
+	t_fill(p, 0, n, TAG_SWAP);
+	t_check(p, 0, n, TAG_SWAP, "3x RAM");
+	po = vmstat("vm.stats.pageouts") - po;
+	pi = vmstat("vm.stats.pageins") - pi;
+	t_printf("  swap-3x: %lu pages (RAM %lu) written and read back in "
+	    "%ld ms: %d page-outs, %d page-ins", n, ram, t_now_ms() - t0, po,
+	    pi);
+	EXPECT((unsigned long)po >= n - ram, "only %d page-outs for %lu pages "
+	    "in %lu pages of RAM: memory pressure did not happen", po, n, ram);
+	EXPECT((unsigned long)pi >= n - ram, "only %d page-ins for %lu pages "
+	    "in %lu pages of RAM", pi, n, ram);
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	expect_swap_audit("after munmap");
+}
+
+/*
+ * Copy-on-write both ways when the shared pages are on swap before the
+ * fork: a region of twice the RAM is filled (so that most of it is on
+ * swap when fork shares it), then t_cow_both (t_cow.c) checks that
+ * parent and child each see only their own writes.
+ */
+void
+test_swap_cow_before(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram;
+	int po, pi;
+	char *p;
+
+	p = region(n);
+	po = vmstat("vm.stats.pageouts");
+	t_fill(p, 0, n, TAG_BASE);
+	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n - ram,
+	    "filling %lu pages with %lu of RAM paged out only %d",
+	    n, ram, vmstat("vm.stats.pageouts") - po);
+	pi = vmstat("vm.stats.pageins");
+	t_cow_both(p, n, "swapped before the fork");
+	EXPECT(vmstat("vm.stats.pageins") > pi, "no page-ins: the shared "
+	    "pages were never read back from swap");
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	expect_swap_audit("after munmap");
+}
+
+/* A process that fills n pages, so that others' pages go to swap. */
+static void
+pressure(unsigned long n)
+{
+	pid_t pid;
+
+	pid = t_fork();
+	if (pid == 0) {
+		char *p = region(n);
+
+		t_fill(p, 0, n, TAG_HOG);
+		t_check(p, 0, n, TAG_HOG, "pressure");
+		_exit(0);
+	}
+	t_expect_exit(pid, 0, "the pressure process");
+}
+
+/*
+ * Copy-on-write both ways when the shared pages go to swap after the
+ * fork: the region fits in memory when fork shares it; then another
+ * process fills twice the RAM, pushing the shared pages out (their
+ * object gets a swap pager); then the child and the parent write
+ * halves and each must see only its own writes.  When the child exits,
+ * the parent's shadow cannot collapse with the shared object, which
+ * now has a pager: 4.4BSD's rule, counted in refused_pager.
+ */
+void
+test_swap_cow_after(void)
+{
+	unsigned long ram = ram_pages(), n = ram / 4, h = n / 2;
+	int c2p[2], p2c[2], po, refused;
+	char *p, c;
+	pid_t pid;
+
+	p = region(n);
+	t_fill(p, 0, n, TAG_BASE);
+	t_pipe(c2p);
+	t_pipe(p2c);
+	pid = t_fork();
+	if (pid == 0) {
+		close(c2p[0]);
+		close(p2c[1]);
+		if (t_readall(p2c[0], &c, 1) != 1)	/* pressure is over */
+			FAIL("child: the parent went away");
+		t_check(p, 0, n, TAG_BASE, "child, after the pressure");
+		t_fill(p, 0, h, TAG_CHILD);
+		t_check(p, 0, h, TAG_CHILD, "child, its own writes");
+		t_check(p, h, n - h, TAG_BASE, "child, what it did not write");
+		t_writeall(c2p[1], "w", 1);
+		if (t_readall(p2c[0], &c, 1) != 1)
+			FAIL("child: the parent went away");
+		pressure(2 * ram);
+		t_check(p, 0, h, TAG_CHILD, "child, at the end");
+		t_check(p, h, n - h, TAG_BASE, "child, at the end");
+		_exit(0);
+	}
+	close(c2p[1]);
+	close(p2c[0]);
+	po = vmstat("vm.stats.pageouts");
+	pressure(2 * ram);
+	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= ram,
+	    "the pressure paged out only %d pages",
+	    vmstat("vm.stats.pageouts") - po);
+	t_writeall(p2c[1], "g", 1);
+	if (t_readall(c2p[0], &c, 1) != 1)
+		FAIL("the child failed before writing back: %s",
+		    t_statusstr(t_wait(pid), (char [64]){ 0 }, 64));
+	t_check(p, 0, n, TAG_BASE, "parent, after the child wrote");
+	t_fill(p, h, n - h, TAG_PARENT);
+	pressure(2 * ram);
+	t_check(p, 0, h, TAG_BASE, "parent, after its own writes");
+	t_check(p, h, n - h, TAG_PARENT, "parent, after its own writes");
+	refused = vmstat("vm.stats.object.refused_pager");
+	t_writeall(p2c[1], "g", 1);
+	t_expect_exit(pid, 0, "the child");
+	t_check(p, 0, h, TAG_BASE, "parent, after the child exited");
+	t_check(p, h, n - h, TAG_PARENT, "parent, after the child exited");
+	EXPECT(vmstat("vm.stats.object.refused_pager") > refused,
+	    "no collapse was refused for a pager when the child exited");
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	expect_swap_audit("after munmap");
+}
+
+/*
+ * Exhaust memory and swap: a hog allocates and writes until the kernel
+ * kills it (SIGKILL from the out-of-memory killer, the largest
+ * process); a small canary keeps checking its own pages meanwhile and
+ * must survive with them intact, as must the kernel.
+ */
+void
+test_swap_oom(void)
+{
+	unsigned long cn = 16, chunk = 256, total = 0;
+	int stop[2], st, kills;
+	char buf[64], c;
+	pid_t canary, hog;
+	char *p;
+
+	kills = vmstat("vm.stats.oom_kills");
+	t_pipe(stop);
+	canary = t_fork();
+	if (canary == 0) {
+		close(stop[1]);
+		p = region(cn);
+		t_fill(p, 0, cn, TAG_CANARY);
+		(void)fcntl(stop[0], F_SETFL, O_NONBLOCK);
+		for (;;) {
+			t_check(p, 0, cn, TAG_CANARY, "canary");
+			if (read(stop[0], &c, 1) == 0)
+				break;
+			t_msleep(100);
+		}
+		t_check(p, 0, cn, TAG_CANARY, "canary, at the end");
+		_exit(0);
+	}
+	close(stop[0]);
+	hog = t_fork();
+	if (hog == 0) {
+		close(stop[1]);
+		for (;;) {
+			p = region(chunk);
+			t_fill(p, 0, chunk, TAG_HOG + total);
+			total += chunk;
+		}
+	}
+	st = t_wait(hog);
+	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
+	    "the hog ended with %s, not killed by SIGKILL",
+	    t_statusstr(st, buf, sizeof(buf)));
+	EXPECT(vmstat("vm.stats.oom_kills") > kills,
+	    "the hog died, but the out-of-memory killer did not count it");
+	close(stop[1]);
+	t_expect_exit(canary, 0, "the canary");
+	expect_swap_audit("after the hog died");
+}
+
+/*
+ * The first swap write after arming fails: the pages of that pageout
+ * stay dirty and in memory, the blocks are retired, and every page of
+ * the region still reads back as written.
+ */
+void
+test_eio_write(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram;
+	int errs, po;
+	unsigned int bad;
+	char *p;
+
+	p = region(n);
+	errs = vmstat("vm.stats.pageout_errors");
+	bad = swap_retired();
+	po = vmstat("vm.stats.pageouts");
+	arm_disk_error();
+	t_fill(p, 0, n, TAG_SWAP);
+	t_check(p, 0, n, TAG_SWAP, "after a failed pageout");
+	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n - ram,
+	    "only %d page-outs: memory pressure did not happen",
+	    vmstat("vm.stats.pageouts") - po);
+	EXPECT(vmstat("vm.stats.pageout_errors") > errs,
+	    "no pageout failed: was the disk armed (blkdebug)?");
+	EXPECT(swap_retired() > bad, "the failed blocks were not retired");
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	expect_swap_audit("after munmap");
+}
+
+/*
+ * The first swap read after arming fails: the process that faulted
+ * (a child that paged its region out, armed the disk and reads the
+ * region back) dies of SIGBUS; nobody else is hurt, and a region of the
+ * test's own that went to swap meanwhile reads back intact.
+ */
+void
+test_eio_read(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram, mine = ram / 2;
+	int errs, st;
+	char buf[64], *p, *q;
+	pid_t pid;
+
+	q = region(mine);
+	t_fill(q, 0, mine, TAG_PARENT);
+	errs = vmstat("vm.stats.pagein_errors");
+	pid = t_fork();
+	if (pid == 0) {
+		p = region(n);
+		t_fill(p, 0, n, TAG_CHILD);
+		arm_disk_error();
+		t_check(p, 0, n, TAG_CHILD, "child, reading back");
+		_exit(3);		/* no read failed: not armed? */
+	}
+	st = t_wait(pid);
+	EXPECT(WIFSIGNALED(st) && (WTERMSIG(st) == SIGBUS ||
+	    WTERMSIG(st) == SIGKILL), "the child ended with %s, not SIGBUS",
+	    t_statusstr(st, buf, sizeof(buf)));
+	EXPECT(vmstat("vm.stats.pagein_errors") > errs,
+	    "no pagein failed");
+	t_check(q, 0, mine, TAG_PARENT, "the parent's region, afterwards");
+	EXPECT_OK(munmap(q, mine * T_PGSZ));
+	expect_swap_audit("after the child died");
+}
