@@ -52,7 +52,8 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 
 .SUFFIXES:
 .DELETE_ON_ERROR:
-.PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests
+.PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
+	FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -146,7 +147,7 @@ $(LIBC): $(LIBC_OBJS)
 # program is installed as /bin/<directory name>, or under the name
 # PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
-		   tests/vm-test tests/maild
+		   tests/vm-test tests/maild tests/bench
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
 PROGNAME_tests/guest := runtests
 
@@ -176,7 +177,12 @@ $(foreach f,$(EXTRA_PROGS),$(eval $(call EXTRA_template,$(f))))
 # ---------------------------------------------------------------------
 ETC_FILES	:= $(wildcard etc/*)
 
-$(B)/root.tar: $(PROGS) $(ETC_FILES) Makefile
+# Rebuild the ramdisk when the set of programs changes (EXTRA_PROGS).
+$(B)/progs.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(sort $(PROGS))' | cmp -s - $@ || echo '$(sort $(PROGS))' > $@
+
+$(B)/root.tar: $(PROGS) $(ETC_FILES) $(B)/progs.list Makefile
 	rm -rf $(B)/root
 	mkdir -p $(B)/root/bin $(B)/root/etc $(B)/root/dev $(B)/root/tmp
 	cp $(PROGS) $(B)/root/bin/
@@ -221,6 +227,11 @@ host-tests:
 
 guest-tests: $(B)/kernel $(B)/root.tar
 	@sh tests/guest.sh $(B)
+
+# make bench: figures from one boot, and the same boot again under
+# QEMU's instruction counting (tests/bench.sh).
+bench: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/bench.sh $(B)
 
 clean:
 	rm -rf $(B)

@@ -7,11 +7,13 @@
 #
 # The environment gives B (build directory), MEM, KARGS, CMD, ACCEL,
 # SWAPIMG, TIMEOUT (seconds, log mode), GDB (non-empty: wait for gdb),
+# NOSWAP (non-empty: no swapon at boot),
 # QEMU_EXTRA (more QEMU arguments), SWAPDRIVE (a -drive file= value
 # replacing the plain swap image, e.g. a blkdebug: chain).
 #
 # With CMD, the command line goes into /etc/cmd of a copy of the root
 # ramdisk, init runs it with /bin/sh -c and powers off with its status.
+# With NOSWAP, /etc/noswap tells /etc/rc to leave swap off.
 #
 # How the guest's verdict travels: the kernel writes a code to QEMU's
 # isa-debug-exit device and QEMU exits with code * 2 + 1 (see
@@ -26,14 +28,23 @@ B=${B:-build}
 : "${MEM:=64M}" "${ACCEL:=tcg}" "${TIMEOUT:=600}" "${SWAPIMG:=$B/swap.img}"
 
 root=$B/root.tar
-if [ -n "$CMD" ]; then
+if [ -n "$CMD" ] || [ -n "$NOSWAP" ]; then
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/umbra.XXXXXX") || exit 4
 	trap 'rm -rf "$dir"' EXIT
 	mkdir -p "$dir/etc"
-	printf '%s\n' "$CMD" > "$dir/etc/cmd"
 	cp "$root" "$dir/root.tar"
+	files=
+	if [ -n "$CMD" ]; then
+		printf '%s\n' "$CMD" > "$dir/etc/cmd"
+		files=./etc/cmd
+	fi
+	if [ -n "$NOSWAP" ]; then
+		: > "$dir/etc/noswap"
+		files="$files ./etc/noswap"
+	fi
+	# shellcheck disable=SC2086
 	tar --format=ustar --owner=0 --group=0 --numeric-owner -C "$dir" \
-	    -rf "$dir/root.tar" ./etc/cmd || exit 4
+	    -rf "$dir/root.tar" $files || exit 4
 	root=$dir/root.tar
 fi
 

@@ -14,7 +14,8 @@
  * answer within WD_TIMEOUT seconds is reset and the request fails the
  * same way.  Nothing here panics.
  *
- * /dev/wd0 gives raw access for benchmarks: reads always, writes only
+ * /dev/wd0 gives raw access for benchmarks (transfers of up to MAXPHYS
+ * bytes, like the swap pager's clusters): reads always, writes only
  * while the disk is not used for swap (EBUSY otherwise).  Its ioctl
  * DIOCCACHESYNC flushes the disk's cache (a B_FLUSH request, which moves
  * no data).
@@ -349,49 +350,56 @@ wdopen(dev_t dev, int flag, struct proc *p)
 }
 
 /*
- * Raw reads and writes of /dev/wd0, a page at a time through a kernel
- * page; the offset and length must be multiples of the sector size.
+ * Raw reads and writes of /dev/wd0, through kernel pages, at most
+ * MAXPHYS bytes a transfer; the offset and length must be multiples of
+ * the sector size.
  */
 int
 wdrw(dev_t dev, struct uio *uio, int flag)
 {
-	struct vm_page *pg;
 	struct buf *bp;
-	size_t n;
-	int error = 0;
+	size_t n, done;
+	int error = 0, i;
 
 	if (uio->uio_offset % DEV_BSIZE != 0 || uio->uio_resid % DEV_BSIZE)
 		return (EINVAL);
 	if (uio->uio_rw == UIO_WRITE && swap_dev_busy(dev))
 		return (EBUSY);
 	bp = malloc(sizeof(*bp), M_TEMP, M_WAITOK | M_ZERO);
-	while ((pg = vm_page_alloc(NULL, 0, VM_ALLOC_NORMAL)) == NULL)
-		vm_wait();
+	for (i = 0; i < BUF_MAXPAGES; i++)
+		while ((bp->b_pages[i] = vm_page_alloc(NULL, 0,
+		    VM_ALLOC_NORMAL)) == NULL)
+			vm_wait();
 	while (uio->uio_resid > 0 && error == 0) {
 		if (uio->uio_offset / DEV_BSIZE >= wd.nsectors)
 			break;				/* end of the disk */
-		n = umin(uio->uio_resid, PAGE_SIZE);
+		n = umin(uio->uio_resid, MAXPHYS);
 		n = umin(n, (wd.nsectors - uio->uio_offset / DEV_BSIZE) *
 		    DEV_BSIZE);
-		memset(bp, 0, sizeof(*bp));
 		bp->b_blkno = uio->uio_offset / DEV_BSIZE;
 		bp->b_bcount = n;
-		bp->b_npages = 1;
-		bp->b_pages[0] = pg;
-		if (uio->uio_rw == UIO_READ) {
-			bp->b_flags = B_READ;
-			wdstrategy(bp);
-			if ((error = biowait(bp)) == 0)
-				error = uiomove(pmap_page_kva(pg), n, uio);
-		} else {
-			if ((error = uiomove(pmap_page_kva(pg), n, uio)) != 0)
+		bp->b_npages = howmany(n, PAGE_SIZE);
+		bp->b_iodone = NULL;
+		if (uio->uio_rw == UIO_WRITE) {
+			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
+				error = uiomove(pmap_page_kva(
+				    bp->b_pages[done / PAGE_SIZE]),
+				    umin(n - done, PAGE_SIZE), uio);
+			if (error != 0)
 				break;
-			bp->b_flags = B_WRITE;
-			wdstrategy(bp);
-			error = biowait(bp);
 		}
+		bp->b_flags = uio->uio_rw == UIO_READ ? B_READ : B_WRITE;
+		wdstrategy(bp);
+		if ((error = biowait(bp)) != 0)
+			break;
+		if (uio->uio_rw == UIO_READ)
+			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
+				error = uiomove(pmap_page_kva(
+				    bp->b_pages[done / PAGE_SIZE]),
+				    umin(n - done, PAGE_SIZE), uio);
 	}
-	vm_page_free(pg);
+	for (i = 0; i < BUF_MAXPAGES; i++)
+		vm_page_free(bp->b_pages[i]);
 	free(bp, M_TEMP);
 	return (error);
 }

@@ -29,48 +29,48 @@ rw_result(int error, struct uio *uio, size_t len, register_t *retval)
 	return (error);
 }
 
-int
-sys_read(struct proc *p, struct read_args *uap, register_t *retval)
+/*
+ * The common part of read(2) and write(2): check the descriptor's mode
+ * and the buffer, then let the file move the bytes.
+ */
+static int
+dofilerw(struct proc *p, int fd, void *buf, size_t nbyte, enum uio_rw rw,
+    register_t *retval)
 {
 	struct file *fp;
 	struct uio uio;
 	struct iovec iov;
 	int error;
 
-	if ((error = fd_getfile(p, uap->fd, &fp)) != 0)
+	if ((error = fd_getfile(p, fd, &fp)) != 0)
 		return (error);
-	if ((fp->f_flag & FREAD) == 0)
+	if ((fp->f_flag & (rw == UIO_READ ? FREAD : FWRITE)) == 0)
 		return (EBADF);
-	if (uap->nbyte > IOSIZE_MAX)
+	if (nbyte > IOSIZE_MAX)
 		return (EINVAL);
-	if (!useracc_range(uap->buf, uap->nbyte))
+	if (!useracc_range(buf, nbyte))
 		return (EFAULT);
-	uio_init(&uio, &iov, uap->buf, uap->nbyte, fp->f_offset,
-	    UIO_USERSPACE, UIO_READ);
-	error = fp->f_ops->fo_read(fp, &uio);
-	return (rw_result(error, &uio, uap->nbyte, retval));
+	uio_init(&uio, &iov, buf, nbyte, fp->f_offset, UIO_USERSPACE, rw);
+	if (rw == UIO_READ)
+		error = fp->f_ops->fo_read(fp, &uio);
+	else
+		error = fp->f_ops->fo_write(fp, &uio);
+	return (rw_result(error, &uio, nbyte, retval));
+}
+
+int
+sys_read(struct proc *p, struct read_args *uap, register_t *retval)
+{
+
+	return (dofilerw(p, uap->fd, uap->buf, uap->nbyte, UIO_READ, retval));
 }
 
 int
 sys_write(struct proc *p, struct write_args *uap, register_t *retval)
 {
-	struct file *fp;
-	struct uio uio;
-	struct iovec iov;
-	int error;
 
-	if ((error = fd_getfile(p, uap->fd, &fp)) != 0)
-		return (error);
-	if ((fp->f_flag & FWRITE) == 0)
-		return (EBADF);
-	if (uap->nbyte > IOSIZE_MAX)
-		return (EINVAL);
-	if (!useracc_range(uap->buf, uap->nbyte))
-		return (EFAULT);
-	uio_init(&uio, &iov, (void *)(uintptr_t)uap->buf, uap->nbyte,
-	    fp->f_offset, UIO_USERSPACE, UIO_WRITE);
-	error = fp->f_ops->fo_write(fp, &uio);
-	return (rw_result(error, &uio, uap->nbyte, retval));
+	return (dofilerw(p, uap->fd, (void *)(uintptr_t)uap->buf, uap->nbyte,
+	    UIO_WRITE, retval));
 }
 
 /*

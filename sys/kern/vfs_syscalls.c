@@ -1,11 +1,13 @@
 /*
  * vfs_syscalls.c: the system calls that name files: open, stat, access,
  * chdir, getcwd, getdirentries, lseek.  The file system is read-only,
- * so anything that would change it fails with EROFS.
+ * so anything that would change it fails with EROFS.  Devices can be
+ * seeked (the disk's end is its size; the console ignores offsets).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/proc.h>
+#include <sys/buf.h>
 #include <sys/conf.h>
 #include <sys/dirent.h>
 #include <sys/errno.h>
@@ -223,8 +225,6 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 	if (fp->f_type != DTYPE_VNODE)
 		return (ESPIPE);
 	vp = fp->f_data;
-	if (vp->v_type == VCHR)
-		return (ESPIPE);
 	switch (uap->whence) {
 	case SEEK_SET:
 		off = uap->offset;
@@ -233,7 +233,8 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 		off = fp->f_offset + uap->offset;
 		break;
 	case SEEK_END:
-		off = vp->v_size + uap->offset;
+		off = (vp->v_type == VCHR && major(vp->v_rdev) == CDEV_WD ?
+		    (off_t)wd_nsectors() * DEV_BSIZE : vp->v_size) + uap->offset;
 		break;
 	default:
 		return (EINVAL);

@@ -24,8 +24,10 @@ vn_read(struct file *fp, struct uio *uio)
 	case VDIR:
 		return (EISDIR);
 	case VCHR:
-		return (cdevsw[major(vp->v_rdev)].d_read(vp->v_rdev, uio,
-		    fp->f_flag));
+		error = cdevsw[major(vp->v_rdev)].d_read(vp->v_rdev, uio,
+		    fp->f_flag);
+		fp->f_offset = uio->uio_offset;
+		return (error);
 	case VREG:
 		if (off >= vp->v_size)
 			return (0);
@@ -42,11 +44,13 @@ static int
 vn_write(struct file *fp, struct uio *uio)
 {
 	struct vnode *vp = fp->f_data;
+	int error;
 
-	if (vp->v_type == VCHR)
-		return (cdevsw[major(vp->v_rdev)].d_write(vp->v_rdev, uio,
-		    fp->f_flag));
-	return (EROFS);
+	if (vp->v_type != VCHR)
+		return (EROFS);
+	error = cdevsw[major(vp->v_rdev)].d_write(vp->v_rdev, uio, fp->f_flag);
+	fp->f_offset = uio->uio_offset;
+	return (error);
 }
 
 static int

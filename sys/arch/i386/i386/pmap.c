@@ -238,9 +238,13 @@ pmap_enter(struct pmap *pm, vaddr_t va, struct vm_page *pg, vm_prot_t prot)
 	return (0);
 }
 
-/* Remove every mapping in [sva, eva). */
-void
-pmap_remove(struct pmap *pm, vaddr_t sva, vaddr_t eva)
+/*
+ * Call fn(pm, va, pte) for every valid mapping in [sva, eva), skipping
+ * the 4 MiB stretches that have no page table.
+ */
+static void
+pmap_foreach(struct pmap *pm, vaddr_t sva, vaddr_t eva,
+    void (*fn)(struct pmap *, vaddr_t, pt_entry_t *))
 {
 	pt_entry_t *pte;
 	vaddr_t va, next;
@@ -254,8 +258,26 @@ pmap_remove(struct pmap *pm, vaddr_t sva, vaddr_t eva)
 		for (; va < next; va += PAGE_SIZE) {
 			pte = pmap_pte(pm, va);
 			if (*pte & PG_V)
-				pmap_remove_pte(pm, va, pte);
+				fn(pm, va, pte);
 		}
+	}
+}
+
+/* Remove every mapping in [sva, eva). */
+void
+pmap_remove(struct pmap *pm, vaddr_t sva, vaddr_t eva)
+{
+
+	pmap_foreach(pm, sva, eva, pmap_remove_pte);
+}
+
+static void
+pmap_write_protect_pte(struct pmap *pm, vaddr_t va, pt_entry_t *pte)
+{
+
+	if (*pte & PG_RW) {
+		*pte &= ~PG_RW;
+		pmap_invalidate(pm, va);
 	}
 }
 
@@ -266,29 +288,11 @@ pmap_remove(struct pmap *pm, vaddr_t sva, vaddr_t eva)
 void
 pmap_protect(struct pmap *pm, vaddr_t sva, vaddr_t eva, vm_prot_t prot)
 {
-	pt_entry_t *pte;
-	vaddr_t va, next;
 
-	if ((prot & VM_PROT_READ) == 0) {
+	if ((prot & VM_PROT_READ) == 0)
 		pmap_remove(pm, sva, eva);
-		return;
-	}
-	if (prot & VM_PROT_WRITE)
-		return;
-	for (va = sva; va < eva && va != 0; va = next) {
-		next = (va & ~(NBPDR - 1)) + NBPDR;
-		if ((pm->pm_pdir[PDX(va)] & PG_V) == 0)
-			continue;
-		if (next > eva || next == 0)
-			next = eva;
-		for (; va < next; va += PAGE_SIZE) {
-			pte = pmap_pte(pm, va);
-			if ((*pte & (PG_V | PG_RW)) == (PG_V | PG_RW)) {
-				*pte &= ~PG_RW;
-				pmap_invalidate(pm, va);
-			}
-		}
-	}
+	else if ((prot & VM_PROT_WRITE) == 0)
+		pmap_foreach(pm, sva, eva, pmap_write_protect_pte);
 }
 
 bool
@@ -331,10 +335,7 @@ pmap_page_protect(struct vm_page *pg, vm_prot_t prot)
 	if (prot & VM_PROT_READ) {
 		LIST_FOREACH(pv, &pg->md.md_pvlist, pv_link) {
 			pte = pmap_pte(pv->pv_pmap, pv->pv_va);
-			if (*pte & PG_RW) {
-				*pte &= ~PG_RW;
-				pmap_invalidate(pv->pv_pmap, pv->pv_va);
-			}
+			pmap_write_protect_pte(pv->pv_pmap, pv->pv_va, pte);
 		}
 		return;
 	}

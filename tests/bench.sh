@@ -1,0 +1,90 @@
+#!/bin/sh
+# bench.sh BUILDDIR: make bench.  Boots Umbra twice with the same
+# command, which measures (tests/bench/bench.c):
+#	- how long the boot takes, to the moment init starts a command;
+#	- fork + exit + wait of a process with 1 MiB of touched data;
+#	- the raw throughput of the swap disk, before swap is enabled;
+#	- a thrash: three times the RAM (mem=16M) written and read back,
+#	  with the page-out and page-in rates against the raw rates.
+# The first boot runs as fast as TCG can, for wall-clock figures; the
+# second under -icount shift=0, where the guest clock counts
+# instructions, for figures that do not depend on the machine.  (sleep=on:
+# with sleep=off an idle guest's clock leaps ahead while the host does
+# its disk I/O, and the disk driver's 5-second watchdog fires; the
+# instruction counts of code that does not wait for the disk are exact
+# either way.)  Prints a table; never fails on a figure.
+B=${1:-build}
+T=$B/bench
+mkdir -p "$T"
+CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32 && swapon /dev/wd0 && bench thrash 3'
+
+# run NAME QEMU_EXTRA: one boot; the log is $T/NAME.log
+run() {
+	log=$T/$1.log
+	img=$T/$1.swap.img
+	rm -f "$log" "$img"
+	truncate -s 128M "$img"
+	start=$(date +%s%N)
+	B=$B MEM=64M KARGS=mem=16M NOSWAP=1 SWAPIMG=$img CMD=$CMD \
+	    QEMU_EXTRA=$2 TIMEOUT=1200 sh tests/qemu.sh log "$log" &
+	qpid=$!
+	boot=""
+	while kill -0 "$qpid" 2>/dev/null; do
+		if [ -z "$boot" ] && grep -q -a 'BENCH uptime_at_command' \
+		    "$log" 2>/dev/null; then
+			boot=$(( ($(date +%s%N) - start) / 1000000 ))
+		fi
+		sleep 0.05
+	done
+	wait "$qpid" || echo "bench: the $1 boot failed (see $log)" >&2
+	total=$(( ($(date +%s%N) - start) / 1000000 ))
+	echo "BENCH host_boot_to_command ${boot:-0} ms" >> "$log"
+	echo "BENCH host_total ${total} ms" >> "$log"
+	rm -f "$img"
+}
+
+# value NAME LOG
+value() {
+	grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' | tail -1
+}
+
+echo "make bench: two boots, about 5 minutes" >&2
+run wall ""
+run icount "-icount shift=0,align=off,sleep=on"
+
+W=$T/wall.log
+I=$T/icount.log
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b;
+	    else printf "-" }'
+}
+mi() {
+	awk -v a="$1" -v s="$2" 'BEGIN { printf "%.1f", a * s }'
+}
+
+printf '\nUmbra benchmarks, mem=16M (RAM %s pages), one boot each\n' \
+    "$(value thrash_ram "$W")"
+printf '%-44s %14s %18s\n' "" "wall clock" "guest instructions"
+printf '%-44s %11s ms %18s\n' "boot to command (host, QEMU start)" \
+    "$(value host_boot_to_command "$W")" "-"
+printf '%-44s %11s ms %16s M\n' "boot to command (guest clock)" \
+    "$(value uptime_at_command "$W")" \
+    "$(mi "$(value uptime_at_command "$I")" 1)"
+printf '%-44s %11s us %16s K\n' "fork+exit+wait, 1 MiB touched" \
+    "$(value fork_exit_wait_1MiB "$W")" \
+    "$(mi "$(value fork_exit_wait_1MiB "$I")" 1)"
+printf '%-44s %11s ms %18s\n' "thrash 3x RAM: write and read back" \
+    "$(value thrash_total_time "$W")" "(waits for disk)"
+for r in raw_write_64k raw_read_64k raw_write_4k raw_read_4k \
+    thrash_pageout_rate thrash_pagein_rate thrash_paging_rate; do
+	printf '%-44s %8s pages/s\n' "$r" "$(value $r "$W")"
+done
+printf '%-44s %8s\n' "page-out rate / raw 64 KiB write rate" \
+    "$(ratio "$(value thrash_pageout_rate "$W")" \
+    "$(value raw_write_64k "$W")")"
+printf '%-44s %8s\n' "page-in rate / raw 4 KiB read rate" \
+    "$(ratio "$(value thrash_pagein_rate "$W")" \
+    "$(value raw_read_4k "$W")")"
+printf '%-44s %8s / %s\n' "thrash page-outs (write phase) / pages" \
+    "$(value thrash_write_pageouts "$W")" "$(value thrash_pages "$W")"
+echo "(logs in $T)"
