@@ -37,7 +37,15 @@ COMMONFLAGS	:= $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra \
 		   -Wno-missing-field-initializers \
 		   -fno-pie -fno-pic -fno-stack-protector -fno-common \
 		   -fno-asynchronous-unwind-tables -nostdinc \
-		   -fno-strict-aliasing -fno-tree-loop-distribute-patterns
+		   -fno-strict-aliasing
+# gcc turns byte loops into calls to memset and memcpy, which inside
+# memset and memcpy themselves would recurse; clang has no such flag
+# and does not do it under -ffreestanding -fno-builtin.
+ifneq ($(shell $(CC) --version 2>/dev/null | grep -c clang),0)
+COMMONFLAGS	+= -fno-builtin
+else
+COMMONFLAGS	+= -fno-tree-loop-distribute-patterns
+endif
 KCFLAGS		:= $(COMMONFLAGS) -ffreestanding -fno-builtin \
 		   -fno-omit-frame-pointer -mno-sse -mno-mmx -mno-80387 \
 		   -D_KERNEL -I$(B)/include -Isys -Isys/arch/i386

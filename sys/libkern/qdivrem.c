@@ -99,7 +99,7 @@ __divdi3(quad a, quad b)
 	ua = a < 0 ? -(u_quad)a : (u_quad)a;
 	ub = b < 0 ? -(u_quad)b : (u_quad)b;
 	uq = __qdivrem(ua, ub, NULL);
-	return (neg ? -(quad)uq : (quad)uq);
+	return ((quad)(neg ? 0 - uq : uq));
 }
 
 /* The remainder takes the sign of the dividend. */
@@ -111,7 +111,7 @@ __moddi3(quad a, quad b)
 	ua = a < 0 ? -(u_quad)a : (u_quad)a;
 	ub = b < 0 ? -(u_quad)b : (u_quad)b;
 	(void)__qdivrem(ua, ub, &ur);
-	return (a < 0 ? -(quad)ur : (quad)ur);
+	return ((quad)(a < 0 ? 0 - ur : ur));
 }
 
 u_quad

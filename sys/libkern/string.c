@@ -71,9 +71,7 @@ memset(void *dst, int c, size_t n)
 			*d++ = (unsigned char)c;
 			n--;
 		}
-		w = (unsigned char)c;
-		w |= w << 8;
-		w |= w << 16;
+		w = (unsigned char)c * (~0UL / 0xff);	/* c in every byte */
 		for (; n >= sizeof(long); n -= sizeof(long)) {
 			*(unsigned long *)(void *)d = w;
 			d += sizeof(long);

@@ -88,11 +88,17 @@ clock_init(void)
  * Nanoseconds since boot: whole ticks, plus how far the counter has got
  * through the current one.  If the counter has wrapped but its interrupt
  * is still pending, the tick has not been counted yet: count it here.
+ * Under emulation clock interrupts can be delayed and delivered late,
+ * so the estimate can run ahead of the tick count for a moment; the
+ * result never goes below the last one returned, so the clock stays
+ * monotonic.
  */
 uint64_t
 uptime_ns(void)
 {
+	static uint64_t last;
 	uint32_t t, count, elapsed;
+	uint64_t ns;
 	int s, pending;
 
 	s = splhigh();
@@ -102,12 +108,16 @@ uptime_ns(void)
 	count |= inb(IO_TIMER) << 8;
 	outb(IO_ICU1, 0x0a);		/* read the IRR */
 	pending = inb(IO_ICU1) & 1;
-	splx(s);
 	if (count > timer_divisor)
 		count = timer_divisor;
 	elapsed = timer_divisor - count;
 	if (pending && elapsed < timer_divisor / 2)
 		t++;
-	return ((uint64_t)t * (1000000000 / hz) +
-	    (uint64_t)elapsed * 1000000000 / TIMER_FREQ);
+	ns = (uint64_t)t * (1000000000 / hz) +
+	    (uint64_t)elapsed * 1000000000 / TIMER_FREQ;
+	if (ns < last)
+		ns = last;
+	last = ns;
+	splx(s);
+	return (ns);
 }
