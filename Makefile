@@ -231,7 +231,13 @@ test: check-qemu
 
 host-tests:
 	@mkdir -p $(B)/test
-	@sh tests/host/run.sh $(B) | tee $(B)/test/host.results; true
+	@sh tests/host/run.sh $(B) > $(B)/test/host.out 2>&1; rc=$$?; \
+	    cat $(B)/test/host.out; \
+	    grep -E '^(PASS|FAIL) ' $(B)/test/host.out > $(B)/test/host.results; \
+	    if [ $$rc -ne 0 ] && ! grep -q '^FAIL ' $(B)/test/host.results; then \
+		echo "FAIL host-tests: tests/host/run.sh exited $$rc" | \
+		    tee -a $(B)/test/host.results; \
+	    fi
 
 guest-tests: $(B)/kernel $(B)/root.tar
 	@sh tests/guest.sh $(B)

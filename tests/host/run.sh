@@ -176,4 +176,14 @@ host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
 
+# The shell's own regression cases (bin/sh/test-sh.sh), with bin/sh
+# built for this machine: one verdict for all of them.
+log=$O/sh_host.log
+if CC=$HOSTCC $TIMEOUT sh bin/sh/test-sh.sh >"$log" 2>&1; then
+	echo "PASS sh_host"
+else
+	failed=1
+	echo "FAIL sh_host: $(tail -n 1 "$log") (see $log)"
+fi
+
 exit $failed
