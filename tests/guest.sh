@@ -13,6 +13,9 @@
 #   swap	the paging suite with mem=16M, so that everything pages
 #   eio-write	swap writes fail (QEMU blkdebug): pageouts must survive
 #   eio-read	swap reads fail: only the faulting process may die
+# and three that check the harness itself notices what it must: a
+# kernel panic (with its symbolised backtrace), a hang (timeout), and a
+# command that fails with a status.
 B=${1:-build}
 T=$B/test
 mkdir -p "$T"
@@ -23,14 +26,14 @@ fail_boot() {
 	echo "FAIL boot-$1: $2"
 }
 
-# boot NAME MEM KARGS SWAPDRIVE CMD
+# boot NAME MEM KARGS SWAPDRIVE CMD [SWAPSIZE]
 boot() {
 	name=$1
 	log=$T/$name.log
 	res=$T/$name.results
 	img=$T/$name.swap.img
 	rm -f "$log" "$res" "$img"
-	truncate -s 128M "$img"
+	truncate -s "${6:-128M}" "$img"
 	drive=$4
 	[ "$drive" = "-" ] && drive=$img
 	drive=$(printf '%s' "$drive" | sed "s|@IMG@|$img|g; s|@T@|$T|g")
@@ -63,10 +66,37 @@ once = "on"
 CONF
 done
 
+# harness NAME EXPECTED-RC SECONDS CMD PATTERN: a boot that must end
+# the way qemu.sh reports as EXPECTED-RC (1 status, 2 panic, 3
+# timeout), with PATTERN (an extended regular expression) in its log.
+harness() {
+	log=$T/$1.log
+	res=$T/$1.results
+	img=$T/$1.swap.img
+	truncate -s 16M "$img"
+	B=$B MEM=32M SWAPIMG=$img CMD=$4 TIMEOUT=$3 \
+	    sh tests/qemu.sh log "$log" 2>/dev/null
+	rc=$?
+	rm -f "$img"
+	if [ "$rc" = "$2" ] && grep -a -q -E "$5" "$log"; then
+		echo "PASS $1" | tee "$res"
+	else
+		echo "FAIL $1: ended with $rc, expected $2 and /$5/ (see $log)" |
+		    tee "$res"
+	fi
+}
+
+harness harness-panic 2 60 "sysctl -w debug.panic=1" \
+    'backtrace:.*|#[0-9]+ [0-9a-f]+ <sysctl_debug_panic\+'
+harness harness-timeout 3 15 "sleep 1000" "rc: "
+harness harness-status 1 60 "exit 3" "command exited with status 3"
+
 boot main 64M "" - "runtests"
-boot swap 64M "mem=16M" - "runtests -g swap"
+# 64 MiB of swap: enough for three times 16 MiB, and small enough that
+# swap-oom fills it quickly.
+boot swap 64M "mem=16M" - "runtests -g swap" 64M
 boot eio-write 64M "mem=16M" "blkdebug:@T@/eio-write.conf:@IMG@" \
-    "runtests -g eio-write"
+    "runtests -g eio-write" 64M
 boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
-    "runtests -g eio-read"
+    "runtests -g eio-read" 64M
 exit 0

@@ -26,7 +26,7 @@
 
 MALLOC_DEFINE(M_PIPE, "pipe", "pipes");
 
-#define	PIPE_SIZE	8192
+#define	PIPE_SIZE	4096
 #define	PIPE_BUF	512		/* atomic writes, as POSIX's PIPE_BUF */
 
 struct pipe {
@@ -204,7 +204,10 @@ sys_pipe(struct proc *p, struct pipe_args *uap, register_t *retval)
 	if (!useracc_range(uap->fildes, sizeof(fds)) || uap->fildes == NULL)
 		return (EFAULT);
 	pp = malloc(sizeof(*pp), M_PIPE, M_WAITOK | M_ZERO);
-	pp->pipe_buf = malloc(PIPE_SIZE, M_PIPE, M_WAITOK);
+	if ((pp->pipe_buf = malloc(PIPE_SIZE, M_PIPE, M_WAITOK)) == NULL) {
+		free(pp, M_PIPE);
+		return (ENFILE);	/* kernel virtual space is full */
+	}
 	if ((error = falloc(p, &rf, &fds[0])) != 0)
 		goto fail;
 	if ((error = falloc(p, &wf, &fds[1])) != 0) {

@@ -19,6 +19,8 @@
 #include <sys/unistd.h>
 #include <sys/vnode.h>
 
+#define	GETDIRENTRIES_MAX	(16 * 1024)	/* bytes returned at most */
+
 extern const struct fileops vnops;
 
 /* Copy a user path into a new kernel buffer and look it up. */
@@ -155,7 +157,7 @@ sys_getdirentries(struct proc *p, struct getdirentries_args *uap,
 	struct vnode *dvp, *vp;
 	struct file *fp;
 	long base;
-	int error, idx, n, len = 0, reclen;
+	int error, idx, n, len = 0, reclen, count;
 	char *buf;
 
 	if ((error = fd_getfile(p, uap->fd, &fp)) != 0)
@@ -165,9 +167,10 @@ sys_getdirentries(struct proc *p, struct getdirentries_args *uap,
 		return (ENOTDIR);
 	if (uap->count < (int)_DIRENT_RECLEN(MAXNAMLEN))
 		return (EINVAL);
+	count = imin(uap->count, GETDIRENTRIES_MAX);
 	dvp = fp->f_data;
 	base = fp->f_offset;
-	buf = malloc(uap->count, M_TEMP, M_WAITOK | M_ZERO);
+	buf = malloc(count, M_TEMP, M_WAITOK | M_ZERO);
 	vp = LIST_FIRST(&dvp->v_children);
 	for (idx = 0; idx < base - 2 && vp != NULL; idx++)
 		vp = LIST_NEXT(vp, v_sibling);
@@ -188,7 +191,7 @@ sys_getdirentries(struct proc *p, struct getdirentries_args *uap,
 			break;
 		n = strlen(name);
 		reclen = _DIRENT_RECLEN(n);
-		if (len + reclen > uap->count)
+		if (len + reclen > count)
 			break;
 		d = (struct dirent *)(buf + len);
 		d->d_fileno = ent->v_ino;

@@ -7,8 +7,9 @@
  * bucket page goes back to the VM as soon as all its chunks are free,
  * so the free page count after a test returns exactly to where it was.
  *
- * Flags: M_WAITOK (the default, 0) may sleep for memory and never
- * fails; M_NOWAIT returns NULL instead of sleeping; M_ZERO zeroes;
+ * Flags: M_WAITOK (the default, 0) may sleep for memory, and fails
+ * only for a request larger than a page when kernel virtual space is
+ * exhausted; M_NOWAIT returns NULL instead of sleeping; M_ZERO zeroes;
  * M_SYSTEM may use the pages held in reserve for the system (the
  * pageout daemon's allocations must not wait for itself).
  *

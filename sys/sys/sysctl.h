@@ -54,6 +54,7 @@
 #define	CTL_UNSPEC	0	/* the meta nodes */
 #define	CTL_KERN	1	/* "high kernel": proc, limits */
 #define	CTL_VM		2	/* virtual memory */
+#define	CTL_DEBUG	5	/* debugging */
 #define	CTL_HW		6	/* generic CPU/io */
 
 /* CTL_KERN names. */
@@ -219,6 +220,7 @@ extern struct sysctl_oid sysctl_;	/* the root */
 SYSCTL_DECL(_kern);
 SYSCTL_DECL(_vm);
 SYSCTL_DECL(_hw);
+SYSCTL_DECL(_debug);
 
 int	sysctl_handle_int(SYSCTL_HANDLER_ARGS);
 int	sysctl_handle_string(SYSCTL_HANDLER_ARGS);

@@ -207,6 +207,7 @@ T_TEST(test_segv_handler);
 T_TEST(test_efault);
 /* t_swap.c */
 T_TEST(test_swap_3x);
+T_TEST(test_swap_stale);
 T_TEST(test_swap_cow_before);
 T_TEST(test_swap_cow_after);
 T_TEST(test_swap_oom);

@@ -3,7 +3,8 @@
  * tests/guest.sh), and run only with `runtests -g GROUP':
  *
  *	swap		mem=16M, so that a few dozen megabytes must page:
- *			swap-3x, swap-cow-before, swap-cow-after, swap-oom
+ *			swap-3x, swap-stale, swap-cow-before, swap-cow-after,
+ *			swap-oom
  *	eio-write	the swap disk fails the first write after the test
  *			arms it: eio-write
  *	eio-read	the swap disk fails the first read after the test
@@ -155,6 +156,55 @@ test_swap_3x(void)
 	expect_swap_audit("after munmap");
 }
 
+/* The swap blocks the current process's objects hold (kern.proc). */
+static unsigned int
+my_swap_blocks(void)
+{
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, getpid() };
+	struct kinfo_proc kp;
+	size_t len = sizeof(kp);
+
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) == -1)
+		FAIL("kern.proc.pid: %s", t_errname(errno));
+	EXPECT(len >= sizeof(kp) && kp.ki_structsize >= (int)sizeof(kp),
+	    "kern.proc.pid gave %zu bytes, not a kinfo_proc", len);
+	return (kp.ki_swap);
+}
+
+/*
+ * A swap block is freed as soon as its copy goes stale: page a region
+ * out, read part of it back (the pages come back clean, and keep their
+ * blocks: the copies are still good), then write that part (now the
+ * copies are stale) and the process must hold that many fewer blocks.
+ */
+void
+test_swap_stale(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram, part = ram / 4;
+	unsigned int held, afterread, afterwrite;
+	char *p;
+
+	p = region(n);
+	t_fill(p, 0, n, TAG_BASE);
+	held = my_swap_blocks();
+	EXPECT(held >= n - ram, "%u swap blocks held for %lu pages in %lu "
+	    "pages of RAM: paging did not happen", held, n, ram);
+	t_check(p, 0, part, TAG_BASE, "read back");
+	afterread = my_swap_blocks();
+	EXPECT(afterread + part / 8 >= held, "reading %lu pages back dropped "
+	    "the blocks held from %u to %u: good copies were freed", part,
+	    held, afterread);
+	t_fill(p, 0, part, TAG_CHILD);
+	afterwrite = my_swap_blocks();
+	EXPECT(afterwrite + part / 2 <= afterread, "writing %lu pages that "
+	    "were on swap freed only %d of their blocks (%u, then %u)", part,
+	    (int)afterread - (int)afterwrite, afterread, afterwrite);
+	t_check(p, 0, part, TAG_CHILD, "rewritten part");
+	t_check(p, part, n - part, TAG_BASE, "the rest");
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	expect_swap_audit("after munmap");
+}
+
 /*
  * Copy-on-write both ways when the shared pages are on swap before the
  * fork: a region of twice the RAM is filled (so that most of it is on
@@ -275,12 +325,13 @@ void
 test_swap_oom(void)
 {
 	unsigned long cn = 16, chunk = 256, total = 0;
-	int stop[2], st, kills;
+	int stop[2], st, kills, po;
 	char buf[64], c;
 	pid_t canary, hog;
 	char *p;
 
 	kills = vmstat("vm.stats.oom_kills");
+	po = vmstat("vm.stats.pageouts");
 	t_pipe(stop);
 	canary = t_fork();
 	if (canary == 0) {
@@ -313,6 +364,9 @@ test_swap_oom(void)
 	    t_statusstr(st, buf, sizeof(buf)));
 	EXPECT(vmstat("vm.stats.oom_kills") > kills,
 	    "the hog died, but the out-of-memory killer did not count it");
+	EXPECT(vmstat("vm.stats.pageouts") - po >= vmstat("vm.swap_total") / 2,
+	    "only %d page-outs before the hog died: swap was never filled",
+	    vmstat("vm.stats.pageouts") - po);
 	close(stop[1]);
 	t_expect_exit(canary, 0, "the canary");
 	expect_swap_audit("after the hog died");
@@ -358,13 +412,14 @@ void
 test_eio_read(void)
 {
 	unsigned long ram = ram_pages(), n = 2 * ram, mine = ram / 2;
-	int errs, st;
+	int errs, st, po;
 	char buf[64], *p, *q;
 	pid_t pid;
 
 	q = region(mine);
 	t_fill(q, 0, mine, TAG_PARENT);
 	errs = vmstat("vm.stats.pagein_errors");
+	po = vmstat("vm.stats.pageouts");
 	pid = t_fork();
 	if (pid == 0) {
 		p = region(n);
@@ -379,6 +434,9 @@ test_eio_read(void)
 	    t_statusstr(st, buf, sizeof(buf)));
 	EXPECT(vmstat("vm.stats.pagein_errors") > errs,
 	    "no pagein failed");
+	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n - ram,
+	    "only %d page-outs: memory pressure did not happen",
+	    vmstat("vm.stats.pageouts") - po);
 	t_check(q, 0, mine, TAG_PARENT, "the parent's region, afterwards");
 	EXPECT_OK(munmap(q, mine * T_PGSZ));
 	expect_swap_audit("after the child died");
