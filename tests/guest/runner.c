@@ -175,6 +175,8 @@ static const struct t_test t_tests[] = {
 	    "reboot, swapon and sysctl writes need root" },
 	{ "clock", test_clock,
 	    "monotonic clock, nanosleep, gettimeofday" },
+	{ "fuzz", test_fuzz,
+	    "random system calls from unprivileged processes" },
 	{ "swap-3x", test_swap_3x,
 	    "three times the RAM written and read back", "swap", 600 },
 	{ "swap-stale", test_swap_stale,

@@ -205,6 +205,8 @@ T_TEST(test_segv_unmapped);
 T_TEST(test_segv_handler);
 /* t_efault.c */
 T_TEST(test_efault);
+/* t_fuzz.c */
+T_TEST(test_fuzz);
 /* t_swap.c */
 T_TEST(test_swap_3x);
 T_TEST(test_swap_stale);
