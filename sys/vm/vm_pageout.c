@@ -178,7 +178,8 @@ vm_pageout_scan_inactive(bool *noswap)
 	    scanned < maxscan && vmcnt.v_free_count + pending <
 	    vmcnt.v_free_target; pg = next, scanned++) {
 		next = TAILQ_NEXT(pg, pageq);
-		if (pg->flags & PG_BUSY)
+		/* A dying object's pages go with it: leave them be. */
+		if ((pg->flags & PG_BUSY) || (pg->object->flags & OBJ_DEAD))
 			continue;
 		if (vm_pageout_referenced(pg)) {
 			vm_page_activate(pg);
