@@ -231,7 +231,11 @@ scan_float(struct scan *sc, char *buf, int max)
 	return (ndig > 0);
 }
 
-/* Store an integer item through the next argument, of its length. */
+/*
+ * Store an integer item through the next argument, of its length.  The
+ * unsigned conversions come here too: an integer pointer of either
+ * signedness receives the same bits.
+ */
 static void
 store_signed(va_list *app, enum length len, intmax_t v)
 {
@@ -265,39 +269,6 @@ store_signed(va_list *app, enum length len, intmax_t v)
 	}
 }
 
-/* The same, for the unsigned conversions. */
-static void
-store_unsigned(va_list *app, enum length len, uintmax_t v)
-{
-
-	switch (len) {
-	case L_HH:
-		*va_arg(*app, unsigned char *) = (unsigned char)v;
-		break;
-	case L_H:
-		*va_arg(*app, unsigned short *) = (unsigned short)v;
-		break;
-	case L_L:
-		*va_arg(*app, unsigned long *) = (unsigned long)v;
-		break;
-	case L_LL:
-	case L_BIGL:
-		*va_arg(*app, unsigned long long *) = (unsigned long long)v;
-		break;
-	case L_J:
-		*va_arg(*app, uintmax_t *) = v;
-		break;
-	case L_Z:
-		*va_arg(*app, size_t *) = (size_t)v;
-		break;
-	case L_T:
-		*va_arg(*app, ptrdiff_t *) = (ptrdiff_t)v;
-		break;
-	default:
-		*va_arg(*app, unsigned int *) = (unsigned int)v;
-		break;
-	}
-}
 
 /*
  * Parse the set of a %[ conversion starting at f (after the '['),
@@ -449,8 +420,8 @@ __doscan(struct __scan_in *in, const char *fmt, va_list ap0)
 				store_signed(&ap, len,
 				    strtoimax(item, NULL, base));
 			else
-				store_unsigned(&ap, len,
-				    strtoumax(item, NULL, base));
+				store_signed(&ap, len,
+				    (intmax_t)strtoumax(item, NULL, base));
 			nassigned++;
 			break;
 
