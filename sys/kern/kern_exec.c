@@ -54,7 +54,7 @@ exec_args_alloc(struct exec_args *ea)
 {
 
 	memset(ea, 0, sizeof(*ea));
-	ea->buf = (char *)kmem_alloc(ARG_MAX, M_WAITOK);
+	ea->buf = (char *)kmem_alloc(ARG_MAX, M_KILLABLE);
 	if (ea->buf == NULL)
 		return (ENOMEM);
 	ea->path = malloc(MAXPATHLEN, M_TEMP, M_WAITOK);

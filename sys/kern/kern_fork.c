@@ -19,17 +19,31 @@
 #include <sys/vnode.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
+#include <vm/vm_page.h>
+#include <vm/vm_param.h>
 
 MALLOC_DEFINE(M_PROC, "proc", "process structures");
 
-/* A new process structure with a kernel stack, not yet anywhere. */
+/* Pages a new process needs that are never paged out. */
+#define	FORK_PAGES	(KSTACK_PAGES + 4)	/* stack, directory, tables */
+#define	FORK_TRIES	3			/* seconds to wait for them */
+
+/*
+ * A new process structure with a kernel stack, not yet anywhere; NULL
+ * if flags (malloc's) let the allocation give up.
+ */
 static struct proc *
-proc_alloc(void)
+proc_alloc(int flags)
 {
 	struct proc *p;
 
-	p = malloc(sizeof(*p), M_PROC, M_WAITOK | M_ZERO);
-	p->p_kstack = kmem_alloc_stack(KSTACK_PAGES * PAGE_SIZE);
+	if ((p = malloc(sizeof(*p), M_PROC, flags | M_ZERO)) == NULL)
+		return (NULL);
+	if ((p->p_kstack = kmem_alloc_stack(KSTACK_PAGES * PAGE_SIZE,
+	    flags)) == 0) {
+		free(p, M_PROC);
+		return (NULL);
+	}
 	LIST_INIT(&p->p_children);
 	callout_init(&p->p_tmo);
 	return (p);
@@ -54,14 +68,41 @@ proc_start(struct proc *p, struct proc *parent, pid_t pid)
 	splx(s);
 }
 
+/*
+ * Is there memory for one more process?  Its kernel memory is never
+ * paged, so processes could fill memory with it until none of them can
+ * get a page to run: fork fails with EAGAIN, as BSD forks do when
+ * resources run out, once kernel memory would pass half of memory, and
+ * otherwise waits a few seconds at most for the pageout daemon.
+ */
+static int
+fork_memory(void)
+{
+	int tries;
+
+	if (vmcnt.v_wire_count + FORK_PAGES > vmcnt.v_page_count / 2)
+		return (EAGAIN);
+	for (tries = 0; vmcnt.v_free_count <
+	    vmcnt.v_free_reserved + FORK_PAGES; tries++) {
+		if (tries == FORK_TRIES || vm_wait_abandoned())
+			return (EAGAIN);
+		vm_wait();
+	}
+	return (0);
+}
+
 int
 fork1(struct proc *p1, struct proc **p2p)
 {
 	struct proc *p2;
+	int error;
 
 	if (nprocs >= MAXPROC)
 		return (EAGAIN);
-	p2 = proc_alloc();
+	if ((error = fork_memory()) != 0)
+		return (error);
+	if ((p2 = proc_alloc(M_KILLABLE)) == NULL)
+		return (EAGAIN);
 	p2->p_stat = SIDL;
 	p2->p_pgid = p1->p_pgid;
 	p2->p_sid = p1->p_sid;
@@ -116,7 +157,8 @@ kthread_create(void (*func)(void *), void *arg, const char *name)
 {
 	struct proc *p;
 
-	p = proc_alloc();
+	if ((p = proc_alloc(M_WAITOK)) == NULL)
+		panic("kthread_create: no memory for %s", name);
 	p->p_flag = P_SYSTEM;
 	p->p_vmspace = &vmspace0;
 	p->p_cwd = rootvnode;
@@ -137,7 +179,8 @@ proc_new_user(void (*func)(void *))
 {
 	struct proc *p;
 
-	p = proc_alloc();
+	if ((p = proc_alloc(M_WAITOK)) == NULL)
+		panic("proc_new_user: no memory");
 	p->p_vmspace = &vmspace0;
 	p->p_fd = fdinit();
 	p->p_cwd = rootvnode;

@@ -120,6 +120,8 @@ malloc(size_t size, struct malloc_type *type, int flags)
 		if (flags & M_NOWAIT)
 			return (NULL);
 		vm_wait();
+		if ((flags & M_KILLABLE) && vm_wait_abandoned())
+			return (NULL);
 	}
 	fc = LIST_FIRST(&buckets[b]);
 	KASSERT(fc->fc_magic == FREE_MAGIC,

@@ -11,7 +11,10 @@
  * only for a request larger than a page when kernel virtual space is
  * exhausted; M_NOWAIT returns NULL instead of sleeping; M_ZERO zeroes;
  * M_SYSTEM may use the pages held in reserve for the system (the
- * pageout daemon's allocations must not wait for itself).
+ * pageout daemon's allocations must not wait for itself); M_KILLABLE
+ * waits like M_WAITOK but gives up, returning NULL, if the process is
+ * killed meanwhile (for allocations on behalf of a process, so that one
+ * chosen by the out-of-memory killer can die).
  *
  * Every allocation is charged to a type (MALLOC_DEFINE), whose counts
  * sysctl kern.malloc shows: a leak shows as a type that keeps growing.
@@ -25,6 +28,7 @@
 #define	M_NOWAIT	0x0001
 #define	M_ZERO		0x0002
 #define	M_SYSTEM	0x0004
+#define	M_KILLABLE	0x0008
 
 struct malloc_type {
 	const char		*ks_shortdesc;	/* name, for sysctl */
@@ -48,7 +52,7 @@ struct malloc_type *malloc_types(void);
 
 /* Whole pages in kernel virtual space (vm_kern.c). */
 vaddr_t	kmem_alloc(vsize_t, int);
-vaddr_t	kmem_alloc_stack(vsize_t);
+vaddr_t	kmem_alloc_stack(vsize_t, int);
 void	kmem_free(vaddr_t, vsize_t);
 void	kmem_free_stack(vaddr_t, vsize_t);
 

@@ -78,7 +78,7 @@ vm_fault_wait(void)
 {
 
 	vm_wait();
-	return ((curproc->p_siglist & sigmask(SIGKILL)) != 0);
+	return (vm_wait_abandoned());
 }
 
 int

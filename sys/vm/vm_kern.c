@@ -90,7 +90,8 @@ kmem_unmap(vaddr_t va, u_int n)
 
 /*
  * Map n fresh pages at va.  Returns false (with nothing mapped) if
- * memory is short and M_NOWAIT was given; otherwise waits for memory.
+ * memory is short and M_NOWAIT was given, or if the process was killed
+ * while it waited and M_KILLABLE was given; otherwise waits for memory.
  */
 static bool
 kmem_map(vaddr_t va, u_int n, int flags)
@@ -106,6 +107,8 @@ kmem_map(vaddr_t va, u_int n, int flags)
 			if (flags & M_NOWAIT)
 				return (false);
 			vm_wait();
+			if ((flags & M_KILLABLE) && vm_wait_abandoned())
+				return (false);
 			i = (u_int)-1;
 			continue;
 		}
@@ -147,16 +150,22 @@ kmem_free(vaddr_t va, vsize_t size)
 	kva_release(va, n);
 }
 
-/* A kernel stack of `size' bytes over an unmapped guard page. */
+/*
+ * A kernel stack of `size' bytes over an unmapped guard page; 0 if
+ * kernel virtual space is full or kmem_map gives up (flags as malloc).
+ */
 vaddr_t
-kmem_alloc_stack(vsize_t size)
+kmem_alloc_stack(vsize_t size, int flags)
 {
 	u_int n = atop(round_page(size));
 	vaddr_t va;
 
 	if ((va = kva_alloc(n + 1)) == 0)
-		panic("kmem_alloc_stack: kernel virtual space exhausted");
-	kmem_map(va + PAGE_SIZE, n, M_WAITOK);
+		return (0);
+	if (!kmem_map(va + PAGE_SIZE, n, flags)) {
+		kva_release(va, n + 1);
+		return (0);
+	}
 	return (va + PAGE_SIZE);
 }
 

@@ -379,6 +379,27 @@ vm_page_free_avail(int flags)
 	return (vmcnt.v_free_count > vmcnt.v_free_reserved);
 }
 
+/* Is anyone waiting for free memory (vm_wait)? */
+bool
+vm_page_waiters(void)
+{
+
+	return (vm_pages_needed != 0);
+}
+
+/*
+ * Should the current process stop waiting for memory?  Yes once it has
+ * been killed: memory may only come back when it dies.
+ */
+bool
+vm_wait_abandoned(void)
+{
+	struct proc *p = curproc;
+
+	return ((p->p_flag & P_SYSTEM) == 0 &&
+	    (p->p_siglist & sigmask(SIGKILL)) != 0);
+}
+
 /*
  * Wait for free memory: wake the pageout daemon and sleep until it has
  * freed some, or for a second at most (then the caller re-checks, and

@@ -105,6 +105,8 @@ void	vm_page_test_dirty(struct vm_page *);
 void	vm_page_dirty(struct vm_page *);
 bool	vm_page_free_avail(int);
 int	vm_wait(void);
+bool	vm_wait_abandoned(void);
+bool	vm_page_waiters(void);
 void	vm_page_free_wakeup(void);
 
 #endif /* !_VM_VM_PAGE_H_ */

@@ -27,10 +27,12 @@
  * done (swap_pager_complete, vm_pageout_done): a written page is clean
  * and is freed at once.
  *
- * Out of memory: when free memory is below the reserve, nothing can be
- * freed or written (swap is full, or there is none), and no write is in
- * flight that would free pages, the daemon kills the largest process
- * (vm_pageout_oom).  It never waits for memory itself: what it needs
+ * Out of memory: when free memory is below the reserve or processes
+ * wait for memory, nothing can be freed or written, and no write is in
+ * flight that would free pages,
+ * the daemon kills the largest process (vm_pageout_oom): at once when
+ * swap is full or missing, after three fruitless passes otherwise (the
+ * kernel's own memory, which is never paged, may be what fills RAM).  It never waits for memory itself: what it needs
  * comes from the reserve, and where that fails it skips the page.
  */
 #include <sys/param.h>
@@ -274,9 +276,11 @@ vm_pageout_oom(void)
 	if (victim == NULL)
 		return;
 	log_ratelimited(&oom_logged, hz,
-	    "pid %d (%s) killed: out of memory and swap space "
-	    "(%u KiB, the largest process)\n", victim->p_pid,
-	    victim->p_comm, vsize * (PAGE_SIZE / 1024));
+	    "pid %d (%s) killed: out of memory%s (%u KiB, the largest "
+	    "process)\n", victim->p_pid, victim->p_comm,
+	    swap_configured() && swap_free_blocks() == 0 ? " and swap space" :
+	    "",
+	    vsize * (PAGE_SIZE / 1024));
 	oom_victim = victim->p_pid;
 	vmcnt.v_oom_kills++;
 	psignal(victim, SIGKILL);
@@ -289,7 +293,7 @@ void
 vm_pageout(void *arg)
 {
 	bool noswap;
-	int progress;
+	int progress, stuck = 0;
 
 	pageproc = curproc;
 	for (;;) {
@@ -309,10 +313,15 @@ vm_pageout(void *arg)
 		vm_pageout_scan_active();
 		vm_page_free_wakeup();
 		if (progress == 0 && swap_pager_inflight() == 0 &&
-		    vmcnt.v_free_count <= vmcnt.v_free_reserved &&
-		    vmcnt.v_inactive_count + vmcnt.v_active_count > 0 &&
-		    (noswap || !swap_configured()))
+		    (vmcnt.v_free_count <= vmcnt.v_free_reserved ||
+		    vm_page_waiters()))
+			stuck++;
+		else
+			stuck = 0;
+		if (stuck >= (noswap || !swap_configured() ? 1 : 3)) {
 			vm_pageout_oom();
+			stuck = 0;
+		}
 		if (vmcnt.v_free_count < vmcnt.v_free_min)
 			tsleep(&vm_pageout_wanted, 0, "pgdaemon", hz / 20);
 	}
