@@ -97,6 +97,8 @@ static const struct t_test t_tests[] = {
 	    "execve of a missing file gives ENOENT and the caller goes on" },
 	{ "exec-fds", test_exec_fds,
 	    "descriptors survive execve unless close-on-exec" },
+	{ "fork-until-fail", test_fork_until_fail,
+	    "fork until EAGAIN, twice: same capacity, all reaped" },
 	{ "cow-both-ways", test_cow_both_ways,
 	    "after fork, neither side sees the other's writes" },
 	{ "cow-chain", test_cow_chain,

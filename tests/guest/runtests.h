@@ -167,6 +167,7 @@ T_TEST(test_orphan);
 T_TEST(test_exec_args);
 T_TEST(test_exec_missing);
 T_TEST(test_exec_fds);
+T_TEST(test_fork_until_fail);
 /* t_cow.c */
 T_TEST(test_cow_both_ways);
 T_TEST(test_cow_chain);
