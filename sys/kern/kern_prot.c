@@ -141,20 +141,16 @@ sys_setpgid(struct proc *p, struct setpgid_args *uap, register_t *retval)
 	return (0);
 }
 
-/* setsid(): a new session and group, led by the caller. */
+/*
+ * setsid(): a new session and group, led by the caller, which must not
+ * lead a group already, nor may any group or session use its pid.
+ */
 int
 sys_setsid(struct proc *p, void *uap, register_t *retval)
 {
 
-	if (p->p_pgid == p->p_pid || pgfind(p->p_pid) > 0) {
-		struct proc *t;
-
-		LIST_FOREACH(t, &allproc, p_list)
-			if (t != p && t->p_pgid == p->p_pid)
-				return (EPERM);
-		if (p->p_pgid == p->p_pid && p->p_sid == p->p_pid)
-			return (EPERM);
-	}
+	if (pgfind(p->p_pid))
+		return (EPERM);
 	p->p_sid = p->p_pgid = p->p_pid;
 	retval[0] = p->p_pid;
 	return (0);
