@@ -382,7 +382,10 @@ sys___sysctl(struct proc *p, struct __sysctl_args *uap, register_t *retval)
 	return (error);
 }
 
-/* kern.proc.all, kern.proc.pid.<pid>: struct kinfo_proc records. */
+/*
+ * kern.proc.all, kern.proc.pid.<pid>: struct kinfo_proc records; arg2
+ * says which.  (kern.proc.vmmap is in vm/vm_objinfo.c.)
+ */
 static int
 sysctl_kern_proc(SYSCTL_HANDLER_ARGS)
 {
@@ -391,13 +394,12 @@ sysctl_kern_proc(SYSCTL_HANDLER_ARGS)
 	struct proclist *lists[] = { &allproc, &zombproc };
 	int n, max, i, error;
 
-	if (namelen == 1 && name[0] == KERN_PROC_ALL) {
-		;
-	} else if (namelen == 2 && name[0] == KERN_PROC_PID) {
-		if ((q = pfind(name[1])) == NULL && (q = zpfind(name[1])) == NULL)
+	if (arg2 == KERN_PROC_PID) {
+		if (namelen != 1)
+			return (namelen == 0 ? EISDIR : ENOTDIR);
+		if ((q = pfind(name[0])) == NULL && (q = zpfind(name[0])) == NULL)
 			return (ESRCH);
-	} else
-		return (namelen == 0 ? EISDIR : EINVAL);
+	}
 	if (req->newptr != NULL)
 		return (EPERM);
 	max = nprocs + 8;
@@ -405,7 +407,7 @@ sysctl_kern_proc(SYSCTL_HANDLER_ARGS)
 	n = 0;
 	for (i = 0; i < 2; i++)
 		LIST_FOREACH(q, lists[i], p_list) {
-			if (name[0] == KERN_PROC_PID && q->p_pid != name[1])
+			if (arg2 == KERN_PROC_PID && q->p_pid != name[0])
 				continue;
 			if (n < max)
 				fill_kinfo_proc(q, &buf[n]);
@@ -414,7 +416,7 @@ sysctl_kern_proc(SYSCTL_HANDLER_ARGS)
 	if (n > max)
 		n = max;
 	if (req->oldptr == NULL)
-		n += name[0] == KERN_PROC_ALL ? 4 : 0;	/* room to grow */
+		n += arg2 == KERN_PROC_ALL ? 4 : 0;	/* room to grow */
 	error = SYSCTL_OUT(req, buf, n * sizeof(*buf));
 	free(buf, M_TEMP);
 	return (error);
@@ -471,8 +473,13 @@ SYSCTL_CONST_INT(_kern, KERN_MAXPROC, maxproc, MAXPROC,
 SYSCTL_INT(_kern, KERN_HZ, hz, CTLFLAG_RD, &hz, "Clock ticks per second");
 SYSCTL_PROC(_kern, KERN_BOOTTIME, boottime, CTLTYPE_STRUCT | CTLFLAG_RD,
     NULL, 0, sysctl_kern_boottime, "S,timeval", "Time of boot");
-SYSCTL_PROC(_kern, KERN_PROC, proc, CTLTYPE_NODE | CTLFLAG_RD | CTLFLAG_SKIP,
-    NULL, 0, sysctl_kern_proc, "S,kinfo_proc", "Processes");
+SYSCTL_NODE(_kern, KERN_PROC, proc, CTLFLAG_RD, NULL, "Processes");
+SYSCTL_PROC(_kern_proc, KERN_PROC_ALL, all, CTLTYPE_STRUCT | CTLFLAG_RD |
+    CTLFLAG_SKIP, NULL, KERN_PROC_ALL, sysctl_kern_proc, "S,kinfo_proc",
+    "Every process");
+SYSCTL_PROC(_kern_proc, KERN_PROC_PID, pid, CTLTYPE_NODE | CTLFLAG_RD |
+    CTLFLAG_SKIP, NULL, KERN_PROC_PID, sysctl_kern_proc, "S,kinfo_proc",
+    "One process, by id: kern.proc.pid.<pid>");
 SYSCTL_PROC(_kern, OID_AUTO, malloc, CTLTYPE_STRING | CTLFLAG_RD, NULL, 0,
     sysctl_kern_malloc, "A", "Kernel memory by type");
 SYSCTL_INT(_kern, OID_AUTO, nprocs, CTLFLAG_RD, &nprocs,

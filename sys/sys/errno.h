@@ -53,7 +53,8 @@ extern int errno;
 #define	ENOSYS		78	/* Function not implemented */
 #define	EOVERFLOW	84	/* Value too large to be stored in data type */
 #define	ENOTSUP		45	/* Operation not supported */
-#define	ELAST		84	/* Must equal the largest errno */
+#define	EPROTO		92	/* Protocol error */
+#define	ELAST		92	/* Must equal the largest errno */
 
 #ifdef _KERNEL
 /* Pseudo-errors returned inside the kernel, never seen by a process. */

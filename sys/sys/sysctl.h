@@ -70,6 +70,7 @@
 /* KERN_PROC subtypes. */
 #define	KERN_PROC_ALL	0	/* everything */
 #define	KERN_PROC_PID	1	/* by process id */
+#define	KERN_PROC_VMMAP	32	/* map and object chains (root only) */
 
 /* CTL_HW names. */
 #define	HW_MACHINE	1	/* string: machine class */

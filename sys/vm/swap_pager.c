@@ -393,6 +393,25 @@ swap_pager_object_blocks(struct vm_object *object)
 }
 
 /*
+ * Call fn(arg, pindex) for every page of object that has a swap block
+ * (in no particular order).  fn must not change the object's swap map.
+ */
+void
+swap_pager_foreach(struct vm_object *object,
+    void (*fn)(void *, vm_pindex_t), void *arg)
+{
+	struct swblock *swb;
+	int i;
+
+	if (object->pgops != &swappagerops)
+		return;
+	TAILQ_FOREACH(swb, &swp(object)->sw_list, swb_list)
+		for (i = 0; i < SWAP_META_PAGES; i++)
+			if (swb->swb_blocks[i] != SWAPBLK_NONE)
+				fn(arg, swb->swb_index + i);
+}
+
+/*
  * For vm.swap_audit: mark object's blocks in `seen', counting blocks
  * owned twice or out of range, and check the object's count.
  */

@@ -28,12 +28,15 @@ void	swap_retire(uint32_t);
 bool	swap_io(struct buf *, uint32_t);
 bool	swap_configured(void);
 u_int	swap_free_blocks(void);
+void	swap_usage(u_int *, u_int *);
 
 /* swap_pager.c */
 int	swap_pager_alloc(struct vm_object *);
 void	swap_pager_complete(void);
 u_int	swap_pager_inflight(void);
 u_int	swap_pager_object_blocks(struct vm_object *);
+void	swap_pager_foreach(struct vm_object *,
+	    void (*)(void *, vm_pindex_t), void *);
 void	swap_pager_audit(struct vm_object *, uint32_t *, u_int,
 	    struct swap_audit *);
 

@@ -190,6 +190,7 @@ vm_object_free(struct vm_object *object)
 	}
 	TAILQ_REMOVE(&vm_object_list, object, object_list);
 	vmobjstats.os_objects--;
+	vmobjstats.os_generation++;
 	free(object, M_VMOBJ);
 }
 
@@ -212,6 +213,7 @@ vm_object_shadow(struct vm_object **objectp, vm_ooffset_t *offsetp,
 		LIST_INSERT_HEAD(&source->shadow_head, result, shadow_list);
 		source->shadow_count++;
 	}
+	vmobjstats.os_generation++;
 	*objectp = result;
 	*offsetp = 0;
 }
@@ -351,6 +353,7 @@ vm_object_do_bypass(struct vm_object *object)
 	    ("vm_object_do_bypass: last reference to object %u", backing->id));
 	backing->ref_count--;
 	vmobjstats.os_bypasses++;
+	vmobjstats.os_generation++;
 }
 
 /*

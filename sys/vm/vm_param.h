@@ -54,6 +54,7 @@ struct vm_object_stats {
 	u_int	os_refused_pager;	/* refused: an object has a pager */
 	u_int	os_refused_busy;	/* refused: paging in progress */
 	u_int	os_longest_chain;	/* longest chain seen at a fault */
+	u_int	os_generation;		/* bumped whenever a chain changes */
 };
 
 extern struct vm_object_stats vmobjstats;

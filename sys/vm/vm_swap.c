@@ -203,6 +203,15 @@ swap_free_blocks(void)
 	return (swap_total - swap_used);
 }
 
+/* Blocks of swap, and blocks in use, over all devices. */
+void
+swap_usage(u_int *total, u_int *used)
+{
+
+	*total = swap_total;
+	*used = swap_used;
+}
+
 /* Is dev a swap device (then raw writes to it are refused)? */
 int
 swap_dev_busy(dev_t dev)

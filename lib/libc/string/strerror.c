@@ -52,6 +52,7 @@ static const char *const errlist[] = {
 	[EALREADY] =	"Operation already in progress",
 	[ENOTSOCK] =	"Socket operation on non-socket",
 	[ENOTSUP] =	"Operation not supported",
+	[EPROTO] =	"Protocol error",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOTEMPTY] =	"Directory not empty",
 	[ENOSYS] =	"Function not implemented",

@@ -43,6 +43,7 @@ KERN_SRCS := \
 	sys/vm/vm_meter.c \
 	sys/vm/vm_mmap.c \
 	sys/vm/vm_object.c \
+	sys/vm/vm_objinfo.c \
 	sys/vm/vm_page.c \
 	sys/vm/vm_pageout.c \
 	sys/vm/vm_pager.c \
