@@ -393,22 +393,95 @@ swap_pager_object_blocks(struct vm_object *object)
 }
 
 /*
- * Call fn(arg, pindex) for every page of object that has a swap block
- * (in no particular order).  fn must not change the object's swap map.
+ * Call fn(arg, pindex) for the pages of object that have a swap block,
+ * in no particular order, until fn returns false.  fn must not change
+ * the object's swap map.  Returns false if fn stopped the walk.
  */
-void
+bool
 swap_pager_foreach(struct vm_object *object,
-    void (*fn)(void *, vm_pindex_t), void *arg)
+    bool (*fn)(void *, vm_pindex_t), void *arg)
 {
 	struct swblock *swb;
 	int i;
 
 	if (object->pgops != &swappagerops)
-		return;
+		return (true);
 	TAILQ_FOREACH(swb, &swp(object)->sw_list, swb_list)
 		for (i = 0; i < SWAP_META_PAGES; i++)
-			if (swb->swb_blocks[i] != SWAPBLK_NONE)
-				fn(arg, swb->swb_index + i);
+			if (swb->swb_blocks[i] != SWAPBLK_NONE &&
+			    !fn(arg, swb->swb_index + i))
+				return (false);
+	return (true);
+}
+
+/*
+ * swap_pager_copy(src, dst, offset): the swap half of a collapse
+ * (vm_object_collapse).  src is dst's backing object and is about to be
+ * absorbed by it; dst's page i is src's page offset + i, so dst's
+ * window into src is [offset, offset + dst->size).  Each of src's
+ * blocks, at index j, is
+ *	- moved into dst at j - offset, if j lies in the window and dst
+ *	  has neither a resident page nor a block of its own there;
+ *	- freed otherwise: outside the window nobody can read it, and
+ *	  where dst has the page, dst's (nearer) copy is the one readers
+ *	  see, so src's is hidden.
+ * A block retired after a read error (SWAPBLK_BAD) moves like any
+ * other: the page stays unreadable, as it was.
+ *
+ * Only the maps change; no page is read or written.  A pageout in
+ * flight has its block recorded in src's map and looks the block up
+ * again when it completes, so src's paging must be over first: this
+ * waits for it (vm_object_collapse calls in only when there is none,
+ * so there it never sleeps).  A pager-less dst becomes a swap object.
+ *
+ * Returns 0, or ENOMEM if memory for dst's map ran out.  The blocks not
+ * yet moved then still belong to src, where readers through dst still
+ * find them: the state is consistent, and src must stay in the chain.
+ */
+int
+swap_pager_copy(struct vm_object *src, struct vm_object *dst,
+    vm_pindex_t offset)
+{
+	struct swpager *sp;
+	struct swblock *swb;
+	vm_pindex_t j, np;
+	uint32_t blk;
+	int i, left;
+
+	KASSERT((src->flags & OBJ_INTERNAL) && (dst->flags & OBJ_INTERNAL),
+	    ("swap_pager_copy: objects %u, %u not anonymous", src->id,
+	    dst->id));
+	if (src->pgops != &swappagerops)
+		return (0);
+	vm_object_pip_wait(src, "swpcpy");
+	sp = swp(src);
+	if (sp->sw_nblocks != 0 && dst->pgops == NULL &&
+	    swap_pager_alloc(dst) != 0)
+		return (ENOMEM);
+	while ((swb = TAILQ_FIRST(&sp->sw_list)) != NULL) {
+		/* The cluster is freed with its last block: count down. */
+		left = swb->swb_count;
+		for (i = 0; left > 0; i++) {
+			if ((blk = swb->swb_blocks[i]) == SWAPBLK_NONE)
+				continue;
+			left--;
+			j = swb->swb_index + i;
+			np = j - offset;
+			if (j < offset || np >= dst->size ||
+			    vm_page_lookup(dst, np) != NULL ||
+			    swp_getblk(dst, np) != SWAPBLK_NONE) {
+				swp_clrblk(src, j);
+				swp_release(blk);
+				vmobjstats.os_swap_freed++;
+				continue;
+			}
+			if (swp_setblk(dst, np, blk) != 0)
+				return (ENOMEM);
+			swp_clrblk(src, j);
+			vmobjstats.os_swap_moved++;
+		}
+	}
+	return (0);
 }
 
 /*

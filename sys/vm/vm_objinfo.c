@@ -96,13 +96,14 @@ vm_object_page_reachable(struct hiddencount *hc, vm_pindex_t pindex)
 	return (false);
 }
 
-static void
+static bool
 count_hidden_swap(void *arg, vm_pindex_t pindex)
 {
 	struct hiddencount *hc = arg;
 
 	if (!vm_object_page_reachable(hc, pindex))
 		hc->hidden++;
+	return (true);
 }
 
 /* Describe object in *kvo, hidden pages included.  Never sleeps. */
