@@ -371,13 +371,16 @@ swap_pager_dealloc(struct vm_object *object)
 {
 	struct swpager *sp = swp(object);
 	struct swblock *swb;
-	int i;
+	int i, n;
 
 	while ((swb = TAILQ_FIRST(&sp->sw_list)) != NULL) {
-		for (i = 0; i < SWAP_META_PAGES; i++)
-			if (swb->swb_blocks[i] != SWAPBLK_NONE)
+		/* Clearing the cluster's last block frees it: count. */
+		for (i = 0, n = swb->swb_count; n > 0; i++)
+			if (swb->swb_blocks[i] != SWAPBLK_NONE) {
+				n--;
 				swp_release(swp_clrblk(object,
 				    swb->swb_index + i));
+			}
 	}
 	KASSERT(sp->sw_nblocks == 0, ("swap_pager_dealloc: %u blocks left",
 	    sp->sw_nblocks));
