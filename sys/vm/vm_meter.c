@@ -56,6 +56,10 @@ OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
 OBJCNT(refused_pager, os_refused_pager,
     "Collapses refused because an object has a pager");
 OBJCNT(refused_busy, os_refused_busy,
-    "Collapses refused because of paging in progress");
+    "Collapses left for later: paging went on after several waits");
+OBJCNT(refused_nomem, os_refused_nomem,
+    "Collapses stopped half done for lack of memory for swap maps");
+OBJCNT(waits, os_waits, "Collapse sleeps for paging to end");
+OBJCNT(generation, os_generation, "Changes to any chain (for tools)");
 OBJCNT(longest_chain, os_longest_chain,
     "Longest backing chain a fault has seen");

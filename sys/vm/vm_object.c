@@ -23,18 +23,51 @@
  *	  page that B has in S's window, B contributes nothing to S, and S
  *	  can point past B to B's backing object, dropping its reference
  *	  on B.
- * It is called after a fault copies a page into a front object, and by
- * vm_object_deallocate() when an object is left with one reference held
- * by its one shadow.
+ * It is called after a copy-on-write fault gives a page to a front
+ * object, at fork before an object is shared (vmspace_fork), and by
+ * vm_object_deallocate() when an object is left with one reference
+ * held by its one shadow.
  *
- * 4.4BSD's rules, which Umbra keeps for now: collapse and bypass are
- * refused while either object has paging in progress (a fault or pager
- * operation depends on the chain), and whenever either object has a
- * pager, since the pager may hold pages the code cannot see.  That last
- * rule is the 1993 defect (../shared/notes/1993-report.txt): objects
- * that the pageout daemon gave a swap pager never collapse, and their
- * swap is lost until the process exits.  Each refusal is counted
- * (vm.stats.object.refused_pager).
+ * Objects with pagers.  4.4BSD refused both whenever either object had
+ * a pager, since the pager might hold pages the code could not see.
+ * That rule is the 1993 defect (../shared/notes/1993-report.txt): the
+ * pageout daemon gives anonymous objects swap pagers, such objects
+ * never collapse, and a forking process's chain and its unreachable
+ * swap grow until it exits.  Umbra's swap pager can say exactly which
+ * pages it holds, so:
+ *	- collapse also migrates the backing object's swap blocks into
+ *	  the front object (swap_pager_copy), freeing the hidden ones;
+ *	- bypass counts a page on swap, in either object, as present.
+ * vm.collapse_pagers (vm_collapse_pagers) switches between the fix (1,
+ * the default) and the 4.4BSD rule (0), which refuses and counts the
+ * refusal (vm.stats.object.refused_pager).
+ *
+ * The order inside a collapse matters (collapse-history.md, pitfalls):
+ *	1. resident pages first: a backing page the front object has,
+ *	   resident or on swap, is hidden and freed; the others are
+ *	   renamed into the front object.  A renamed page that was clean
+ *	   is dirtied first, which frees its swap copy: from then on the
+ *	   page itself is the only copy, and will be written again if it
+ *	   is paged out (otherwise the block would be freed in step 2 as
+ *	   shadowed by the now-resident page, and a clean page with no
+ *	   copy could be dropped);
+ *	2. then swap_pager_copy moves the remaining blocks;
+ *	3. then the chain is spliced and the backing object freed.
+ * None of it sleeps or does I/O.  If memory for the front object's swap
+ * map runs out in step 2, the collapse stops half done: the pages and
+ * blocks moved are the front object's, the rest are still the backing
+ * object's, which stays in the chain; readers see the same pages either
+ * way.  It is counted (refused_nomem) and left to the next trigger.
+ *
+ * Waiting.  Nothing moves while either object has paging in progress:
+ * a fault may be asleep in the pager between them, or the pageout
+ * daemon writing one of their pages (vm_fault.c's rules rely on it).
+ * vm_object_collapse then sleeps until some object's paging ends and
+ * starts over, since anything may have changed meanwhile; it keeps no
+ * pointer across the sleep except the front object, which its caller
+ * holds a reference to.  After COLLAPSE_MAXWAITS sleeps it gives up and
+ * leaves the chain to the next trigger (refused_busy).  The pageout
+ * daemon never calls it, so it never waits for itself.
  *
  * Deallocation is iterative (never recursive), so a long chain cannot
  * overflow the kernel stack when its front object dies.
@@ -61,11 +94,17 @@ struct vm_object_list vm_object_list =
 struct vm_object_stats vmobjstats;
 static uint32_t vm_object_next_id = 1;
 
+/*
+ * vm.collapse_pagers: 1, collapse and bypass objects that have pagers
+ * (the fix); 0, refuse as 4.4BSD did (the 1993 defect).
+ */
+int vm_collapse_pagers = 1;
+
 static void	vm_object_terminate(struct vm_object *);
 static void	vm_object_free(struct vm_object *);
-static bool	vm_object_collapse_allowed(struct vm_object *);
-static void	vm_object_do_collapse(struct vm_object *);
+static int	vm_object_do_collapse(struct vm_object *);
 static bool	vm_object_backing_shadowed(struct vm_object *);
+static bool	vm_object_page_shadowed(void *, vm_pindex_t);
 static void	vm_object_do_bypass(struct vm_object *);
 
 void
@@ -219,77 +258,146 @@ vm_object_shadow(struct vm_object **objectp, vm_ooffset_t *offsetp,
 }
 
 /*
- * May `object' collapse or bypass its backing object now?  Counts the
- * refusals that matter for the statistics.
+ * What vm_object_collapse may do with object's backing object now.
  */
-static bool
-vm_object_collapse_allowed(struct vm_object *object)
+#define	COLLAPSE_NONE	0	/* nothing: no anonymous backing object */
+#define	COLLAPSE_OK	1	/* collapse or bypass, if the pages allow */
+#define	COLLAPSE_PAGER	2	/* refused: a pager, and the fix is off */
+#define	COLLAPSE_BUSY	3	/* not now: paging in progress */
+
+#define	COLLAPSE_MAXWAITS 4	/* sleeps before leaving it to later */
+
+static int
+vm_object_collapse_check(struct vm_object *object)
 {
 	struct vm_object *backing = object->backing_object;
 
-	if (backing == NULL || (object->flags & OBJ_DEAD) ||
-	    (backing->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL)
-		return (false);
+	if (backing == NULL ||
+	    (object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    (backing->flags & (OBJ_INTERNAL | OBJ_DEAD | OBJ_COLLAPSING)) !=
+	    OBJ_INTERNAL)
+		return (COLLAPSE_NONE);
+	if (!vm_collapse_pagers &&
+	    (object->pgops != NULL || backing->pgops != NULL))
+		return (COLLAPSE_PAGER);
 	if (object->paging_in_progress != 0 ||
-	    backing->paging_in_progress != 0) {
-		vmobjstats.os_refused_busy++;
-		return (false);
-	}
-	if (object->pgops != NULL || backing->pgops != NULL) {
-		vmobjstats.os_refused_pager++;
-		return (false);
-	}
-	return (true);
+	    backing->paging_in_progress != 0)
+		return (COLLAPSE_BUSY);
+	return (COLLAPSE_OK);
+}
+
+/*
+ * Sleep until the paging that stops a collapse of object ends.  The
+ * backing object is not referenced by us: after waking it may be gone,
+ * so it is only slept on, never looked at again.
+ */
+static void
+vm_object_collapse_wait(struct vm_object *object)
+{
+	struct vm_object *busy;
+
+	busy = object->paging_in_progress != 0 ? object :
+	    object->backing_object;
+	busy->flags |= OBJ_PIPWNT;
+	tsleep(busy, 0, "vmclps", 0);
 }
 
 /*
  * Shorten object's backing chain as far as the rules allow: collapse
- * or bypass its backing object, again and again.  Never sleeps.
+ * or bypass its backing object, again and again.  The caller holds a
+ * reference to object.  May sleep (see "Waiting" above); never called
+ * by the pageout daemon.
  */
 void
 vm_object_collapse(struct vm_object *object)
 {
+	int waits = 0;
 
-	while (vm_object_collapse_allowed(object)) {
-		if (object->backing_object->ref_count == 1)
-			vm_object_do_collapse(object);
-		else if (vm_object_backing_shadowed(object))
+	for (;;) {
+		switch (vm_object_collapse_check(object)) {
+		case COLLAPSE_NONE:
+			return;
+		case COLLAPSE_PAGER:
+			vmobjstats.os_refused_pager++;
+			return;
+		case COLLAPSE_BUSY:
+			if (waits++ == COLLAPSE_MAXWAITS) {
+				vmobjstats.os_refused_busy++;
+				return;
+			}
+			vmobjstats.os_waits++;
+			vm_object_collapse_wait(object);
+			/* Anything may have changed: start over. */
+			continue;
+		}
+		if (object->backing_object->ref_count == 1) {
+			if (vm_object_do_collapse(object) != 0) {
+				vmobjstats.os_refused_nomem++;
+				return;
+			}
+		} else if (vm_object_backing_shadowed(object))
 			vm_object_do_bypass(object);
 		else
 			return;
 	}
 }
 
+/* Does object have page pindex, resident or with its pager? */
+bool
+vm_object_has_page(struct vm_object *object, vm_pindex_t pindex)
+{
+
+	return (vm_page_lookup(object, pindex) != NULL ||
+	    (object->pgops != NULL && vm_pager_has_page(object, pindex)));
+}
+
 /*
- * Absorb the backing object, whose only reference is ours.  Its pages
- * in our window that we lack move to us; the others are hidden and
- * are freed.  We inherit its backing object (and the reference it
- * held), and it is freed.
+ * Absorb the backing object, whose only reference is ours (see the
+ * order of steps above).  No paging is in progress on either object,
+ * so no page of either is busy.  Returns 0, or ENOMEM if the swap half
+ * stopped short: then the backing object stays, holding what did not
+ * move.
  */
-static void
+static int
 vm_object_do_collapse(struct vm_object *object)
 {
 	struct vm_object *backing = object->backing_object, *next;
 	vm_pindex_t first = OFF_TO_IDX(object->backing_offset), np;
-	struct vm_page *pg;
+	struct vm_page *pg, *pgnext;
+	int error;
 
-	backing->flags |= OBJ_DEAD;
-	while ((pg = TAILQ_FIRST(&backing->memq)) != NULL) {
+	backing->flags |= OBJ_COLLAPSING;
+
+	/* 1. Resident pages. */
+	TAILQ_FOREACH_SAFE(pg, &backing->memq, listq, pgnext) {
 		KASSERT((pg->flags & PG_BUSY) == 0,
 		    ("vm_object_do_collapse: busy page without paging"));
 		np = pg->pindex - first;
 		if (pg->pindex < first || np >= object->size ||
-		    vm_page_lookup(object, np) != NULL) {
+		    vm_object_has_page(object, np)) {
 			pmap_page_protect(pg, VM_PROT_NONE);
 			vm_page_free(pg);
 			vmobjstats.os_pages_freed++;
-		} else {
-			vm_page_rename(pg, object, np);
-			vmobjstats.os_pages_moved++;
+			continue;
 		}
+		/* A page with a swap copy is clean: dirty it, free the copy. */
+		if (backing->pgops != NULL &&
+		    vm_pager_has_page(backing, pg->pindex))
+			vm_page_dirty(pg);
+		vm_page_rename(pg, object, np);
+		vmobjstats.os_pages_moved++;
 	}
 
-	/* Splice the backing object out of the chain. */
+	/* 2. Swap blocks. */
+	if ((error = swap_pager_copy(backing, object, first)) != 0) {
+		backing->flags &= ~OBJ_COLLAPSING;
+		return (error);
+	}
+	if (backing->pgops != NULL)
+		vm_pager_deallocate(backing);
+
+	/* 3. Splice the backing object out of the chain, and free it. */
+	backing->flags |= OBJ_DEAD;
 	next = backing->backing_object;
 	LIST_REMOVE(object, shadow_list);
 	if (next != NULL) {
@@ -304,29 +412,53 @@ vm_object_do_collapse(struct vm_object *object)
 	backing->ref_count = 0;
 	vm_object_free(backing);
 	vmobjstats.os_collapses++;
+	return (0);
+}
+
+struct shadowcheck {
+	struct vm_object	*object;	/* the front object */
+	vm_pindex_t		first;		/* its window in the backing */
+};
+
+/*
+ * Is page pindex of the backing object either outside the front
+ * object's window or present in the front object?  A page still being
+ * filled (PG_FAKE) does not count: its fault may yet fail.
+ */
+static bool
+vm_object_page_shadowed(void *arg, vm_pindex_t pindex)
+{
+	struct shadowcheck *sc = arg;
+	struct vm_page *fpg;
+	vm_pindex_t np = pindex - sc->first;
+
+	if (pindex < sc->first || np >= sc->object->size)
+		return (true);
+	if ((fpg = vm_page_lookup(sc->object, np)) != NULL)
+		return ((fpg->flags & PG_FAKE) == 0);
+	return (sc->object->pgops != NULL &&
+	    vm_pager_has_page(sc->object, np));
 }
 
 /*
- * Does object already have, resident, every page its backing object
- * has in object's window?  Then the backing object adds nothing to
- * what object's users see.  A page still being filled (PG_FAKE) does
- * not count: its fault may yet fail.
+ * Does object already have, resident or on swap, every page its
+ * backing object has (resident or on swap) in object's window?  Then
+ * the backing object adds nothing to what object's users see.
  */
 static bool
 vm_object_backing_shadowed(struct vm_object *object)
 {
 	struct vm_object *backing = object->backing_object;
-	vm_pindex_t first = OFF_TO_IDX(object->backing_offset);
-	struct vm_page *pg, *fpg;
+	struct shadowcheck sc;
+	struct vm_page *pg;
 
-	TAILQ_FOREACH(pg, &backing->memq, listq) {
-		if (pg->pindex < first || pg->pindex - first >= object->size)
-			continue;
-		fpg = vm_page_lookup(object, pg->pindex - first);
-		if (fpg == NULL || (fpg->flags & PG_FAKE))
+	sc.object = object;
+	sc.first = OFF_TO_IDX(object->backing_offset);
+	TAILQ_FOREACH(pg, &backing->memq, listq)
+		if (!vm_object_page_shadowed(&sc, pg->pindex))
 			return (false);
-	}
-	return (true);
+	return (backing->pgops == NULL ||
+	    swap_pager_foreach(backing, vm_object_page_shadowed, &sc));
 }
 
 /*
@@ -576,3 +708,24 @@ sysctl_vm_object_audit(SYSCTL_HANDLER_ARGS)
 SYSCTL_PROC(_vm, OID_AUTO, object_audit, CTLTYPE_STRUCT | CTLFLAG_RD |
     CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_vm_object_audit,
     "S,vm_object_audit", "Check every VM object, and what reaches it");
+
+/* vm.collapse_pagers: 0 or 1; root may change it at any time. */
+static int
+sysctl_vm_collapse_pagers(SYSCTL_HANDLER_ARGS)
+{
+	int v = vm_collapse_pagers, error;
+
+	if ((error = SYSCTL_OUT(req, &v, sizeof(v))) != 0 ||
+	    req->newptr == NULL)
+		return (error);
+	if ((error = SYSCTL_IN(req, &v, sizeof(v))) != 0)
+		return (error);
+	if (v != 0 && v != 1)
+		return (EINVAL);
+	vm_collapse_pagers = v;
+	return (0);
+}
+
+SYSCTL_PROC(_vm, OID_AUTO, collapse_pagers, CTLTYPE_INT | CTLFLAG_RW, NULL, 0,
+    sysctl_vm_collapse_pagers, "I",
+    "Collapse objects that have pagers: 1 the fix, 0 as 4.4BSD (the leak)");

@@ -78,6 +78,7 @@ void	vm_object_reference(struct vm_object *);
 void	vm_object_deallocate(struct vm_object *);
 void	vm_object_shadow(struct vm_object **, vm_ooffset_t *, vsize_t);
 void	vm_object_collapse(struct vm_object *);
+bool	vm_object_has_page(struct vm_object *, vm_pindex_t);
 void	vm_object_page_remove(struct vm_object *, vm_pindex_t, vm_pindex_t);
 bool	vm_object_coalesce(struct vm_object *, vm_pindex_t, vm_pindex_t,
 	    vm_pindex_t);

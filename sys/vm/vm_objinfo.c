@@ -56,14 +56,6 @@ struct hiddencount {
 	u_int			hidden;
 };
 
-static bool
-vm_object_has_page(struct vm_object *object, vm_pindex_t pindex)
-{
-
-	return (vm_page_lookup(object, pindex) != NULL ||
-	    (object->pgops != NULL && vm_pager_has_page(object, pindex)));
-}
-
 /* Can some map entry still read page pindex of object?  See above. */
 static bool
 vm_object_page_reachable(struct hiddencount *hc, vm_pindex_t pindex)
