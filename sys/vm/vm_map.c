@@ -388,6 +388,12 @@ vmspace_fork(struct vmspace *vm1)
 		if (old->inheritance == VM_INHERIT_SHARE && old->object == NULL)
 			old->object = vm_object_allocate(atop(old->end -
 			    old->start));
+		/*
+		 * Shorten the chain before both processes share it: what
+		 * collapses now need not be undone twice later.  May sleep.
+		 */
+		if (old->inheritance == VM_INHERIT_COPY && old->object != NULL)
+			vm_object_collapse(old->object);
 		new = vm_map_entry_create();
 		*new = *old;
 		vm_object_reference(new->object);
