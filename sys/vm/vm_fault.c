@@ -121,14 +121,24 @@ retry:
 	}
 	first_object = entry->object;
 	first_pindex = OFF_TO_IDX(entry->offset + (vaddr - entry->start));
-	KASSERT(first_pindex < first_object->size,
-	    ("vm_fault: va %#x beyond object %u", vaddr, first_object->id));
 	vm_object_pip_add(first_object, 1);
 
 	/* 3. Walk the chain. */
 	object = first_object;
 	pindex = first_pindex;
 	for (;;) {
+		/*
+		 * A file mapping may be longer than the file: a page wholly
+		 * past its end is an error (SIGBUS), as in BSD.  Anonymous
+		 * objects cover their windows; past one, there is nothing.
+		 */
+		if (pindex >= object->size) {
+			if ((object->flags & OBJ_INTERNAL) == 0) {
+				vm_fault_release(first_object, object, NULL);
+				return (KERN_FAILURE);
+			}
+			goto zerofill;
+		}
 		pg = vm_page_lookup(object, pindex);
 		if (pg != NULL) {
 			if (pg->flags & PG_BUSY) {
@@ -164,11 +174,14 @@ retry:
 		}
 		next = object->backing_object;
 		if (next == NULL) {
+zerofill:
 			/* The end of the chain: a zero page, up front. */
 			if (object != first_object)
 				vm_object_pip_wakeup(object);
 			object = first_object;
 			pindex = first_pindex;
+			KASSERT(pindex < object->size, ("vm_fault: va %#x beyond "
+			    "anonymous object %u", vaddr, object->id));
 			pg = vm_page_alloc(object, pindex, VM_ALLOC_ZERO);
 			if (pg == NULL) {
 				vm_fault_release(first_object, object, NULL);

@@ -3,8 +3,9 @@
  * tests/guest.sh), and run only with `runtests -g GROUP':
  *
  *	swap		mem=16M, so that a few dozen megabytes must page:
- *			swap-3x, swap-stale, swap-cow-before, swap-cow-after,
- *			swap-oom
+ *			swap-3x, swap-stale, swap-cow-before, swap-cow-after
+ *			(with and without the collapse fix), swap-chain
+ *			(likewise), swap-oom
  *	eio-write	the swap disk fails the first write after the test
  *			arms it: eio-write
  *	eio-read	the swap disk fails the first read after the test
@@ -28,10 +29,12 @@
 #include <sys/mman.h>
 #include <sys/swap.h>
 #include <sys/sysctl.h>
+#include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,22 +253,92 @@ pressure(unsigned long n)
 }
 
 /*
+ * Set vm.collapse_pagers (1 the fix, 0 the 4.4BSD rule); returns the
+ * old value.  Tests that change it put it back.
+ */
+static int
+set_collapse_pagers(int v)
+{
+	size_t len;
+	int old;
+
+	len = sizeof(old);
+	if (sysctlbyname("vm.collapse_pagers", &old, &len, &v,
+	    sizeof(v)) == -1)
+		FAIL("vm.collapse_pagers=%d: %s", v, t_errname(errno));
+	return (old);
+}
+
+/*
+ * The depth of the chain behind the map entry of pid that holds addr
+ * (kern.proc.vmmap), and the swap blocks hidden in that chain.  (Other
+ * entries may hide a block or two for good: the top of the stack, say,
+ * which the runner and every process it forked have written, hides
+ * their common ancestor's copy, which no collapse or bypass can free
+ * while they all live.)
+ */
+static unsigned int
+chain_depth(pid_t pid, const void *addr, unsigned int *hidden_swap)
+{
+	const struct kinfo_vmentry *kve;
+	const struct kinfo_vmobject *kvo;
+	struct kinfo_vmmap_hdr *kvh;
+	const void *rec = NULL;
+	unsigned int i, j, depth = 0;
+	size_t len;
+	bool here;
+
+	if ((kvh = kinfo_getvmmap(pid, &len)) == NULL)
+		FAIL("kern.proc.vmmap.%d: %s", (int)pid, t_errname(errno));
+	*hidden_swap = 0;
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		kve = kinfo_vmrec_next(kvh, len, rec, sizeof(*kve));
+		EXPECT(kve != NULL, "kern.proc.vmmap.%d: entry %u malformed",
+		    (int)pid, i);
+		rec = kve;
+		here = (unsigned long)addr >= kve->kve_start &&
+		    (unsigned long)addr < kve->kve_end;
+		if (here)
+			depth = kve->kve_depth;
+		for (j = 0; j < kve->kve_depth; j++) {
+			kvo = kinfo_vmrec_next(kvh, len, rec, sizeof(*kvo));
+			EXPECT(kvo != NULL, "kern.proc.vmmap.%d: object "
+			    "malformed", (int)pid);
+			rec = kvo;
+			if (here)
+				*hidden_swap += kvo->kvo_hidden_swap;
+		}
+	}
+	free(kvh);
+	EXPECT(depth > 0, "no map entry of %d holds %p", (int)pid, addr);
+	return (depth);
+}
+
+/*
  * Copy-on-write both ways when the shared pages go to swap after the
  * fork: the region fits in memory when fork shares it; then another
  * process fills twice the RAM, pushing the shared pages out (their
  * object gets a swap pager); then the child and the parent write
  * halves and each must see only its own writes.  When the child exits,
- * the parent's shadow cannot collapse with the shared object, which
- * now has a pager: 4.4BSD's rule, counted in refused_pager.
+ * the parent's shadow is left as the only user of the shared object,
+ * which now has a pager:
+ *	fix 0	4.4BSD refuses to collapse them (refused_pager counts it),
+ *		the chain stays two deep and the shared object's blocks
+ *		for the parent's half are hidden: the 1993 leak;
+ *	fix 1	the collapse migrates the blocks the parent still needs
+ *		and frees the hidden ones: one object, no hidden swap.
+ * Either way both must read the right data throughout.
  */
-void
-test_swap_cow_after(void)
+static void
+swap_cow_after(int fix)
 {
 	unsigned long ram = ram_pages(), n = ram / 4, h = n / 2;
-	int c2p[2], p2c[2], po, refused;
+	int c2p[2], p2c[2], po, refused, moved, old;
+	unsigned int depth, hidden;
 	char *p, c;
 	pid_t pid;
 
+	old = set_collapse_pagers(fix);
 	p = region(n);
 	t_fill(p, 0, n, TAG_BASE);
 	t_pipe(c2p);
@@ -305,14 +378,233 @@ test_swap_cow_after(void)
 	t_check(p, 0, h, TAG_BASE, "parent, after its own writes");
 	t_check(p, h, n - h, TAG_PARENT, "parent, after its own writes");
 	refused = vmstat("vm.stats.object.refused_pager");
+	moved = vmstat("vm.stats.object.swap_moved");
 	t_writeall(p2c[1], "g", 1);
 	t_expect_exit(pid, 0, "the child");
+	depth = chain_depth(getpid(), p, &hidden);
+	t_printf("  swap-cow-after, vm.collapse_pagers=%d: chain depth %u, "
+	    "%u hidden swap blocks, %d refusals, %d blocks moved; "
+	    "%d waits, %d left for later", fix, depth, hidden,
+	    vmstat("vm.stats.object.refused_pager") - refused,
+	    vmstat("vm.stats.object.swap_moved") - moved,
+	    vmstat("vm.stats.object.waits"),
+	    vmstat("vm.stats.object.refused_busy"));
+	if (fix) {
+		EXPECT(depth == 1, "the chain is %u deep after the child "
+		    "exited: the collapse did not happen", depth);
+		EXPECT(hidden == 0, "%u swap blocks hidden after the collapse",
+		    hidden);
+		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		    "the collapse moved no swap block");
+	} else {
+		EXPECT(vmstat("vm.stats.object.refused_pager") > refused,
+		    "no collapse was refused for a pager when the child "
+		    "exited");
+		EXPECT(depth == 2, "the chain is %u deep, not 2, with the "
+		    "fix off", depth);
+		EXPECT(hidden > 0, "no hidden swap with the fix off: the "
+		    "parent's half should hide the shared object's blocks");
+	}
 	t_check(p, 0, h, TAG_BASE, "parent, after the child exited");
 	t_check(p, h, n - h, TAG_PARENT, "parent, after the child exited");
-	EXPECT(vmstat("vm.stats.object.refused_pager") > refused,
-	    "no collapse was refused for a pager when the child exited");
 	EXPECT_OK(munmap(p, n * T_PGSZ));
+	set_collapse_pagers(old);
 	expect_swap_audit("after munmap");
+}
+
+void
+test_swap_cow_after(void)
+{
+
+	swap_cow_after(0);
+}
+
+void
+test_swap_cow_after_fix(void)
+{
+
+	swap_cow_after(1);
+}
+
+/*
+ * A fully swapped-out chain.  Process 0 (the test) fills a region; it
+ * forks 1, which writes every 2nd page and forks 2, which writes every
+ * 3rd page and forks 3, and so on to 5, which writes every 6th page:
+ * the chain behind 5's region is six objects deep, one per writer.
+ * Then memory pressure pages all of it out, the middle processes 1-4
+ * exit in a random order (each exit leaves an object with one
+ * reference, which its shadow collapses), and 5 and 0 read every page
+ * back from swap: for each page the nearest writer wins (the highest
+ * numbered writer up to the reader, or the test's fill).
+ *	fix 1	swap blocks move, and 5's chain is at most 2 deep (its
+ *		object and the test's, which the test still maps);
+ *	fix 0	every collapse is refused and the chain stays 6 deep.
+ */
+#define	CHAIN	6
+
+/* Who wrote page k last, as seen by process `me' of the chain. */
+static unsigned int
+chain_tag(unsigned long k, int me)
+{
+	int i;
+
+	for (i = me; i >= 1; i--)
+		if (k % (i + 1) == 0)
+			return (TAG_CHILD + ((unsigned int)i << 16));
+	return (TAG_BASE);
+}
+
+static void
+chain_check(char *p, unsigned long n, int me)
+{
+	unsigned long k;
+
+	for (k = 0; k < n; k++)
+		t_check(p, k, 1, chain_tag(k, me), me == 0 ? "the test" :
+		    "the last of the chain");
+}
+
+/*
+ * The chain's members, from `me' (1) on: each writes its pages, forks
+ * the next (which carries on as me + 1), reports, and obeys.
+ */
+static void __attribute__((__noreturn__))
+chain_member(char *p, unsigned long n, int me, int ctl[][2], int rep)
+{
+	unsigned long k;
+	char c;
+
+	for (;;) {
+		for (k = 0; k < n; k += me + 1)
+			t_fill(p, k, 1, chain_tag(k, me));
+		if (me == CHAIN - 1 || t_fork() != 0)
+			break;
+		me++;
+	}
+	/* Report ready (who, and the pid), then wait. */
+	t_writeall(rep, (int [2]){ me, getpid() }, 2 * sizeof(int));
+	if (t_readall(ctl[me][0], &c, 1) != 1)
+		_exit(1);
+	if (c == 'v') {
+		chain_check(p, n, me);
+		t_writeall(rep, "v", 1);
+	}
+	_exit(0);
+}
+
+/* Wait until pid has exited (a zombie, or reaped). */
+static void
+wait_exited(pid_t pid)
+{
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
+	struct kinfo_proc kp;
+	size_t len;
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		len = sizeof(kp);
+		if (sysctl(mib, 4, &kp, &len, NULL, 0) == -1 ||
+		    kp.ki_stat == SZOMB)
+			return;
+		t_msleep(10);
+	}
+	FAIL("process %d did not exit", (int)pid);
+}
+
+static void
+swap_chain(int fix)
+{
+	unsigned long ram = ram_pages(), n = ram / 4;
+	int ctl[CHAIN][2], rep[2], i, j, old, moved, collapses, po, pids[CHAIN];
+	int order[CHAIN - 2], seed = (int)t_now_ms(), who[2], tmp;
+	unsigned int depth, hidden;
+	pid_t first;
+	char *p, c;
+
+	old = set_collapse_pagers(fix);
+	p = region(n);
+	t_fill(p, 0, n, TAG_BASE);
+	for (i = 0; i < CHAIN; i++)
+		t_pipe(ctl[i]);
+	t_pipe(rep);
+	first = t_fork();
+	if (first == 0)
+		chain_member(p, n, 1, ctl, rep[1]);
+	for (i = 1; i < CHAIN; i++) {
+		if (t_readall(rep[0], who, sizeof(who)) != sizeof(who) ||
+		    who[0] < 1 || who[0] >= CHAIN)
+			FAIL("a chain member did not report");
+		pids[who[0]] = who[1];
+	}
+	depth = chain_depth(pids[CHAIN - 1], p, &hidden);
+	EXPECT(depth == CHAIN, "the last member's chain is %u deep, not %d",
+	    depth, CHAIN);
+
+	po = vmstat("vm.stats.pageouts");
+	pressure(2 * ram);
+	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n,
+	    "the pressure paged out only %d pages",
+	    vmstat("vm.stats.pageouts") - po);
+
+	/* The middle exits, in a random order. */
+	srand(seed);
+	for (i = 0; i < CHAIN - 2; i++)
+		order[i] = i + 1;
+	for (i = CHAIN - 3; i > 0; i--) {
+		j = rand() % (i + 1);
+		tmp = order[i], order[i] = order[j], order[j] = tmp;
+	}
+	moved = vmstat("vm.stats.object.swap_moved");
+	collapses = vmstat("vm.stats.object.collapses");
+	for (i = 0; i < CHAIN - 2; i++) {
+		t_writeall(ctl[order[i]][1], "x", 1);
+		wait_exited(pids[order[i]]);
+	}
+	depth = chain_depth(pids[CHAIN - 1], p, &hidden);
+	t_printf("  swap-chain, vm.collapse_pagers=%d: exits %d %d %d %d "
+	    "(seed %d); chain %u deep, %u hidden swap blocks, %d collapses, "
+	    "%d blocks moved", fix, order[0], order[1], order[2], order[3],
+	    seed, depth, hidden, vmstat("vm.stats.object.collapses") -
+	    collapses, vmstat("vm.stats.object.swap_moved") - moved);
+
+	/* Every page back from swap, nearest writer first. */
+	t_writeall(ctl[CHAIN - 1][1], "v", 1);
+	if (t_readall(rep[0], &c, 1) != 1 || c != 'v')
+		FAIL("the last member failed its check");
+	wait_exited(pids[CHAIN - 1]);
+	chain_check(p, n, 0);
+	t_expect_exit(first, 0, "the first member");
+	if (fix) {
+		EXPECT(depth <= 2, "the chain is still %u deep with the fix",
+		    depth);
+		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		    "no swap block moved");
+	} else
+		EXPECT(depth == CHAIN, "the chain is %u deep with the fix "
+		    "off, not %d", depth, CHAIN);
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	for (i = 0; i < CHAIN; i++) {
+		close(ctl[i][0]);
+		close(ctl[i][1]);
+	}
+	close(rep[0]);
+	close(rep[1]);
+	set_collapse_pagers(old);
+	expect_swap_audit("after the chain");
+}
+
+void
+test_swap_chain(void)
+{
+
+	swap_chain(1);
+}
+
+void
+test_swap_chain_nofix(void)
+{
+
+	swap_chain(0);
 }
 
 /*
