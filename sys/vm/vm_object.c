@@ -464,12 +464,13 @@ vm_object_backing_shadowed(struct vm_object *object)
 /*
  * Point object past its backing object, which others still reference:
  * object takes a reference on the next object down and drops the one
- * it held on the backing object (which cannot be the last).
+ * it held on the backing object (which cannot be the last).  Never
+ * sleeps.
  */
 static void
 vm_object_do_bypass(struct vm_object *object)
 {
-	struct vm_object *backing = object->backing_object, *next;
+	struct vm_object *backing = object->backing_object, *next, *shadow;
 
 	next = backing->backing_object;
 	LIST_REMOVE(object, shadow_list);
@@ -486,6 +487,20 @@ vm_object_do_bypass(struct vm_object *object)
 	backing->ref_count--;
 	vmobjstats.os_bypasses++;
 	vmobjstats.os_generation++;
+
+	/*
+	 * The backing object may now be left to one shadow (another
+	 * process's object, typically: a child bypassed the object it
+	 * shared with its parent).  Let that shadow absorb it now if it
+	 * can without sleeping, rather than at its next trigger, which may
+	 * never come.  No sleep: the shadow cannot die meanwhile.
+	 */
+	if (backing->ref_count == 1 && backing->shadow_count == 1) {
+		shadow = LIST_FIRST(&backing->shadow_head);
+		if (vm_object_collapse_check(shadow) == COLLAPSE_OK &&
+		    vm_object_do_collapse(shadow) != 0)
+			vmobjstats.os_refused_nomem++;
+	}
 }
 
 /*
