@@ -139,18 +139,17 @@ swp_setblk(struct vm_object *object, vm_pindex_t pindex, uint32_t blk)
 	return (0);
 }
 
-/* Forget page pindex's block (the caller frees or retires it). */
+/*
+ * Take slot i's block out of object's cluster swb, freeing the cluster
+ * with its last block; the caller frees, retires or moves the block.
+ */
 static uint32_t
-swp_clrblk(struct vm_object *object, vm_pindex_t pindex)
+swb_take(struct vm_object *object, struct swblock *swb, int i)
 {
 	struct swpager *sp = swp(object);
-	struct swblock *swb = swp_cluster(object, pindex);
-	uint32_t blk;
+	uint32_t blk = swb->swb_blocks[i];
 
-	if (swb == NULL ||
-	    (blk = swb->swb_blocks[pindex % SWAP_META_PAGES]) == SWAPBLK_NONE)
-		return (SWAPBLK_NONE);
-	swb->swb_blocks[pindex % SWAP_META_PAGES] = SWAPBLK_NONE;
+	swb->swb_blocks[i] = SWAPBLK_NONE;
 	sp->sw_nblocks--;
 	if (--swb->swb_count == 0) {
 		LIST_REMOVE(swb, swb_hash);
@@ -158,6 +157,38 @@ swp_clrblk(struct vm_object *object, vm_pindex_t pindex)
 		free(swb, M_SWAPPAGER);
 	}
 	return (blk);
+}
+
+/* Forget page pindex's block (the caller frees or retires it). */
+static uint32_t
+swp_clrblk(struct vm_object *object, vm_pindex_t pindex)
+{
+	struct swblock *swb = swp_cluster(object, pindex);
+
+	if (swb == NULL ||
+	    swb->swb_blocks[pindex % SWAP_META_PAGES] == SWAPBLK_NONE)
+		return (SWAPBLK_NONE);
+	return (swb_take(object, swb, pindex % SWAP_META_PAGES));
+}
+
+/*
+ * Hand the whole cluster swb of src to dst, as dst's cluster at base
+ * (aligned), which dst must not have: no block is looked at, the
+ * cluster is only re-keyed.
+ */
+static void
+swb_rehome(struct vm_object *src, struct vm_object *dst,
+    struct swblock *swb, vm_pindex_t base)
+{
+
+	LIST_REMOVE(swb, swb_hash);
+	TAILQ_REMOVE(&swp(src)->sw_list, swb, swb_list);
+	swp(src)->sw_nblocks -= swb->swb_count;
+	swb->swb_object = dst;
+	swb->swb_index = base;
+	LIST_INSERT_HEAD(&swhash[swhash_index(dst, base)], swb, swb_hash);
+	TAILQ_INSERT_TAIL(&swp(dst)->sw_list, swb, swb_list);
+	swp(dst)->sw_nblocks += swb->swb_count;
 }
 
 /* Give a block back to the allocator, or keep it retired if bad. */
@@ -445,11 +476,12 @@ int
 swap_pager_copy(struct vm_object *src, struct vm_object *dst,
     vm_pindex_t offset)
 {
+	struct swblock *swb, *dswb;
 	struct swpager *sp;
-	struct swblock *swb;
-	vm_pindex_t j, np;
-	uint32_t blk;
-	int i, left;
+	vm_pindex_t base, np;
+	uint32_t blk, run = 0, nrun = 0;
+	bool aligned, last;
+	int i;
 
 	KASSERT((src->flags & OBJ_INTERNAL) && (dst->flags & OBJ_INTERNAL),
 	    ("swap_pager_copy: objects %u, %u not anonymous", src->id,
@@ -462,28 +494,72 @@ swap_pager_copy(struct vm_object *src, struct vm_object *dst,
 	    swap_pager_alloc(dst) != 0)
 		return (ENOMEM);
 	while ((swb = TAILQ_FIRST(&sp->sw_list)) != NULL) {
-		/* The cluster is freed with its last block: count down. */
-		left = swb->swb_count;
-		for (i = 0; left > 0; i++) {
-			if ((blk = swb->swb_blocks[i]) == SWAPBLK_NONE)
-				continue;
-			left--;
-			j = swb->swb_index + i;
-			np = j - offset;
-			if (j < offset || np >= dst->size ||
-			    vm_page_lookup(dst, np) != NULL ||
-			    swp_getblk(dst, np) != SWAPBLK_NONE) {
-				swp_clrblk(src, j);
-				swp_release(blk);
-				vmobjstats.os_swap_freed++;
+		/*
+		 * A cluster that lands whole on one cluster of dst (the
+		 * usual case: shadows start at offset 0) where dst has no
+		 * cluster and no resident page, moves as it is.
+		 */
+		base = swb->swb_index - offset;
+		aligned = swb->swb_index >= offset &&
+		    base % SWAP_META_PAGES == 0 &&
+		    base + SWAP_META_PAGES <= dst->size;
+		dswb = aligned ? swp_cluster(dst, base) : NULL;
+		if (aligned && dswb == NULL) {
+			for (i = 0; i < SWAP_META_PAGES; i++)
+				if (swb->swb_blocks[i] != SWAPBLK_NONE &&
+				    dst->resident_page_count != 0 &&
+				    vm_page_lookup(dst, base + i) != NULL)
+					break;
+			if (i == SWAP_META_PAGES) {
+				vmobjstats.os_swap_moved += swb->swb_count;
+				swb_rehome(src, dst, swb, base);
 				continue;
 			}
-			if (swp_setblk(dst, np, blk) != 0)
-				return (ENOMEM);
-			swp_clrblk(src, j);
-			vmobjstats.os_swap_moved++;
+		}
+		/* Block by block; the cluster goes with its last block. */
+		for (i = 0; i < SWAP_META_PAGES; i++) {
+			if (swb->swb_blocks[i] == SWAPBLK_NONE)
+				continue;
+			np = swb->swb_index + i - offset;
+			if (swb->swb_index + i < offset || np >= dst->size ||
+			    (dst->resident_page_count != 0 &&
+			    vm_page_lookup(dst, np) != NULL) ||
+			    (aligned ? dswb != NULL &&
+			    dswb->swb_blocks[i] != SWAPBLK_NONE :
+			    swp_getblk(dst, np) != SWAPBLK_NONE)) {
+				last = swb->swb_count == 1;
+				blk = swb_take(src, swb, i);
+				vmobjstats.os_swap_freed++;
+				/* Free consecutive blocks as one run. */
+				if (blk & SWAPBLK_BAD)
+					swp_release(blk);
+				else if (nrun != 0 && blk == run + nrun)
+					nrun++;
+				else {
+					if (nrun != 0)
+						swap_free(run, nrun);
+					run = blk;
+					nrun = 1;
+				}
+			} else {
+				if (swp_setblk(dst, np, swb->swb_blocks[i]) !=
+				    0) {
+					if (nrun != 0)
+						swap_free(run, nrun);
+					return (ENOMEM);
+				}
+				if (aligned && dswb == NULL)
+					dswb = swp_cluster(dst, base);
+				last = swb->swb_count == 1;
+				(void)swb_take(src, swb, i);
+				vmobjstats.os_swap_moved++;
+			}
+			if (last)
+				break;
 		}
 	}
+	if (nrun != 0)
+		swap_free(run, nrun);
 	return (0);
 }
 

@@ -27,6 +27,7 @@
 #include <sys/vnode.h>
 #include <vm/vm.h>
 #include <vm/vm_object.h>
+#include <vm/vm_param.h>
 #include <vm/vm_pager.h>
 #include <vm/swap_pager.h>
 
@@ -139,11 +140,12 @@ swap_alloc(u_int n)
 void
 swap_free(uint32_t blk, u_int n)
 {
-	struct swdevt *sw;
+	struct swdevt *sw = NULL;
 	uint32_t i, b;
 
 	for (i = 0; i < n; i++) {
-		sw = swap_dev(blk + i);
+		if (sw == NULL || blk + i - sw->sw_first >= sw->sw_nblks)
+			sw = swap_dev(blk + i);
 		KASSERT(sw != NULL, ("swap_free: block %u out of range",
 		    blk + i));
 		b = blk + i - sw->sw_first;
@@ -182,6 +184,8 @@ swap_io(struct buf *bp, uint32_t blk)
 {
 	struct swdevt *sw = swap_dev(blk);
 
+	if (vm_object_collapsing)
+		vmobjstats.os_collapse_io++;
 	if (sw == NULL)
 		return (false);
 	bp->b_blkno = (blk - sw->sw_first) * SECTORS_PER_BLOCK;
