@@ -60,6 +60,10 @@ OBJCNT(refused_busy, os_refused_busy,
 OBJCNT(refused_nomem, os_refused_nomem,
     "Collapses stopped half done for lack of memory for swap maps");
 OBJCNT(waits, os_waits, "Collapse sleeps for paging to end");
+OBJCNT(collapse_ns, os_collapse_ns,
+    "Nanoseconds spent collapsing (instructions under QEMU -icount)");
+OBJCNT(collapse_io, os_collapse_io,
+    "Disk transfers started during a collapse (must stay 0)");
 OBJCNT(generation, os_generation, "Changes to any chain (for tools)");
 OBJCNT(longest_chain, os_longest_chain,
     "Longest backing chain a fault has seen");

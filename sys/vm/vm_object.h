@@ -71,6 +71,7 @@ struct vm_object {
 TAILQ_HEAD(vm_object_list, vm_object);
 extern struct vm_object_list vm_object_list;
 extern int vm_collapse_pagers;		/* sysctl vm.collapse_pagers */
+extern bool vm_object_collapsing;	/* in a collapse (for collapse_io) */
 
 void	vm_object_init(void);
 struct vm_object *vm_object_allocate(vm_pindex_t);

@@ -55,6 +55,8 @@ struct vm_object_stats {
 	u_int	os_refused_busy;	/* refused: paging in progress */
 	u_int	os_refused_nomem;	/* stopped: no memory for swap maps */
 	u_int	os_waits;		/* sleeps for paging to end */
+	u_int	os_collapse_ns;		/* time spent collapsing (wraps) */
+	u_int	os_collapse_io;		/* disk I/O started while collapsing */
 	u_int	os_longest_chain;	/* longest chain seen at a fault */
 	u_int	os_generation;		/* bumped whenever a chain changes */
 };
