@@ -142,6 +142,7 @@ retry:
 		pg = vm_page_lookup(object, pindex);
 		if (pg != NULL) {
 			if (pg->flags & PG_BUSY) {
+				/* Sleep holding nothing; then start over. */
 				vm_fault_release(first_object, object, NULL);
 				vm_page_sleep(pg, "vmpfw");
 				goto retry;
@@ -158,6 +159,12 @@ retry:
 				goto retry;
 			}
 			pg->flags |= PG_FAKE;
+			/*
+			 * Sleeps for the disk.  paging_in_progress on
+			 * first_object and object keeps vm_object_collapse
+			 * off this stretch of the chain meanwhile (NOTES, "The
+			 * protocol"), and pg is busy: nothing to re-check.
+			 */
 			rv = vm_pager_get_page(object, pg);
 			if (rv == VM_PAGER_OK) {
 				pg->flags &= ~PG_FAKE;
