@@ -5,7 +5,12 @@
 #	- fork + exit + wait of a process with 1 MiB of touched data;
 #	- the raw throughput of the swap disk, before swap is enabled;
 #	- a thrash: three times the RAM (mem=16M) written and read back,
-#	  with the page-out and page-in rates against the raw rates.
+#	  with the page-out and page-in rates against the raw rates;
+#	- in the second boot only, the 1993 workload (bench chain): CHAIN
+#	  forks (1000) under memory pressure, with vm.collapse_pagers=0 and
+#	  then 1 in the same boot: the chain, its hidden swap, swap in use,
+#	  the cost of a read fault deep in the chain, and the cost of a
+#	  collapse per swap block moved.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
 # instructions, for figures that do not depend on the machine.  (sleep=on:
@@ -16,17 +21,19 @@
 B=${1:-build}
 T=$B/bench
 mkdir -p "$T"
+: "${CHAIN:=1000}"
 CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32 && swapon /dev/wd0 && bench thrash 3'
+CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
 
-# run NAME QEMU_EXTRA: one boot; the log is $T/NAME.log
+# run NAME QEMU_EXTRA [COMMAND]: one boot; the log is $T/NAME.log
 run() {
 	log=$T/$1.log
 	img=$T/$1.swap.img
 	rm -f "$log" "$img"
 	truncate -s 128M "$img"
 	start=$(date +%s%N)
-	B=$B MEM=64M KARGS=mem=16M NOSWAP=1 SWAPIMG=$img CMD=$CMD \
-	    QEMU_EXTRA=$2 TIMEOUT=1200 sh tests/qemu.sh log "$log" &
+	B=$B MEM=64M KARGS=mem=16M NOSWAP=1 SWAPIMG=$img CMD=${3:-$CMD} \
+	    QEMU_EXTRA=$2 TIMEOUT=2400 sh tests/qemu.sh log "$log" &
 	qpid=$!
 	boot=""
 	while kill -0 "$qpid" 2>/dev/null; do
@@ -48,9 +55,9 @@ value() {
 	grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' | tail -1
 }
 
-echo "make bench: two boots, about 5 minutes" >&2
+echo "make bench: two boots, about 15 minutes" >&2
 run wall ""
-run icount "-icount shift=0,align=off,sleep=on"
+run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 
 W=$T/wall.log
 I=$T/icount.log
@@ -87,4 +94,20 @@ printf '%-44s %8s\n' "page-in rate / raw 4 KiB read rate" \
     "$(value raw_read_4k "$W")")"
 printf '%-44s %8s / %s\n' "thrash page-outs (write phase) / pages" \
     "$(value thrash_write_pageouts "$W")" "$(value thrash_pages "$W")"
+
+printf '\nThe 1993 workload: %s forks under pressure (bench chain), one boot,\n' \
+    "$CHAIN"
+printf 'guest instructions (-icount)            %18s %18s %8s\n' \
+    "collapse_pagers=0" "collapse_pagers=1" "ratio"
+for r in depth hidden_swap swap_used swap_moved deep_fault \
+    collapse_per_block collapse_io; do
+	a=$(value chain_${r}_0 "$I")
+	b=$(value chain_${r}_1 "$I")
+	printf '%-40s %18s %18s %8s\n' "chain_$r" "$a" "$b" \
+	    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.4f", b / a; else printf "-" }')"
+done
+echo "(deep_fault: instructions per read fault on a page at the bottom of"
+echo " the chain; collapse_per_block: collapse instructions per swap block"
+echo " moved, hidden blocks freed on the way included; collapse_io: disk"
+echo " transfers started during collapses)"
 echo "(logs in $T)"

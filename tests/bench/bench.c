@@ -11,6 +11,11 @@
  *				disk must not be swapping: writes are refused)
  *	bench thrash F		write F times the RAM and read it back,
  *				with the page-out and page-in rates
+ *	bench chain N FIX	the 1993 workload: N forks under memory
+ *				pressure with vm.collapse_pagers=FIX; the
+ *				chain, its hidden swap, the cost of a read
+ *				fault deep in the chain, and of a collapse
+ *				per swap block moved
  *
  * Times come from CLOCK_MONOTONIC.  Under QEMU's -icount shift=0 the
  * guest clock advances one nanosecond per instruction, so the same
@@ -19,6 +24,7 @@
 #include <sys/types.h>
 #include <sys/mman.h>
 #include <sys/sysctl.h>
+#include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <err.h>
 #include <errno.h>
@@ -179,12 +185,155 @@ cmd_thrash(int factor)
 	return (0);
 }
 
+/*
+ * bench chain N FIX.  A process with a small working set (RW pages it
+ * keeps rewriting, DEEP pages written once, before everything) forks N
+ * times.  After each fork it rewrites its RW pages (so its front object
+ * gets a shadow while the child still shares the one behind it); the
+ * child then pushes the parent's pages to swap (their objects get swap
+ * pagers) and exits.  With vm.collapse_pagers=0 every fork leaves one
+ * more uncollapsible link; with 1 the chain stays short.  Then:
+ *	chain_depth_FIX, chain_hidden_swap_FIX, chain_swap_used_FIX
+ *	chain_deep_fault_FIX	one read fault on a DEEP page, resident
+ *				but unmapped (mprotect), wherever in the
+ *				chain it lives: the walk's cost
+ *	chain_collapse_per_block_FIX	collapse time per swap block moved
+ *				(instructions under -icount); collapse_io
+ *				counts disk transfers during collapses
+ */
+#define	CHAIN_RW	16
+#define	CHAIN_DEEP	16
+#define	CHAIN_FLOOR	8	/* push until the parent has this few */
+#define	CHAIN_FAULTS	20	/* unmap-and-read passes over DEEP */
+
+static unsigned int
+anonres(pid_t pid)
+{
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
+	struct kinfo_proc kp;
+	size_t len = sizeof(kp);
+
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) == -1)
+		return (0);
+	return (kp.ki_anonres);
+}
+
+/* The child's pressure: fresh pages until the parent is mostly out. */
+static void
+chain_push(pid_t parent)
+{
+	unsigned long cap, i;
+	volatile char *p;
+
+	cap = vmstat("vm.stats.page_count") - vmstat("vm.stats.wire_count");
+	p = mmap(NULL, cap * PGSZ, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANON, -1, 0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	for (i = 0; i < cap; i++) {
+		p[i * PGSZ] = 1;
+		if (i % 32 == 31 && anonres(parent) <= CHAIN_FLOOR)
+			break;
+	}
+}
+
+static int
+cmd_chain(int n, int fix)
+{
+	unsigned int *rw, *deep, moved0, ns0, io0, i, k, bad = 0;
+	struct kinfo_vmsummary ks;
+	char name[64], c;
+	int go[2], st, old;
+	size_t len = sizeof(old);
+	uint64_t t0, t;
+	pid_t pid;
+
+	if (sysctlbyname("vm.collapse_pagers", &old, &len, &fix,
+	    sizeof(fix)) == -1)
+		err(1, "vm.collapse_pagers");
+	deep = mmap(NULL, (CHAIN_DEEP + CHAIN_RW) * PGSZ, PROT_READ |
+	    PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+	if (deep == MAP_FAILED)
+		err(1, "mmap");
+	rw = deep + CHAIN_DEEP * (PGSZ / 4);
+	for (i = 0; i < CHAIN_DEEP + CHAIN_RW; i++)
+		deep[i * (PGSZ / 4)] = i;
+	moved0 = vmstat("vm.stats.object.swap_moved");
+	ns0 = vmstat("vm.stats.object.collapse_ns");
+	io0 = vmstat("vm.stats.object.collapse_io");
+	for (k = 0; k < (unsigned int)n; k++) {
+		if (pipe(go) == -1)
+			err(1, "pipe");
+		if ((pid = fork()) == -1)
+			err(1, "fork");
+		if (pid == 0) {
+			close(go[1]);
+			if (read(go[0], &c, 1) == 1)
+				chain_push(getppid());
+			_exit(0);
+		}
+		close(go[0]);
+		for (i = 0; i < CHAIN_RW; i++)
+			rw[i * (PGSZ / 4)] = k * CHAIN_RW + i;
+		if (write(go[1], "g", 1) != 1)
+			err(1, "write");
+		close(go[1]);
+		if (waitpid(pid, &st, 0) != pid)
+			err(1, "waitpid");
+	}
+	if (kinfo_vmsummary(getpid(), &ks) == -1)
+		err(1, "kinfo_vmsummary");
+	snprintf(name, sizeof(name), "chain_depth_%d", fix);
+	report(name, ks.ks_longest_chain, "objects");
+	snprintf(name, sizeof(name), "chain_hidden_swap_%d", fix);
+	report(name, ks.ks_hidden_swap, "pages");
+	snprintf(name, sizeof(name), "chain_swap_used_%d", fix);
+	report(name, vmstat("vm.swap_used"), "pages");
+	snprintf(name, sizeof(name), "chain_swap_moved_%d", fix);
+	report(name, vmstat("vm.stats.object.swap_moved") - moved0, "blocks");
+	snprintf(name, sizeof(name), "chain_collapse_per_block_%d", fix);
+	report(name, vmstat("vm.stats.object.swap_moved") == moved0 ? 0 :
+	    (double)(vmstat("vm.stats.object.collapse_ns") - ns0) /
+	    (vmstat("vm.stats.object.swap_moved") - moved0), "ns");
+	snprintf(name, sizeof(name), "chain_collapse_io_%d", fix);
+	report(name, vmstat("vm.stats.object.collapse_io") - io0, "transfers");
+
+	/* Bring DEEP in, then time read faults on it, unmapped each pass. */
+	for (i = 0; i < CHAIN_DEEP; i++)
+		if (deep[i * (PGSZ / 4)] != i)
+			bad++;
+	t = 0;
+	for (k = 0; k < CHAIN_FAULTS; k++) {
+		if (mprotect(deep, CHAIN_DEEP * PGSZ, PROT_NONE) == -1 ||
+		    mprotect(deep, CHAIN_DEEP * PGSZ, PROT_READ | PROT_WRITE) ==
+		    -1)
+			err(1, "mprotect");
+		t0 = now_ns();
+		for (i = 0; i < CHAIN_DEEP; i++)
+			if (deep[i * (PGSZ / 4)] != i)
+				bad++;
+		t += now_ns() - t0;
+	}
+	for (i = 0; i < CHAIN_RW; i++)
+		if (n > 0 && rw[i * (PGSZ / 4)] != (n - 1) * CHAIN_RW + i)
+			bad++;
+	if (bad != 0)
+		errx(1, "chain: %u pages read back wrong", bad);
+	snprintf(name, sizeof(name), "chain_deep_fault_%d", fix);
+	report(name, (double)t / (CHAIN_FAULTS * CHAIN_DEEP), "ns");
+	munmap(deep, (CHAIN_DEEP + CHAIN_RW) * PGSZ);
+	if (sysctlbyname("vm.collapse_pagers", NULL, NULL, &old,
+	    sizeof(old)) == -1)
+		err(1, "vm.collapse_pagers");
+	return (0);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
-	    "thrash FACTOR\n");
+	    "thrash FACTOR | chain N FIX\n");
 	exit(2);
 }
 
@@ -196,6 +345,8 @@ main(int argc, char **argv)
 		return (cmd_uptime());
 	if (argc == 3 && strcmp(argv[1], "fork") == 0)
 		return (cmd_fork(atoi(argv[2])));
+	if (argc == 4 && strcmp(argv[1], "chain") == 0)
+		return (cmd_chain(atoi(argv[2]), atoi(argv[3])));
 	if (argc == 4 && strcmp(argv[1], "raw") == 0)
 		return (cmd_raw(argv[2], atoi(argv[3])));
 	if (argc == 3 && strcmp(argv[1], "thrash") == 0)
