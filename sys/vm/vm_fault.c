@@ -112,9 +112,18 @@ retry:
 		if (fault_type & VM_PROT_WRITE) {
 			object = entry->object;
 			if ((object->flags & OBJ_INTERNAL) == 0 ||
-			    object->ref_count > 1)
+			    object->ref_count > 1) {
 				vm_object_shadow(&entry->object, &entry->offset,
 				    entry->end - entry->start);
+				/*
+				 * Making the shadow may sleep, and the other
+				 * sharers may go meanwhile: then the old object
+				 * is the new one's alone, and nothing else will
+				 * collapse it.
+				 */
+				if (object->ref_count == 1)
+					vm_object_collapse(entry->object);
+			}
 			entry->eflags &= ~MAP_ENTRY_NEEDS_COPY;
 		} else
 			prot &= ~VM_PROT_WRITE;
