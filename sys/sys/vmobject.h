@@ -23,7 +23,8 @@
  *
  * Both follow the sysctl(3) protocol for tables: a NULL buffer returns
  * the size needed (with room for growth), a short buffer gets what fits
- * and ENOMEM.  ESRCH: no such process, or one that has exited.
+ * and ENOMEM.  ESRCH: no such process, one that has exited, or a kernel
+ * thread (it has no user map).
  *
  * Hidden pages.  A page of an anonymous object, resident or on swap, is
  * hidden when no map entry can reach it any more: every path from a map

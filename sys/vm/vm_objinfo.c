@@ -256,8 +256,9 @@ sysctl_kern_proc_vmmap(SYSCTL_HANDLER_ARGS)
 	if (req->newptr != NULL)
 		return (EPERM);
 	for (;;) {
+		/* Kernel threads run on vmspace0: no user map, no process. */
 		if ((p = pfind(name[0])) == NULL || p->p_vmspace == NULL ||
-		    (p->p_flag & P_WEXIT))
+		    p->p_vmspace == &vmspace0 || (p->p_flag & P_WEXIT))
 			return (ESRCH);
 		map = &p->p_vmspace->vm_map;
 		size = vmmap_size(map);
@@ -267,7 +268,7 @@ sysctl_kern_proc_vmmap(SYSCTL_HANDLER_ARGS)
 		snapshot_alloc(size, &buf, &stack, &nstack);
 		/* We may have slept: is everything still as it was? */
 		if ((p = pfind(name[0])) != NULL && p->p_vmspace != NULL &&
-		    (p->p_flag & P_WEXIT) == 0 &&
+		    p->p_vmspace != &vmspace0 && (p->p_flag & P_WEXIT) == 0 &&
 		    vmmap_size(&p->p_vmspace->vm_map) <= size &&
 		    vmobjstats.os_objects + 16 <= nstack)
 			break;
