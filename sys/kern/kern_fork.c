@@ -26,7 +26,7 @@ MALLOC_DEFINE(M_PROC, "proc", "process structures");
 
 /* Pages a new process needs that are never paged out. */
 #define	FORK_PAGES	(KSTACK_PAGES + 4)	/* stack, directory, tables */
-#define	FORK_TRIES	3			/* seconds to wait for them */
+#define	FORK_WAIT	3			/* seconds to wait for them */
 
 /*
  * A new process structure with a kernel stack, not yet anywhere; NULL
@@ -78,13 +78,14 @@ proc_start(struct proc *p, struct proc *parent, pid_t pid)
 static int
 fork_memory(void)
 {
-	int tries;
+	uint32_t start = ticks;
 
 	if (vmcnt.v_wire_count + FORK_PAGES > vmcnt.v_page_count / 2)
 		return (EAGAIN);
-	for (tries = 0; vmcnt.v_free_count <
-	    vmcnt.v_free_reserved + FORK_PAGES; tries++) {
-		if (tries == FORK_TRIES || vm_wait_abandoned())
+	/* vm_wait returns whenever the daemon frees a few: count time. */
+	while (vmcnt.v_free_count < vmcnt.v_free_reserved + FORK_PAGES) {
+		if (ticks - start >= (uint32_t)(FORK_WAIT * hz) ||
+		    vm_wait_abandoned())
 			return (EAGAIN);
 		vm_wait();
 	}
