@@ -493,7 +493,13 @@ sys_sigreturn(struct proc *p, struct sigreturn_args *uap, register_t *retval)
 	tf->tf_eax = sc.sc_eax;
 	tf->tf_cs = UCSEL;
 	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = tf->tf_ss = UDSEL;
-	__asm volatile("frstor %0" : : "m"(sc.sc_fpstate));
+	/*
+	 * frstor waits: an exception the old state left pending (the
+	 * process may have unmasked one and caused it just before the
+	 * call) would trap here, in the kernel.  The old state is
+	 * dropped anyway, so clear it first.
+	 */
+	__asm volatile("fnclex; frstor %0" : : "m"(sc.sc_fpstate));
 	p->p_sigmask = sc.sc_mask & ~sigcantmask;
 	return (EJUSTRETURN);
 }
@@ -514,5 +520,6 @@ setregs(struct proc *p, vaddr_t entry, vaddr_t stack)
 	tf->tf_cs = UCSEL;
 	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = tf->tf_ss = UDSEL;
 	fpu_init_state(&p->p_pcb);
-	__asm volatile("frstor %0" : : "m"(p->p_pcb.pcb_fpu));
+	/* fnclex: see sys_sigreturn. */
+	__asm volatile("fnclex; frstor %0" : : "m"(p->p_pcb.pcb_fpu));
 }
