@@ -540,16 +540,20 @@ test_exec_fds(void)
 /*
  * Fork until fork fails, with every child waiting on a pipe; the
  * failure must be EAGAIN, and every child must then exit 0 and be
- * reaped.  Returns how many children there were.
+ * reaped.  Each child says it is ready before the next fork, so that
+ * every child has touched the same memory (page tables included) when
+ * fork fails, and the capacity does not depend on how far the children
+ * happened to run.  Returns how many children there were.
  */
 static int
 fork_until_fail(void)
 {
-	int p[2], n = 0, left, st;
+	int p[2], ready[2], n = 0, left, st;
 	char c;
 	pid_t pid;
 
 	t_pipe(p);
+	t_pipe(ready);
 	for (;;) {
 		pid = fork();
 		if (pid == -1) {
@@ -559,11 +563,17 @@ fork_until_fail(void)
 		}
 		if (pid == 0) {
 			close(p[1]);
+			close(ready[0]);
+			(void)write(ready[1], "r", 1);
 			(void)read(p[0], &c, 1);	/* until the parent closes */
 			_exit(0);
 		}
 		n++;
+		EXPECT(t_readall(ready[0], &c, 1) == 1, "child %d never became "
+		    "ready", n);
 	}
+	close(ready[0]);
+	close(ready[1]);
 	close(p[0]);
 	close(p[1]);
 	for (left = n; (pid = wait(&st)) > 0; left--)
