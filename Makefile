@@ -3,7 +3,10 @@
 #	make run	build, then boot QEMU on this terminal to a shell
 #	make test	host unit tests, then the guest test suite
 #	make bench	benchmarks (figures and ratios, never a verdict)
+#	make demo	the 1993 leak and its fix, side by side (demo.svg)
 #	make run-gdb	like run, but QEMU waits for gdb (see README)
+#	make soak-fuzz, make soak-vm-guest	long runs under load
+#	make soak-vm	sys/vm on the host against a model, for ten minutes
 #
 # Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
 # Everything is built under build/; `make clean' removes it.
@@ -52,7 +55,8 @@ KCFLAGS		:= $(COMMONFLAGS) -ffreestanding -fno-builtin \
 ifeq ($(KASSERTS),1)
 KCFLAGS		+= -DINVARIANTS
 endif
-UCFLAGS		:= $(COMMONFLAGS) -Ilib/libc/include -I$(B)/include -Isys
+UCFLAGS		:= $(COMMONFLAGS) -Ilib/libc/include -I$(B)/include -Isys \
+		   -Itests/common
 LDFLAGS_USER	:= -m elf_i386 -static -nostdlib -e _start -z noexecstack \
 		   --build-id=none
 LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
@@ -61,7 +65,7 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	FORCE
+	demo soak-fuzz soak-vm-guest soak-vm soak-collapse FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -155,7 +159,7 @@ $(LIBC): $(LIBC_OBJS)
 # program is installed as /bin/<directory name>, or under the name
 # PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
-		   tests/vm-test tests/maild tests/bench
+		   tests/vm-test $(wildcard tests/maild/*) tests/bench
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
 PROGNAME_tests/guest := runtests
 
@@ -242,10 +246,56 @@ host-tests:
 guest-tests: $(B)/kernel $(B)/root.tar
 	@sh tests/guest.sh $(B)
 
+# make soak-vm [OPS=N] [SEED=S] [SOAK_SECS=T]: sys/vm on the host
+# (tests/vmhost), without sanitizers for speed: seeds S, S+1, ... of N
+# steps each (default 1 and 20000) until T seconds have passed (600);
+# each failing seed is printed with the command that replays it.
+OPS		?= 20000
+SOAK_SECS	?= 600
+
+soak-vm:
+	@sh tests/vmhost/build.sh $(B)/soak-vm
+	@$(B)/soak-vm/vmhost/vmhost -q -S 0 -t $(SOAK_SECS) -n $(OPS) \
+	    -s $(or $(SEED),1)
+
+# make demo: one boot, maild with the collapse fix off and then on; a
+# side-by-side table and $(B)/demo.svg (tests/demo.sh).
+demo: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/demo.sh $(B)
+
 # make bench: figures from one boot, and the same boot again under
 # QEMU's instruction counting (tests/bench.sh).
 bench: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/bench.sh $(B)
+
+# Soaks, each a boot of its own with mem=16M and swap (tests/soak.sh):
+#	make soak-fuzz [CALLS=N] [SEED=S]	the system call fuzzer,
+#		unprivileged, under swap pressure, for N calls (10^6)
+#	make soak-vm-guest [SOAK_SECS=S]	readers and writers checking
+#		pages while others fork and exit under a hog, S seconds (600)
+CALLS		?= 1000000
+SEED		?=
+# SOAK_SECS: with soak-vm, above.
+
+SOAK_FUZZ_CMD	= RUNTESTS_FUZZ_CALLS=$(CALLS) RUNTESTS_FUZZ_SEED=$(SEED) \
+		  runtests -t 86400 fuzz-soak
+SOAK_VM_CMD	= RUNTESTS_SOAK_SECONDS=$(SOAK_SECS) \
+		  runtests -t $(shell expr $(SOAK_SECS) + 600) rw-soak
+
+soak-fuzz: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) fuzz '$(SOAK_FUZZ_CMD)'
+
+soak-vm-guest: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) vm-guest '$(SOAK_VM_CMD)'
+
+# make soak-collapse [SOAK_SECS=S]: collapse under fire (vm-test with
+# four children and a hog, the fix on) for S seconds (600) instead of
+# make test's 120.
+SOAK_COLLAPSE_CMD = RUNTESTS_FIRE_SECONDS=$(SOAK_SECS) \
+		  runtests -t $(shell expr $(SOAK_SECS) + 600) collapse-fire
+
+soak-collapse: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) collapse '$(SOAK_COLLAPSE_CMD)'
 
 clean:
 	rm -rf $(B)

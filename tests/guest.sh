@@ -13,6 +13,9 @@
 #   swap	the paging suite with mem=16M, so that everything pages
 #   eio-write	swap writes fail (QEMU blkdebug): pageouts must survive
 #   eio-read	swap reads fail: only the faulting process may die
+#   oom		mem=16M and 8 MiB of swap: out of memory and swap
+#   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
+#		and on (tests/guest/t_leak.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
 # command that fails with a status.
@@ -99,4 +102,16 @@ boot eio-write 64M "mem=16M" "blkdebug:@T@/eio-write.conf:@IMG@" \
     "runtests -g eio-write" 64M
 boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
+# 128 MiB of swap: with the fix off, hidden swap only grows.
+boot leak 64M "mem=16M" - "runtests -g leak"
+# 8 MiB of swap, so that memory and swap run out fast (cow-oom); the
+# killer must say on the console whom it killed and why.
+boot oom 64M "mem=16M" - "runtests -g oom" 8M
+if grep -a -q -E '^pid [0-9]+ \(runtests\) killed: out of memory' \
+    "$T/oom.log"; then
+	echo "PASS oom-logged" | tee -a "$T/oom.results"
+else
+	echo "FAIL oom-logged: no out-of-memory kill on the console" |
+	    tee -a "$T/oom.results"
+fi
 exit 0

@@ -35,6 +35,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vmtest.h"
+
 #define	PGSZ	4096UL
 
 static uint64_t
@@ -206,37 +208,6 @@ cmd_thrash(int factor)
 #define	CHAIN_FLOOR	8	/* push until the parent has this few */
 #define	CHAIN_FAULTS	20	/* unmap-and-read passes over DEEP */
 
-static unsigned int
-anonres(pid_t pid)
-{
-	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
-	struct kinfo_proc kp;
-	size_t len = sizeof(kp);
-
-	if (sysctl(mib, 4, &kp, &len, NULL, 0) == -1)
-		return (0);
-	return (kp.ki_anonres);
-}
-
-/* The child's pressure: fresh pages until the parent is mostly out. */
-static void
-chain_push(pid_t parent)
-{
-	unsigned long cap, i;
-	volatile char *p;
-
-	cap = vmstat("vm.stats.page_count") - vmstat("vm.stats.wire_count");
-	p = mmap(NULL, cap * PGSZ, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANON, -1, 0);
-	if (p == MAP_FAILED)
-		_exit(1);
-	for (i = 0; i < cap; i++) {
-		p[i * PGSZ] = 1;
-		if (i % 32 == 31 && anonres(parent) <= CHAIN_FLOOR)
-			break;
-	}
-}
-
 static int
 cmd_chain(int n, int fix)
 {
@@ -269,7 +240,7 @@ cmd_chain(int n, int fix)
 		if (pid == 0) {
 			close(go[1]);
 			if (read(go[0], &c, 1) == 1)
-				chain_push(getppid());
+				push_out(getppid(), CHAIN_FLOOR, 1);
 			_exit(0);
 		}
 		close(go[0]);

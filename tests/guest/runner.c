@@ -4,7 +4,9 @@
  *	runtests		run every test of the default suite
  *	runtests NAME ...	run the named tests only
  *	runtests -g GROUP	run the tests of a group (swap, eio-write,
- *				eio-read), which need a boot of their own
+ *				eio-read, oom, ...), which need a boot of
+ *				their own; soak is for make soak-fuzz and
+ *				make soak-vm-guest
  *	runtests -l		list the tests
  *	runtests -t SECS ...	change the time limit of one test (60 s)
  *
@@ -179,6 +181,29 @@ static const struct t_test t_tests[] = {
 	    "monotonic clock, nanosleep, gettimeofday" },
 	{ "fuzz", test_fuzz,
 	    "random system calls from unprivileged processes" },
+	{ "mmap-edges", test_mmap_edges,
+	    "mmap edges (0, wrap, unaligned, at 0, over the kernel) probed" },
+	{ "mmap-past-eof", test_mmap_past_eof,
+	    "a file mapping past the file's end faults with SIGBUS" },
+	{ "priv-sysctl", test_priv_sysctl,
+	    "every sysctl write and root-only read is EPERM to uid 1000; "
+	    "no kernel address in any value" },
+	{ "vmobjdump-basic", test_vmobjdump_basic,
+	    "vmobjdump shows a fork+write chain: entry, depth, counts" },
+	{ "vmobjdump-summary", test_vmobjdump_summary,
+	    "vmobjdump -s: a header and one line per pid; -h, -k" },
+	{ "vmobjdump-all", test_vmobjdump_all,
+	    "vmobjdump -s -a lists user processes, not kernel threads" },
+	{ "vmobjdump-json", test_vmobjdump_json,
+	    "vmobjdump -j prints one valid JSON document, version first" },
+	{ "vmobjdump-nonroot", test_vmobjdump_nonroot,
+	    "vmobjdump as uid 1000: Operation not permitted, exit 1" },
+	{ "vmobjdump-nopid", test_vmobjdump_nopid,
+	    "vmobjdump of a missing pid: No such process, exit 1" },
+	{ "vmobjdump-usage", test_vmobjdump_usage,
+	    "vmobjdump with bad arguments: usage on stderr, exit 1" },
+	{ "vmobjdump-race", test_vmobjdump_race,
+	    "vmobjdump -a while processes exit: quiet, exit 0" },
 	{ "swap-3x", test_swap_3x,
 	    "three times the RAM written and read back", "swap", 600 },
 	{ "swap-stale", test_swap_stale,
@@ -188,17 +213,64 @@ static const struct t_test t_tests[] = {
 	    "copy-on-write both ways, shared pages on swap before fork",
 	    "swap", 600 },
 	{ "swap-cow-after", test_swap_cow_after,
-	    "copy-on-write both ways, shared pages to swap after fork",
+	    "copy-on-write both ways, shared pages to swap after fork; "
+	    "fix off: the 1993 leak", "swap", 600 },
+	{ "swap-cow-after-fix", test_swap_cow_after_fix,
+	    "the same with vm.collapse_pagers=1: the swap is migrated",
+	    "swap", 600 },
+	{ "swap-chain", test_swap_chain,
+	    "a 6-deep chain paged out, middle exits, every page back; fix on",
+	    "swap", 600 },
+	{ "swap-chain-nofix", test_swap_chain_nofix,
+	    "the same with vm.collapse_pagers=0: the chain stays 6 deep",
+	    "swap", 600 },
+	{ "collapse-fire", test_collapse_fire,
+	    "vm-test with 4 children and a hog for 2 minutes, fix on",
 	    "swap", 600 },
 	{ "swap-oom", test_swap_oom,
 	    "out of memory and swap: the hog dies, the canary lives",
 	    "swap", 600 },
+	{ "fuzz-swap", test_fuzz_swap,
+	    "the fuzzer under swap pressure, with a canary", "swap", 300 },
+	{ "fork-kill-storm", test_fork_kill_storm,
+	    "fork up to 300 under swap load, kill the group; 10 times, "
+	    "no leak", "swap", 600 },
+	{ "kill-pagein", test_kill_pagein,
+	    "SIGKILL during page-ins: they die, no busy page, data intact",
+	    "swap", 600 },
+	{ "rw-short", test_rw_short,
+	    "readers and writers check pages while others fork and exit",
+	    "swap", 300 },
+	{ "cow-oom", test_cow_oom,
+	    "a copy-on-write fault with no memory or swap: the writer dies",
+	    "oom", 600 },
+	{ "fuzz-soak", test_fuzz_soak,
+	    "the fuzzer for RUNTESTS_FUZZ_CALLS calls (make soak-fuzz)",
+	    "soak" },
+	{ "rw-soak", test_rw_soak,
+	    "readers and writers for RUNTESTS_SOAK_SECONDS (make "
+	    "soak-vm-guest)", "soak" },
 	{ "eio-write", test_eio_write,
 	    "a failed pageout keeps the page; the block is retired",
 	    "eio-write", 600 },
 	{ "eio-read", test_eio_read,
 	    "a failed page-in kills only the faulting process",
 	    "eio-read", 600 },
+	{ "leak-nopressure", test_leak_nopressure,
+	    "fix off, nothing paged: maild's and vm-test's chains stay short",
+	    "leak", 60 },
+	{ "leak-maild-nofix", test_leak_maild_nofix,
+	    "fix off, 100 maild requests under pressure: chain and hidden "
+	    "swap grow", "leak", 90 },
+	{ "leak-vmtest-nofix", test_leak_vmtest_nofix,
+	    "fix off, 100 vm-test rounds under pressure: chain and hidden "
+	    "swap grow", "leak", 150 },
+	{ "fix-maild", test_fix_maild,
+	    "fix on, 500 maild requests under pressure: short chains, "
+	    "nothing hidden", "leak", 120 },
+	{ "fix-vmtest", test_fix_vmtest,
+	    "fix on, 200 vm-test rounds under pressure: short chains, "
+	    "nothing hidden", "leak", 180 },
 };
 
 #define	NTESTS		((int)nitems(t_tests))

@@ -141,6 +141,39 @@ int	t_rawsys(int, const unsigned long *, int *);
 int	t_syscall(int *, int, unsigned long, unsigned long, unsigned long,
 	    unsigned long, unsigned long, unsigned long);
 
+/*
+ * The system call fuzzer (t_fuzz.c): procs unprivileged processes make
+ * calls random calls in all (replacing those that die), for at most
+ * seconds (0: no limit), each keeping own_pages pages of its own busy;
+ * progress every report_secs (0: never).  Generation g of a run uses
+ * seed fz_genseed(seed, g).
+ */
+struct t_fuzz_opts {
+	unsigned int	seed;
+	long		calls;
+	int		procs;
+	int		seconds;
+	unsigned long	own_pages;
+	int		report_secs;
+	int		verbose;	/* a line per generation */
+};
+
+struct t_fuzz_stats {
+	unsigned long	calls;		/* calls made */
+	long		ms;		/* time taken */
+	int		generations;	/* fuzzing processes run */
+	int		completed;	/* ... that made all their calls */
+	int		signaled;	/* ... killed by a signal */
+	int		bysig[32];	/* ... by which */
+	int		exited;		/* ... that exited otherwise */
+	int		stuck;		/* ... killed for making no progress */
+	int		forkfail;	/* forks of the test that failed */
+	int		clobbered;	/* ... whose count a call overwrote */
+};
+
+void	t_fuzz_run(const struct t_fuzz_opts *, struct t_fuzz_stats *);
+unsigned int fz_genseed(unsigned int, unsigned int);
+
 /* State set by the runner in each test child. */
 extern int	t_reasonfd;	/* where the test child writes its reason */
 extern pid_t	t_testpid;	/* pid of the test child itself */
@@ -208,11 +241,26 @@ T_TEST(test_segv_handler);
 T_TEST(test_efault);
 /* t_fuzz.c */
 T_TEST(test_fuzz);
+/* t_hostile.c */
+T_TEST(test_mmap_edges);
+T_TEST(test_mmap_past_eof);
+T_TEST(test_priv_sysctl);
+T_TEST(test_fuzz_swap);
+T_TEST(test_fuzz_soak);
+T_TEST(test_fork_kill_storm);
+T_TEST(test_kill_pagein);
+T_TEST(test_rw_short);
+T_TEST(test_rw_soak);
+T_TEST(test_cow_oom);
 /* t_swap.c */
 T_TEST(test_swap_3x);
 T_TEST(test_swap_stale);
 T_TEST(test_swap_cow_before);
 T_TEST(test_swap_cow_after);
+T_TEST(test_swap_cow_after_fix);
+T_TEST(test_swap_chain);
+T_TEST(test_swap_chain_nofix);
+T_TEST(test_collapse_fire);
 T_TEST(test_swap_oom);
 T_TEST(test_eio_write);
 T_TEST(test_eio_read);
@@ -224,5 +272,20 @@ T_TEST(test_dup);
 T_TEST(test_uid);
 T_TEST(test_privilege);
 T_TEST(test_clock);
+/* t_vmobjdump.c */
+T_TEST(test_vmobjdump_basic);
+T_TEST(test_vmobjdump_summary);
+T_TEST(test_vmobjdump_all);
+T_TEST(test_vmobjdump_json);
+T_TEST(test_vmobjdump_nonroot);
+T_TEST(test_vmobjdump_nopid);
+T_TEST(test_vmobjdump_usage);
+T_TEST(test_vmobjdump_race);
+/* t_leak.c */
+T_TEST(test_leak_nopressure);
+T_TEST(test_leak_maild_nofix);
+T_TEST(test_leak_vmtest_nofix);
+T_TEST(test_fix_maild);
+T_TEST(test_fix_vmtest);
 
 #endif /* !_RUNTESTS_H_ */

@@ -733,3 +733,64 @@ test_eio_read(void)
 	EXPECT_OK(munmap(q, mine * T_PGSZ));
 	expect_swap_audit("after the child died");
 }
+
+/*
+ * Collapse under fire: with the fix on, vm-test runs again and again
+ * (four children a round, its own pressure with -p, every page checked
+ * at the end of each run) while a hog keeps rewriting half the RAM, for
+ * RUNTESTS_FIRE_SECONDS seconds (120 by default; make soak-collapse
+ * runs it longer).  No run may fail, collapses must really have moved
+ * swap, and the audits must be clean afterwards.
+ */
+void
+test_collapse_fire(void)
+{
+	char *av[] = { "vm-test", "-q", "-p", "-c", "4", "-r", "20", "-m",
+	    "4", NULL };
+	unsigned long ram = ram_pages();
+	int secs = 120, runs = 0, st, old, moved, po;
+	const char *env;
+	pid_t hog, pid;
+	long t0;
+
+	if ((env = getenv("RUNTESTS_FIRE_SECONDS")) != NULL)
+		secs = atoi(env);
+	old = set_collapse_pagers(1);
+	moved = vmstat("vm.stats.object.swap_moved");
+	po = vmstat("vm.stats.pageouts");
+	hog = t_fork();
+	if (hog == 0) {
+		char *p = region(ram / 2);
+
+		for (;;)
+			t_fill(p, 0, ram / 2, TAG_HOG);
+	}
+	t0 = t_now_ms();
+	while (t_now_ms() - t0 < secs * 1000L) {
+		pid = t_fork();
+		if (pid == 0) {
+			execv("/bin/vm-test", av);
+			_exit(127);
+		}
+		st = t_wait(pid);
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			kill(hog, SIGKILL);
+			t_wait(hog);
+			FAIL("vm-test run %d: %s", runs + 1,
+			    t_statusstr(st, (char [64]){ 0 }, 64));
+		}
+		runs++;
+	}
+	kill(hog, SIGKILL);
+	t_expect_signal(hog, SIGKILL, "the hog");
+	t_printf("  collapse-fire: %d vm-test runs of 20 rounds in %d s, %d "
+	    "swap blocks moved by collapse, %d page-outs", runs, secs,
+	    vmstat("vm.stats.object.swap_moved") - moved,
+	    vmstat("vm.stats.pageouts") - po);
+	EXPECT(vmstat("vm.stats.pageouts") - po > (int)ram,
+	    "only %d page-outs: no fire", vmstat("vm.stats.pageouts") - po);
+	EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+	    "no collapse moved a swap block");
+	set_collapse_pagers(old);
+	expect_swap_audit("after the fire");
+}

@@ -169,12 +169,47 @@ build_libc_malloc() {
 	link libc_malloc "$O/libc_malloc.o" "$O/malloc.o"
 }
 
+# vmobjdump, built for this machine against the kernel's record
+# layout (its headers copied, <sys/_types.h> replaced by the host's
+# types) and libc's kinfo_getvmmap, with a mock sysctl in the test.
+build_vmobjdump_host() {
+	inc=$O/vmobjdump-include
+	mkdir -p "$inc/sys" &&
+	cp sys/sys/vmobject.h sys/sys/sysctl.h "$inc/sys/" &&
+	printf '#include <sys/types.h>\n#include <stdint.h>\n' \
+	    >"$inc/sys/_types.h" &&
+	cc "$O/kinfo_vm.o" lib/libc/gen/kinfo_vm.c -I"$inc" &&
+	cc "$O/jsoncheck.o" tests/guest/jsoncheck.c &&
+	cc "$O/vmobjdump_host.o" $T/vmobjdump_host.c -I"$inc" -I$T \
+	    -Itests/guest &&
+	link vmobjdump_host "$O/vmobjdump_host.o" "$O/kinfo_vm.o" \
+	    "$O/jsoncheck.o"
+}
+
+# sys/vm on the host (tests/vmhost): fork, swap and collapse under a
+# seeded scheduler, checked against a model.  Four seeds of 5000 steps;
+# `make soak-vm' runs many more.  The test is a script that stops at
+# the first failing seed, whose last line says how to rerun it.
+build_vmhost() {
+	HOSTCC=$HOSTCC sh tests/vmhost/build.sh "$O" ${SAN:+san} \
+	    >>"$log" 2>&1 || return 1
+	cat >"$O/vmhost_model" <<-EOF
+	#!/bin/sh
+	for s in 1 2 3 4; do
+		"$O/vmhost/vmhost" -s \$s -n 5000 || exit 1
+	done
+	EOF
+	chmod +x "$O/vmhost_model"
+}
+
 host_test libkern_qdivrem build_libkern_qdivrem
 host_test libkern_string build_libkern_string
 host_test libc_printf build_libc_printf
 host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
+host_test vmhost_model build_vmhost
+host_test vmobjdump_host build_vmobjdump_host
 
 # The shell's own regression cases (bin/sh/test-sh.sh), with bin/sh
 # built for this machine: one verdict for all of them.
