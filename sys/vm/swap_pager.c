@@ -418,6 +418,19 @@ swap_pager_dealloc(struct vm_object *object)
 	free(sp, M_SWAPPAGER);
 }
 
+/*
+ * The swap block of page pindex of object, or SWAPBLK_NONE (for tests
+ * and tools: the block's number, never its contents).
+ */
+uint32_t
+swap_pager_block(struct vm_object *object, vm_pindex_t pindex)
+{
+
+	if (object->pgops != &swappagerops)
+		return (SWAPBLK_NONE);
+	return (swp_getblk(object, pindex));
+}
+
 /* The number of swap blocks object holds. */
 u_int
 swap_pager_object_blocks(struct vm_object *object)

@@ -35,6 +35,7 @@ int	swap_pager_alloc(struct vm_object *);
 void	swap_pager_complete(void);
 u_int	swap_pager_inflight(void);
 u_int	swap_pager_object_blocks(struct vm_object *);
+uint32_t swap_pager_block(struct vm_object *, vm_pindex_t);
 bool	swap_pager_foreach(struct vm_object *,
 	    bool (*)(void *, vm_pindex_t), void *);
 int	swap_pager_copy(struct vm_object *, struct vm_object *, vm_pindex_t);

@@ -202,6 +202,15 @@ build_vmhost() {
 	chmod +x "$O/vmhost_model"
 }
 
+# swap_pager_copy's window arithmetic, case by case (vmhost -u; the
+# binary is vmhost_model's).
+build_swap_pager_copy() {
+	[ -x "$O/vmhost/vmhost" ] || return 1
+	printf '#!/bin/sh\nexec "%s" -u\n' "$O/vmhost/vmhost" \
+	    >"$O/swap_pager_copy"
+	chmod +x "$O/swap_pager_copy"
+}
+
 host_test libkern_qdivrem build_libkern_qdivrem
 host_test libkern_string build_libkern_string
 host_test libc_printf build_libc_printf
@@ -209,6 +218,7 @@ host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
 host_test vmhost_model build_vmhost
+host_test swap_pager_copy build_swap_pager_copy
 host_test vmobjdump_host build_vmobjdump_host
 
 # The shell's own regression cases (bin/sh/test-sh.sh), with bin/sh

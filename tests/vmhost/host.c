@@ -176,6 +176,7 @@ usage(void)
 	    "  -n OPS    steps to run (default 20000)\n"
 	    "  -S N      run N seeds, SEED .. SEED+N-1 (default 1; 0: no end)\n"
 	    "  -t SECS   start no seed after SECS seconds\n"
+	    "  -u        run the unit tests of swap_pager_copy instead\n"
 	    "  -v        print every step, and the kernel's messages\n"
 	    "  -c 0|1    collapse checks off / on (default: on when the\n"
 	    "            kernel has vm_collapse_pagers and it is 1)\n"
@@ -204,7 +205,7 @@ main(int argc, char **argv)
 	a.collapse_check = -1;
 	a.malloc_sleep = -1;
 	a.pagers = -1;
-	while ((ch = getopt(argc, argv, "c:k:m:n:o:p:qs:S:t:vw:")) != -1) {
+	while ((ch = getopt(argc, argv, "c:k:m:n:o:p:qs:S:t:uvw:")) != -1) {
 		switch (ch) {
 		case 'c':
 			a.collapse_check = atoi(optarg) != 0;
@@ -235,6 +236,9 @@ main(int argc, char **argv)
 			break;
 		case 't':
 			limit = atof(optarg);
+			break;
+		case 'u':
+			a.unit = 1;
 			break;
 		case 'v':
 			a.verbose++;

@@ -37,6 +37,7 @@ struct vmhost_args {
 	int		watch;		/* object id to trace, or 0 */
 	int		malloc_sleep;	/* M_WAITOK sleeps, %; -1: by seed */
 	int		pagers;		/* vm.collapse_pagers; -1: flips */
+	int		unit;		/* run the unit tests instead */
 };
 int	vmhost_run(const struct vmhost_args *);
 

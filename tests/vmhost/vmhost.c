@@ -886,6 +886,10 @@ vmhost_run(const struct vmhost_args *a)
 	choose_config();
 	t0 = host_seconds();
 	boot();
+	if (a->unit) {
+		copytest_run();
+		return (0);
+	}
 	spawn(cfg.server);
 	next_check = 50 + rnd(400);
 	while (step < nsteps) {

@@ -99,5 +99,6 @@ void	bench_wake_idle(struct proc *);
 void	trace_kernel(const char *);
 uint64_t page_token(const void *, bool *);
 void	page_fill(void *, uint64_t);
+void	copytest_run(void);		/* copytest.c: vmhost -u */
 
 #endif /* !_VMHOST_VMHOST_H_ */
