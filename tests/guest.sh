@@ -16,13 +16,14 @@
 #   oom		mem=16M and 8 MiB of swap: out of memory and swap
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
+#   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
 # command that fails with a status.
 B=${1:-build}
 T=$B/test
 mkdir -p "$T"
-: "${TIMEOUT:=300}"
+: "${TIMEOUT:=600}"	# per boot; the slowest (swap) takes about 4 minutes
 
 fail_boot() {
 	echo "FAIL boot-$1: $2" >> "$T/$1.results"
@@ -104,6 +105,8 @@ boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - "runtests -g leak"
+# Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
+boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the
 # killer must say on the console whom it killed and why.
 boot oom 64M "mem=16M" - "runtests -g oom" 8M

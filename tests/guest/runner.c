@@ -226,7 +226,7 @@ static const struct t_test t_tests[] = {
 	    "swap", 600 },
 	{ "collapse-fire", test_collapse_fire,
 	    "vm-test with 4 children and a hog for 2 minutes, fix on",
-	    "swap", 600 },
+	    "fire", 600 },
 	{ "swap-oom", test_swap_oom,
 	    "out of memory and swap: the hog dies, the canary lives",
 	    "swap", 600 },

@@ -6,6 +6,8 @@
  *			swap-3x, swap-stale, swap-cow-before, swap-cow-after
  *			(with and without the collapse fix), swap-chain
  *			(likewise), swap-oom
+ *	fire		mem=16M: collapse-fire, vm-test and a hog for two
+ *			minutes with the fix on
  *	eio-write	the swap disk fails the first write after the test
  *			arms it: eio-write
  *	eio-read	the swap disk fails the first read after the test
