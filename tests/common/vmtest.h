@@ -11,6 +11,11 @@
  *	sysctl_int(name)	  an int sysctl, or -1
  *	anon_resident(pid)	  pid's resident anonymous pages
  *				  (kern.proc's ki_anonres), or -1
+ *	page_word(magic, pg, g, w) word w of a checked page: page pg at
+ *				  generation g of a model (word 0 is
+ *				  magic ^ pg, word 1 is g, the rest mix
+ *				  all three, so that a page from the wrong
+ *				  place or the wrong time never matches)
  *	push_out(pid, floor, all) memory pressure: write fresh pages until
  *				  pid has at most floor anonymous pages in
  *				  memory, or until the caller holds all the
@@ -49,6 +54,18 @@ number(const char *s, int opt, long min, long max)
 		usage();
 	}
 	return (v);
+}
+
+static VT_UNUSED uint32_t
+page_word(uint32_t magic, u_long pg, uint32_t g, u_long w)
+{
+
+	if (w == 0)
+		return (magic ^ (uint32_t)pg);
+	if (w == 1)
+		return (g);
+	return (((uint32_t)pg * 0x9e3779b1U) ^ (g * 0x85ebca77U) ^
+	    ((uint32_t)w * 0xc2b2ae3dU));
 }
 
 static VT_UNUSED int

@@ -104,6 +104,7 @@ void	t_touch_read(void *);
 void	t_touch_write(void *);
 int	t_wait_timeout(pid_t, int, int *);
 pid_t	t_spawn(char *const [], char *const [], int, int);
+pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
 

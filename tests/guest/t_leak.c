@@ -167,30 +167,6 @@ with_collapse(int mode, void (*body)(void))
 }
 
 /*
- * Fork and execute path with argv, in from fd `in' (if not -1) and out
- * to fd `out' (if not -1), every other descriptor above 2 closed.
- * Returns the pid; the child exits 127 if execv fails.
- */
-static pid_t
-spawn(const char *path, char *const argv[], int in, int out)
-{
-	pid_t pid;
-	int fd;
-
-	pid = t_fork();
-	if (pid != 0)
-		return (pid);
-	if (in >= 0 && in != 0 && dup2(in, 0) == -1)
-		_exit(126);
-	if (out >= 0 && out != 1 && dup2(out, 1) == -1)
-		_exit(126);
-	for (fd = 3; fd < NOFILE; fd++)
-		(void)close(fd);
-	execv(path, argv);
-	_exit(127);
-}
-
-/*
  * Read one line (without its newline) from fd into buf.  Returns its
  * length, or -1 at the end of the input.
  */
@@ -247,7 +223,7 @@ maild_start(struct maild *m, char *const argv[])
 
 	t_pipe(in);
 	t_pipe(out);
-	m->pid = spawn(MAILD, argv, in[0], out[1]);
+	m->pid = t_spawn_path(MAILD, argv, environ, in[0], out[1]);
 	close(in[0]);
 	close(out[1]);
 	m->in = in[1];
@@ -268,7 +244,7 @@ maild_batch(struct maild *m, int n, struct sample *s)
 	pid_t pid;
 
 	snprintf(count, sizeof(count), "%d", n);
-	pid = spawn(SENDMSG, av, -1, m->in);
+	pid = t_spawn_path(SENDMSG, av, environ, -1, m->in);
 	t_expect_exit(pid, 0, "sendmsg");
 	for (;;) {
 		if (readline(m->out, line, sizeof(line)) == -1)
@@ -324,7 +300,7 @@ vmtest_run(char *const argv[], int (*each)(const struct sample *, void *),
 	pid_t pid;
 
 	t_pipe(p);
-	pid = spawn(VMTEST, argv, -1, p[1]);
+	pid = t_spawn_path(VMTEST, argv, environ, -1, p[1]);
 	close(p[1]);
 	while (readline(p[0], line, sizeof(line)) != -1) {
 		if (parse(line, "round", &s)) {

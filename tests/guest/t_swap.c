@@ -750,13 +750,15 @@ test_collapse_fire(void)
 	char *av[] = { "vm-test", "-q", "-p", "-c", "4", "-r", "20", "-m",
 	    "4", NULL };
 	unsigned long ram = ram_pages();
-	int secs = 120, runs = 0, st, old, moved, po;
+	int secs = 120, runs = 0, st, old, moved, po, devnull;
 	const char *env;
 	pid_t hog, pid;
 	long t0;
 
 	if ((env = getenv("RUNTESTS_FIRE_SECONDS")) != NULL)
 		secs = atoi(env);
+	if ((devnull = open("/dev/null", O_WRONLY)) == -1)
+		FAIL("/dev/null: %s", t_errname(errno));
 	old = set_collapse_pagers(1);
 	moved = vmstat("vm.stats.object.swap_moved");
 	po = vmstat("vm.stats.pageouts");
@@ -769,16 +771,8 @@ test_collapse_fire(void)
 	}
 	t0 = t_now_ms();
 	while (t_now_ms() - t0 < secs * 1000L) {
-		pid = t_fork();
-		if (pid == 0) {
-			/* Its progress line is for people; errors still show. */
-			int fd = open("/dev/null", O_WRONLY);
-
-			if (fd != -1)
-				dup2(fd, 1);
-			execv("/bin/vm-test", av);
-			_exit(127);
-		}
+		/* Its progress line is for people; errors still show. */
+		pid = t_spawn_path("/bin/vm-test", av, environ, -1, devnull);
 		st = t_wait(pid);
 		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 			kill(hog, SIGKILL);
@@ -798,6 +792,7 @@ test_collapse_fire(void)
 	    "only %d page-outs: no fire", vmstat("vm.stats.pageouts") - po);
 	EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
 	    "no collapse moved a swap block");
+	close(devnull);
 	set_collapse_pagers(old);
 	expect_swap_audit("after the fire");
 }

@@ -359,6 +359,15 @@ t_blocked_child(int *blockw)
 pid_t
 t_spawn(char *const argv[], char *const envp[], int infd, int outfd)
 {
+
+	return (t_spawn_path(RUNTESTS_PATH, argv, envp, infd, outfd));
+}
+
+/* t_spawn, for any program: path is executed instead of the runner. */
+pid_t
+t_spawn_path(const char *path, char *const argv[], char *const envp[],
+    int infd, int outfd)
+{
 	pid_t pid;
 	int fd;
 
@@ -371,7 +380,7 @@ t_spawn(char *const argv[], char *const envp[], int infd, int outfd)
 		_exit(126);
 	for (fd = 3; fd < NOFILE; fd++)
 		(void)close(fd);
-	execve(RUNTESTS_PATH, argv, envp);
+	execve(path, argv, envp);
 	_exit(127);
 }
 

@@ -97,24 +97,6 @@ usage(void)
 	exit(2);
 }
 
-/*
- * The word expected in slot w of page pg at generation g.  Words 0 and
- * 1 are readable (magic with the page index, the generation); the rest
- * mix all three, so that a page from the wrong place or the wrong time
- * never matches.
- */
-static uint32_t
-pattern(u_long pg, uint32_t g, u_long w)
-{
-
-	if (w == 0)
-		return (MAGIC ^ (uint32_t)pg);
-	if (w == 1)
-		return (g);
-	return (((uint32_t)pg * 0x9e3779b1U) ^ (g * 0x85ebca77U) ^
-	    ((uint32_t)w * 0xc2b2ae3dU));
-}
-
 static void
 fill(u_long pg, uint32_t g)
 {
@@ -122,7 +104,7 @@ fill(u_long pg, uint32_t g)
 	u_long w;
 
 	for (w = 0; w < WORDS; w++)
-		p[w] = pattern(pg, g, w);
+		p[w] = page_word(MAGIC, pg, g, w);
 }
 
 /*
@@ -136,11 +118,11 @@ check(u_long pg, uint32_t g, const char *who)
 	u_long w;
 
 	for (w = 0; w < WORDS; w++) {
-		if (p[w] != pattern(pg, g, w)) {
+		if (p[w] != page_word(MAGIC, pg, g, w)) {
 			progress_end();
 			fprintf(stderr, "vm-test: %s: page %lu word %lu: "
 			    "expected 0x%08x, found 0x%08x (generation %u)\n",
-			    who, pg, w, pattern(pg, g, w), p[w], g);
+			    who, pg, w, page_word(MAGIC, pg, g, w), p[w], g);
 			return (0);
 		}
 	}

@@ -177,22 +177,6 @@ alias_lookup(const char *rcpt, char *mbox)
 }
 
 /*
- * Word w of queue page pg at generation g.  Word 0 carries the page
- * index, word 1 the generation, the rest mix both.
- */
-static uint32_t
-qword(u_long pg, uint32_t g, u_long w)
-{
-
-	if (w == 0)
-		return (QMAGIC ^ (uint32_t)pg);
-	if (w == 1)
-		return (g);
-	return (((uint32_t)pg * 0x85ebca77U) ^ (g * 0xc2b2ae3dU) ^
-	    ((uint32_t)w * 0x27d4eb2fU));
-}
-
-/*
  * Check queue page pg against the model; 1 if it matches, else 0 with
  * the first bad word reported.
  */
@@ -203,10 +187,11 @@ queue_check(u_long pg)
 	u_long w;
 
 	for (w = 0; w < WORDS; w++) {
-		if (p[w] != qword(pg, qgen[pg], w)) {
+		if (p[w] != page_word(QMAGIC, pg, qgen[pg], w)) {
 			fprintf(stderr, "maild: queue page %lu word %lu: "
 			    "expected 0x%08x, found 0x%08x (generation %u)\n",
-			    pg, w, qword(pg, qgen[pg], w), p[w], qgen[pg]);
+			    pg, w, page_word(QMAGIC, pg, qgen[pg], w), p[w],
+			    qgen[pg]);
 			corrupt = 1;
 			return (0);
 		}
@@ -223,7 +208,7 @@ queue_write(u_long pg)
 
 	qgen[pg]++;
 	for (w = 0; w < WORDS; w++)
-		p[w] = qword(pg, qgen[pg], w);
+		p[w] = page_word(QMAGIC, pg, qgen[pg], w);
 }
 
 /*
