@@ -198,7 +198,7 @@ vm_map_entry_visible(struct vm_map_entry *entry)
 	return (visible);
 }
 
-/* The bytes a snapshot of map needs, and the number of objects alive. */
+/* The bytes a snapshot of map needs: header, entries, their chains. */
 static size_t
 vmmap_size(struct vm_map *map)
 {

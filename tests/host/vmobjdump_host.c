@@ -241,6 +241,7 @@ struct run {
 	char	err[4096];
 };
 
+/* The scratch directory: a mkdtemp(3) template until it is made. */
 static char	tmpdir[] = "/tmp/vmobjdump_host.XXXXXX";
 
 static void
