@@ -33,6 +33,8 @@ VMCNT(free_min, v_free_min, "Free pages that wake the pageout daemon");
 VMCNT(free_target, v_free_target, "Free pages the daemon aims for");
 VMCNT(inactive_target, v_inactive_target, "Inactive pages aimed for");
 VMCNT(faults, v_faults, "Page faults");
+VMCNT(fault_restarts, v_fault_restarts,
+    "Faults that slept (busy page, no memory) and started over");
 VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
 VMCNT(zero_fills, v_zfod, "Zero-filled pages");
 VMCNT(pageins, v_pageins, "Pages read from pagers");

@@ -26,6 +26,7 @@ struct vmmeter {
 
 	/* Event counters. */
 	u_int	v_faults;		/* page faults */
+	u_int	v_fault_restarts;	/* faults that slept and started over */
 	u_int	v_cow_faults;		/* copy-on-write copies */
 	u_int	v_zfod;			/* zero-fill pages */
 	u_int	v_pageins;		/* pages read from a pager */
