@@ -54,6 +54,8 @@ OBJCNT(bypasses, os_bypasses, "Backing objects bypassed");
 OBJCNT(pages_moved, os_pages_moved, "Resident pages moved by collapse");
 OBJCNT(pages_freed, os_pages_freed, "Hidden resident pages freed");
 OBJCNT(swap_moved, os_swap_moved, "Swap blocks moved by collapse");
+OBJCNT(clusters_moved, os_clusters_moved,
+    "Clusters of swap blocks moved whole by collapse (one step each)");
 OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
 OBJCNT(refused_pager, os_refused_pager,
     "Collapses refused because an object has a pager");
