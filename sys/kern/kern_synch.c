@@ -165,6 +165,8 @@ endtsleep(void *arg)
 	splx(s);
 }
 
+int nosleep_depth;		/* NOSLEEP_ENTER depth: see systm.h */
+
 int
 tsleep(const void *chan, int pri, const char *wmesg, int timo)
 {
@@ -173,6 +175,8 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 
 	KASSERT(chan != NULL && p != idleproc && intr_nest() == 0,
 	    ("tsleep: cannot sleep here (%s)", wmesg));
+	KASSERT(nosleep_depth == 0,
+	    ("tsleep: sleeping (%s) in a section that must not", wmesg));
 	s = splhigh();
 	p->p_wchan = chan;
 	p->p_wmesg = wmesg;
