@@ -103,7 +103,6 @@ main(void)
 	init_path = boot_arg("init", initbuf, sizeof(initbuf));
 
 	kmeminit();
-	vm_object_init();
 	pmap_init();
 	sysctl_init();
 	sched_init();
@@ -123,5 +122,6 @@ main(void)
 
 	init_create();
 	kthread_create(vm_pageout, NULL, "pagedaemon");
+	kthread_create(vm_object_deferred_daemon, NULL, "vmdeferd");
 	sched_idle();
 }
