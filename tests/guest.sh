@@ -16,6 +16,8 @@
 #   oom		mem=16M and 8 MiB of swap: out of memory and swap
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
+#   hidden	mem=16M: the shapes that hide pages, fix on and off
+#		(tests/guest/t_hidden.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
@@ -105,6 +107,7 @@ boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - "runtests -g leak"
+boot hidden 64M "mem=16M" - "runtests -g hidden" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

@@ -252,6 +252,7 @@ T_TEST(test_fork_kill_storm);
 T_TEST(test_kill_pagein);
 T_TEST(test_rw_short);
 T_TEST(test_rw_soak);
+T_TEST(test_hidden_trees_nofix);
 T_TEST(test_cow_oom);
 /* t_swap.c */
 T_TEST(test_swap_3x);
@@ -288,5 +289,10 @@ T_TEST(test_leak_maild_nofix);
 T_TEST(test_leak_vmtest_nofix);
 T_TEST(test_fix_maild);
 T_TEST(test_fix_vmtest);
+/* t_hidden.c */
+T_TEST(test_hidden_prefork);
+T_TEST(test_hidden_stacktop);
+T_TEST(test_hidden_split);
+T_TEST(test_hidden_unmap);
 
 #endif /* !_RUNTESTS_H_ */
