@@ -213,12 +213,19 @@ $(B)/swap.img:
 check-qemu:
 	@sh tests/need-qemu.sh
 
+# CMD must reach the guest's shell byte for byte (dollar signs, quotes,
+# backslashes, newlines), so make neither expands it (the value
+# function takes its raw text, and override beats the command line's
+# definition) nor quotes it into the recipe: it is exported, and
+# tests/qemu.sh finds it in the environment.
+run run-gdb: override export CMD := $(value CMD)
+
 run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
 	    SWAPIMG='$(B)/swap.img' B='$(B)' sh tests/qemu.sh run
 
 run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
 	    SWAPIMG='$(B)/swap.img' B='$(B)' GDB=1 sh tests/qemu.sh run
 
 gdb:
