@@ -55,8 +55,17 @@ KCFLAGS		:= $(COMMONFLAGS) -ffreestanding -fno-builtin \
 ifeq ($(KASSERTS),1)
 KCFLAGS		+= -DINVARIANTS
 endif
-UCFLAGS		:= $(COMMONFLAGS) -Ilib/libc/include -I$(B)/include -Isys \
-		   -Itests/common
+# User programs (and EXTRA_PROGS) see a BSD-shaped system, not the
+# host's Linux: the host compiler's linux and unix macros go, and
+# __Umbra__, __unix__ and __unix come in, so that portable code takes
+# its BSD or generic branches.  Calling an undeclared function is an
+# error, as it is on the BSDs' compilers.
+UMBRA_DEFS	:= -U__linux__ -U__linux -Ulinux -U__gnu_linux__ \
+		   -U__unix__ -U__unix -Uunix \
+		   -D__Umbra__=1 -D__unix__=1 -D__unix=1
+UCFLAGS		:= $(COMMONFLAGS) $(UMBRA_DEFS) \
+		   -Werror=implicit-function-declaration \
+		   -Ilib/libc/include -I$(B)/include -Isys -Itests/common
 LDFLAGS_USER	:= -m elf_i386 -static -nostdlib -e _start -z noexecstack \
 		   --build-id=none
 LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
