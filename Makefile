@@ -74,7 +74,7 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	demo soak-fuzz soak-vm-guest soak-vm soak-collapse FORCE
+	demo soak-fuzz soak-vm-guest soak-vm soak-collapse portable-tests FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -181,6 +181,7 @@ endef
 $(foreach d,$(PROG_DIRS),$(eval $(call PROG_template,$(d),$(or $(PROGNAME_$(d)),$(notdir $(d))))))
 
 # EXTRA_PROGS: single C files from anywhere, installed as /bin/NAME.
+# tests/portable.sh builds its programs with these same two commands.
 define EXTRA_template
 $(B)/extra/$(basename $(notdir $(1))).o: $(1) $(HEADERS_GEN)
 	@mkdir -p $$(@D)
@@ -246,7 +247,8 @@ gdb:
 # lines into $(B)/test/*.results; summary.sh counts them.
 test: check-qemu
 	@rm -rf $(B)/test && mkdir -p $(B)/test
-	@$(MAKE) --no-print-directory host-tests guest-tests || true
+	@$(MAKE) --no-print-directory host-tests portable-tests guest-tests \
+	    || true
 	@sh tests/summary.sh $(B)/test
 
 host-tests:
@@ -261,6 +263,13 @@ host-tests:
 
 guest-tests: $(B)/kernel $(B)/root.tar
 	@sh tests/guest.sh $(B)
+
+# tests/portable/*.c, built as EXTRA_PROGS are (the same commands and
+# flags, passed to the script) and run in a boot of their own.
+portable-tests: $(B)/kernel $(B)/root.tar $(CRT0) $(LIBC)
+	@CC='$(CC)' UCFLAGS='$(UCFLAGS)' UMBRA_DEFS='$(UMBRA_DEFS)' \
+	    LD='$(LD)' LDFLAGS_USER='$(LDFLAGS_USER)' CRT0='$(CRT0)' \
+	    LIBC='$(LIBC)' sh tests/portable.sh $(B)
 
 # make soak-vm [OPS=N] [SEED=S] [SOAK_SECS=T]: sys/vm on the host
 # (tests/vmhost), without sanitizers for speed: seeds S, S+1, ... of N

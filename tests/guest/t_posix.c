@@ -578,14 +578,14 @@ test_sleep_alarm(void)
 static char *
 touch_mem(size_t n)
 {
-	char *p;
+	volatile char *p;
 	size_t i;
 
 	p = malloc(n);
 	EXPECT(p != NULL, "malloc(%lu) failed", (unsigned long)n);
 	for (i = 0; i < n; i += T_PGSZ)
 		p[i] = 1;
-	return (p);
+	return ((char *)(unsigned long)p);
 }
 
 /*
