@@ -97,6 +97,35 @@ harness harness-panic 2 60 "sysctl -w debug.panic=1" \
 harness harness-timeout 3 15 "sleep 1000" "rc: "
 harness harness-status 1 60 "exit 3" "command exited with status 3"
 
+# make run passes CMD to the guest's shell byte for byte: make must not
+# expand $!, $? or $$, and quotes, backslashes and the newline between
+# two commands must arrive as typed.  The sub-make gets none of this
+# make's flags (its jobserver is not ours to use).
+make_run_verbatim() {
+	log=$T/make-run.log
+	res=$T/make-run.results
+	cmd=$(cat <<'EOF'
+true & echo pid=$! status=$? dollar=$$
+echo "[a b]" '[c]' "[d\\e]" '[f\g]' h\\i
+EOF
+)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout -k 5 "$TIMEOUT" \
+	    make --no-print-directory B="$B" run CMD="$cmd" \
+	    < /dev/null > "$log" 2>&1
+	rc=$?
+	tr -d '\r' < "$log" > "$log.txt"
+	if [ "$rc" = 0 ] &&
+	    grep -q -E '^pid=[0-9]+ status=0 dollar=[0-9]+$' "$log.txt" &&
+	    grep -q -F -x '[a b] [c] [d\e] [f\g] h\i' "$log.txt"; then
+		echo "PASS make-run-verbatim" | tee "$res"
+	else
+		echo "FAIL make-run-verbatim: make run exited $rc, or CMD" \
+		    "arrived changed (see $log)" | tee "$res"
+	fi
+	rm -f "$log.txt"
+}
+make_run_verbatim
+
 boot main 64M "" - "runtests"
 # 64 MiB of swap: enough for three times 16 MiB, and small enough that
 # swap-oom fills it quickly.

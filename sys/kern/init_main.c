@@ -73,6 +73,7 @@ proc0_init(void)
 	strlcpy(p->p_args, "idle", sizeof(p->p_args));
 	LIST_INIT(&p->p_children);
 	callout_init(&p->p_tmo);
+	callout_init(&p->p_itcallout);
 	siginit(p);
 	curproc = p;
 	curpcb = &p->p_pcb;

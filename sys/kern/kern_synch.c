@@ -89,6 +89,7 @@ preempt(void)
 
 	s = splhigh();
 	if (p != idleproc) {
+		p->p_ru.pu_nivcsw++;
 		setrunqueue(p);
 		mi_switch();
 	}
@@ -194,6 +195,7 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 			goto resume;
 	}
 	p->p_stat = SSLEEP;
+	p->p_ru.pu_nvcsw++;
 	mi_switch();
 resume:
 	p->p_flag &= ~P_SINTR;

@@ -95,6 +95,7 @@ void	callout_stop(struct callout *);
 void	hardclock(struct trapframe *);
 uint64_t uptime_ns(void);
 int	tvtohz(const struct timespec *);
+int	nstohz(uint64_t);
 
 /* Misc. */
 void	cpu_poweroff(int) __attribute__((noreturn));

@@ -179,6 +179,32 @@ static const struct t_test t_tests[] = {
 	    "reboot, swapon and sysctl writes need root" },
 	{ "clock", test_clock,
 	    "monotonic clock, nanosleep, gettimeofday" },
+	{ "itimer-real", test_itimer_real,
+	    "ITIMER_REAL: SIGALRM on time, periodic, read back, turned off" },
+	{ "itimer-errors", test_itimer_errors,
+	    "setitimer and getitimer: EINVAL and EFAULT" },
+	{ "itimer-cpu", test_itimer_cpu,
+	    "ITIMER_VIRTUAL and ITIMER_PROF count CPU time, not sleep" },
+	{ "itimer-proc", test_itimer_proc,
+	    "timers: not inherited by fork, kept by exec, gone at exit" },
+	{ "alarm", test_alarm,
+	    "alarm and ualarm: SIGALRM on time, time left, cancel" },
+	{ "sigaction-alarm", test_sigaction_alarm,
+	    "SIGALRM in a pipe read: SA_RESTART restarts it; SA_RESETHAND" },
+	{ "sigprocmask-alarm", test_sigprocmask_alarm,
+	    "a blocked SIGALRM stays pending until sigprocmask unblocks it" },
+	{ "sleep-alarm", test_sleep_alarm,
+	    "nanosleep, usleep, sleep: cut short by SIGALRM, time left" },
+	{ "getrusage", test_getrusage,
+	    "getrusage: user and system time, maxrss, children, wait4" },
+	{ "times", test_times,
+	    "times and clock agree with getrusage; CLK_TCK is kern.hz" },
+	{ "uname", test_uname,
+	    "uname: Umbra, i386, and the kernel's sysctl strings" },
+	{ "sysconf", test_sysconf,
+	    "sysconf and getpagesize agree with the kernel's sysctl" },
+	{ "strsignal", test_strsignal,
+	    "strsignal and psignal describe signals as sys_siglist does" },
 	{ "fuzz", test_fuzz,
 	    "random system calls from unprivileged processes" },
 	{ "mmap-edges", test_mmap_edges,
@@ -810,6 +836,15 @@ t_childmode(int argc, char **argv)
 	}
 	if (strcmp(m[0], "pid") == 0) {
 		t_printf("pid=%d ppid=%d", (int)getpid(), (int)getppid());
+		return (0);
+	}
+	if (strcmp(m[0], "itimer") == 0) {
+		struct itimerval itv;
+
+		if (getitimer(ITIMER_REAL, &itv) == -1)
+			return (3);
+		t_printf("itimer real %lld", (long long)itv.it_value.tv_sec *
+		    1000000 + itv.it_value.tv_usec);
 		return (0);
 	}
 	return (98);

@@ -274,6 +274,20 @@ T_TEST(test_dup);
 T_TEST(test_uid);
 T_TEST(test_privilege);
 T_TEST(test_clock);
+/* t_posix.c */
+T_TEST(test_itimer_real);
+T_TEST(test_itimer_errors);
+T_TEST(test_itimer_cpu);
+T_TEST(test_itimer_proc);
+T_TEST(test_alarm);
+T_TEST(test_sigaction_alarm);
+T_TEST(test_sigprocmask_alarm);
+T_TEST(test_sleep_alarm);
+T_TEST(test_getrusage);
+T_TEST(test_times);
+T_TEST(test_uname);
+T_TEST(test_sysconf);
+T_TEST(test_strsignal);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);
