@@ -95,13 +95,23 @@ wd_wait(int loops)
 	return (-1);
 }
 
-/* The kernel address of sector i of the active request's memory. */
-static void *
-wd_sector_addr(struct buf *bp, u_int i)
+/*
+ * Move sector i of the active request between the data port and its
+ * page (out: to the disk), through a temporary mapping of the page: it
+ * may be above the direct map (sys/vm/pmap.h).
+ */
+static void
+wd_pio(struct buf *bp, u_int i, bool out)
 {
+	char *va, *p;
 
-	return ((char *)pmap_page_kva(bp->b_pages[i / SECTORS_PER_PAGE]) +
-	    (i % SECTORS_PER_PAGE) * DEV_BSIZE);
+	va = pmap_quick_enter_page(bp->b_pages[i / SECTORS_PER_PAGE]);
+	p = va + (i % SECTORS_PER_PAGE) * DEV_BSIZE;
+	if (out)
+		outsw(WD_BASE + wd_data, p, DEV_BSIZE / 2);
+	else
+		insw(WD_BASE + wd_data, p, DEV_BSIZE / 2);
+	pmap_quick_remove_page(va);
 }
 
 static void wd_finish(struct buf *, int);
@@ -153,7 +163,7 @@ wd_start(void)
 		wd_finish(bp, EIO);
 		return;
 	}
-	outsw(WD_BASE + wd_data, wd_sector_addr(bp, 0), DEV_BSIZE / 2);
+	wd_pio(bp, 0, true);
 	wd.done = 1;
 }
 
@@ -213,8 +223,7 @@ wdintr(void *arg, struct trapframe *tf)
 			wd_finish(bp, EIO);
 			return;
 		}
-		insw(WD_BASE + wd_data, wd_sector_addr(bp, wd.done),
-		    DEV_BSIZE / 2);
+		wd_pio(bp, wd.done, false);
 		if (++wd.done == wd.total)
 			wd_finish(bp, 0);
 		return;
@@ -224,8 +233,7 @@ wdintr(void *arg, struct trapframe *tf)
 			wd_finish(bp, EIO);
 			return;
 		}
-		outsw(WD_BASE + wd_data, wd_sector_addr(bp, wd.done),
-		    DEV_BSIZE / 2);
+		wd_pio(bp, wd.done, true);
 		wd.done++;
 		return;
 	}
