@@ -427,20 +427,29 @@ pmap_page_is_mapped(struct vm_page *pg)
 }
 
 /*
- * Whole pages are zeroed and copied with the string instructions: under
- * QEMU's TCG each repetition of `rep stosl' or `rep movsl' is one guest
- * instruction, four to five times fewer than a loop of word moves.
- * The direction flag is clear in the kernel (locore's trap entry).
+ * Whole pages are zeroed and copied with the string instructions,
+ * stosl and movsl, 32 to a loop.  Measured under QEMU's TCG (the
+ * guest's TSC, the same page 20000 times, at boot): zeroing costs 1093
+ * guest instructions and half the time of `rep stosl' (1030
+ * instructions: every repetition counts as one, and TCG leaves its
+ * translated code after each), a third of the instructions of a loop
+ * of word stores in C, which is no faster; copying costs 1093
+ * instructions against 2568 for a C loop, in about the same time, and
+ * is somewhat faster than `rep movsl'.  The direction flag is clear in
+ * the kernel (locore's trap entry).
  */
+#define	PAGE_UNROLL	32		/* words moved per loop */
+
 static inline void
 page_zero(void *va)
 {
 	int ecx, edi;
 
-	__asm volatile("rep stosl"
+	__asm volatile("1: .rept %c4; stosl; .endr; decl %%ecx; jnz 1b"
 	    : "=&c"(ecx), "=&D"(edi)
-	    : "0"(PAGE_SIZE / 4), "1"(va), "a"(0)
-	    : "memory");
+	    : "0"(PAGE_SIZE / 4 / PAGE_UNROLL), "1"(va), "i"(PAGE_UNROLL),
+	    "a"(0)
+	    : "memory", "cc");
 }
 
 static inline void
@@ -448,10 +457,11 @@ page_copy(const void *src, void *dst)
 {
 	int ecx, esi, edi;
 
-	__asm volatile("rep movsl"
+	__asm volatile("1: .rept %c6; movsl; .endr; decl %%ecx; jnz 1b"
 	    : "=&c"(ecx), "=&S"(esi), "=&D"(edi)
-	    : "0"(PAGE_SIZE / 4), "1"(src), "2"(dst)
-	    : "memory");
+	    : "0"(PAGE_SIZE / 4 / PAGE_UNROLL), "1"(src), "2"(dst),
+	    "i"(PAGE_UNROLL)
+	    : "memory", "cc");
 }
 
 void
