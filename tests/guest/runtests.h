@@ -107,6 +107,8 @@ pid_t	t_spawn(char *const [], char *const [], int, int);
 pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
+int	t_run_capture_path(const char *, char *const [], char *const [],
+	    char *, size_t, size_t *);
 
 /* Time. */
 void	t_msleep(int);
@@ -308,5 +310,10 @@ T_TEST(test_hidden_prefork);
 T_TEST(test_hidden_stacktop);
 T_TEST(test_hidden_split);
 T_TEST(test_hidden_unmap);
+/* t_bigmem.c */
+T_TEST(test_bigmem_touch);
+T_TEST(test_bigmem_refill);
+T_TEST(test_vmtest_1g);
+T_TEST(test_vmtest_1g_paging);
 
 #endif /* !_RUNTESTS_H_ */

@@ -1,0 +1,298 @@
+/*
+ * t_bigmem.c: tests of memory above the kernel's direct map (on i386
+ * the RAM above 512 MiB, which only holds the pages of VM objects and
+ * which the kernel reaches through temporary mappings), in boots with
+ * a lot of RAM (tests/guest.sh):
+ *
+ *	bigmem-touch	group bigmem, MEM=2G, no swap: one process writes
+ *			1.5 GiB, every word of every page with a pattern
+ *			of its own, and reads it back; none of it can be
+ *			paged, so most of it lived above the direct map.
+ *			Then a child copies-on-write 16 MiB of it.
+ *	bigmem-refill	group bigmem: objects' pages fill the direct map
+ *			while high memory has free pages; when the kernel
+ *			then needs a page of the direct map (a page table)
+ *			the objects' pages move out of it (vm_page.c,
+ *			vm_page_direct_refill), their data intact.
+ *	vmtest-1g	group mem1g, MEM=1G with swap: vm-test with 512
+ *			MiB of data, half of it above the direct map.
+ *	vmtest-1g-paging
+ *			group mem1g: vm-test's pressure pushes its data to
+ *			swap and reads it back: the disk moves pages above
+ *			the direct map.
+ */
+#include <sys/types.h>
+#include <sys/param.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtests.h"
+
+#define	P	T_PGSZ
+#define	RW	(PROT_READ | PROT_WRITE)
+#define	ANON	(MAP_PRIVATE | MAP_ANON)
+#define	TOUCH_PAGES	(1536UL * 1024 * 1024 / T_PGSZ)	/* 1.5 GiB */
+#define	COW_PAGES	4096UL				/* 16 MiB */
+
+/* A vm.stats counter. */
+static u_int
+vmstat(const char *name)
+{
+	char full[64];
+	int v, e;
+
+	snprintf(full, sizeof(full), "vm.stats.%s", name);
+	if ((e = t_sysctl_int(full, &v)) != 0)
+		FAIL("sysctl %s: %s", full, t_errname(e));
+	return ((u_int)v);
+}
+
+/* Pages of swap configured. */
+static u_int
+swap_total(void)
+{
+	int v, e;
+
+	if ((e = t_sysctl_int("vm.swap_total", &v)) != 0)
+		FAIL("sysctl vm.swap_total: %s", t_errname(e));
+	return ((u_int)v);
+}
+
+/* Free pages above the direct map. */
+static u_int
+free_high(void)
+{
+
+	return (vmstat("free_count") - vmstat("free_direct"));
+}
+
+static void *
+map_anon(unsigned long npages)
+{
+	void *p;
+
+	p = mmap(NULL, npages * P, RW, ANON, -1, 0);
+	EXPECT(p != MAP_FAILED, "mmap of %lu pages: %s", npages,
+	    t_errname(errno));
+	return (p);
+}
+
+/*
+ * 1.5 GiB written and read back in one process, on a machine with 2
+ * GiB and no swap; then copy-on-write of 16 MiB of it in a child.
+ */
+void
+test_bigmem_touch(void)
+{
+	u_int direct, total, fdirect, high0, high1, pageouts, cows;
+	unsigned int *p;
+	pid_t pid;
+
+	total = vmstat("page_count");
+	direct = vmstat("direct_count");
+	EXPECT(direct < total, "all %u managed pages are in the direct map: "
+	    "the RAM above it is not managed", total);
+	EXPECT(vmstat("free_count") > TOUCH_PAGES + vmstat("free_target"),
+	    "%u pages free: 1.5 GiB (%lu pages) does not fit in RAM "
+	    "(%u pages managed)", vmstat("free_count"), TOUCH_PAGES, total);
+	pageouts = vmstat("pageouts");
+	fdirect = vmstat("free_direct");
+	high0 = free_high();
+
+	p = map_anon(TOUCH_PAGES);
+	t_fill(p, 0, TOUCH_PAGES, 0xb16);
+	high1 = free_high();
+	EXPECT(vmstat("pageouts") == pageouts, "%u pages were paged out",
+	    vmstat("pageouts") - pageouts);
+	/* At most fdirect of the pages can be in the direct map. */
+	EXPECT(high1 < high0 && high0 - high1 >= TOUCH_PAGES - fdirect,
+	    "%u pages above the direct map taken for %lu pages written, "
+	    "%u free in the direct map", high0 - high1, TOUCH_PAGES,
+	    fdirect);
+	t_check(p, 0, TOUCH_PAGES, 0xb16, "1.5 GiB read back");
+
+	/*
+	 * The first pages written came from above the direct map: a child
+	 * writes its own pattern on copies of them, the parent keeps its.
+	 */
+	cows = vmstat("cow_faults");
+	if ((pid = t_fork()) == 0) {
+		t_fill(p, 0, COW_PAGES, 0xc0c);
+		t_check(p, 0, COW_PAGES, 0xc0c, "child's copies");
+		_exit(0);
+	}
+	t_expect_exit(pid, 0, "the copy-on-write child");
+	EXPECT(vmstat("cow_faults") - cows >= COW_PAGES,
+	    "%u copy-on-write faults for %lu pages written by the child",
+	    vmstat("cow_faults") - cows, COW_PAGES);
+	t_check(p, 0, COW_PAGES, 0xb16, "parent after the child's writes");
+	EXPECT_OK(munmap(p, TOUCH_PAGES * P));
+}
+
+/*
+ * A child for test_bigmem_refill: wait for a byte on go, then write
+ * one byte of each of npages pages (every stride pages; at most
+ * npages / 4 with keep, and the rest given back), say so on done, and
+ * hold what it has until go reaches its end.
+ */
+static pid_t
+holder(int go[2], int done[2], unsigned long npages, unsigned long stride,
+    int keep)
+{
+	volatile char *a;
+	unsigned long i;
+	pid_t pid;
+	char x;
+
+	if ((pid = t_fork()) != 0)
+		return (pid);
+	close(go[1]);
+	close(done[0]);
+	a = map_anon(npages);
+	for (i = 0; i < npages; i += stride)
+		a[i * P] = 1;
+	t_writeall(done[1], "a", 1);
+	if (!keep) {
+		if (t_readall(go[0], &x, 1) != 1)
+			_exit(1);
+		if (munmap((void *)a, npages / 4 * P) != 0)
+			_exit(2);
+		t_writeall(done[1], "f", 1);
+	}
+	while (t_readall(go[0], &x, 1) == 1)
+		continue;
+	_exit(0);
+}
+
+/*
+ * Objects' pages in the direct map, moved out when the kernel needs
+ * it.  A child takes all of high memory; the parent fills the direct
+ * map with a pattern (B) down to just above the point where the
+ * pageout daemon would wake; the child gives back a quarter of high
+ * memory.  Then children that write one page every 4 MiB of 1 GiB,
+ * each needing a page table from the direct map, are started one after
+ * the other: once the direct map is down to the kernel's reserve, B's
+ * pages must move up, and B must still read back.  There is no swap,
+ * and free memory never falls below the daemon's threshold, so only
+ * the move can give the kernel its pages.
+ */
+void
+test_bigmem_refill(void)
+{
+	unsigned long na, nb, maxb, n;
+	u_int freemin, moved, fd;
+	int go[2], done[2], i, neat;
+	pid_t pids[1 + 64];
+	char *b, x;
+
+	freemin = vmstat("free_min");
+	moved = vmstat("direct_moved");
+	EXPECT(swap_total() == 0, "this test needs a boot without swap");
+	na = free_high();
+	EXPECT(na > 0, "no free page above the direct map");
+	t_pipe(go);
+	t_pipe(done);
+	pids[0] = holder(go, done, na, 1, 0);
+	EXPECT(t_readall(done[0], &x, 1) == 1, "the child died taking "
+	    "high memory");
+
+	/*
+	 * Half of what is left above the threshold at a time: the
+	 * kernel's own pages (mapping records) come from there too.
+	 */
+	maxb = vmstat("free_direct");
+	b = map_anon(maxb);
+	for (nb = 0; (fd = vmstat("free_direct")) > freemin + 256 &&
+	    nb < maxb; nb += n) {
+		n = (fd - freemin - 256) / 2 + 1;
+		if (n > maxb - nb)
+			n = maxb - nb;
+		t_fill(b, nb, n, 0xd1c);
+	}
+	EXPECT(vmstat("free_direct") <= freemin + 256, "%u pages still free "
+	    "in the direct map after %lu written", vmstat("free_direct"), nb);
+	t_writeall(go[1], "g", 1);
+	EXPECT(t_readall(done[0], &x, 1) == 1, "the child died giving back "
+	    "high memory");
+	EXPECT(free_high() >= freemin, "only %u pages free above the direct "
+	    "map after %lu were unmapped", free_high(), na / 4);
+
+	for (neat = 0; neat < 64 && vmstat("direct_moved") == moved;
+	    neat++) {
+		pids[1 + neat] = holder(go, done, 1024 * 1024 * 1024 / P,
+		    1024, 1);
+		EXPECT(t_readall(done[0], &x, 1) == 1, "page table eater %d "
+		    "died", neat);
+	}
+	EXPECT(vmstat("direct_moved") > moved, "%d children with 256 page "
+	    "tables each, %u pages free in the direct map, and no page "
+	    "moved out of it", neat, vmstat("free_direct"));
+	t_printf("  bigmem-refill: %u pages moved out of the direct map\n",
+	    vmstat("direct_moved") - moved);
+	t_check(b, 0, nb, 0xd1c, "the pages that were moved");
+	close(go[0]);
+	close(go[1]);
+	close(done[1]);
+	for (i = 0; i <= neat; i++)
+		t_expect_exit(pids[i], 0, "a child holding memory");
+	close(done[0]);
+	EXPECT_OK(munmap(b, maxb * P));
+}
+
+/* Run vm-test with argv; it must end "integrity ok" with status 0. */
+static void
+vmtest(char *const argv[])
+{
+	extern char **environ;
+	char out[4096];
+	int st;
+
+	st = t_run_capture_path("/bin/vm-test", argv, environ, out,
+	    sizeof(out), NULL);
+	EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
+	    strstr(out, "integrity ok") != NULL,
+	    "vm-test exited with status %#x; its last words: %.300s", st,
+	    strlen(out) > 300 ? out + strlen(out) - 300 : out);
+}
+
+/* vm-test with 512 MiB of data, on a machine with 1 GiB. */
+void
+test_vmtest_1g(void)
+{
+	char *argv[] = { "vm-test", "-q", "-m", "512", "-r", "10", "-c",
+	    "2", "-w", "64", NULL };
+	u_int cows;
+
+	EXPECT(vmstat("direct_count") < vmstat("page_count"),
+	    "no memory above the direct map is managed");
+	cows = vmstat("cow_faults");
+	vmtest(argv);
+	EXPECT(vmstat("cow_faults") - cows >= 10 * 64,
+	    "%u copy-on-write faults in 10 rounds of 64 pages",
+	    vmstat("cow_faults") - cows);
+}
+
+/*
+ * vm-test with pressure, one round: its data, written while high
+ * memory is free, goes to swap and comes back.
+ */
+void
+test_vmtest_1g_paging(void)
+{
+	char *argv[] = { "vm-test", "-q", "-p", "-m", "64", "-r", "1",
+	    NULL };
+	u_int outs, ins;
+
+	EXPECT(vmstat("direct_count") < vmstat("page_count"),
+	    "no memory above the direct map is managed");
+	EXPECT(swap_total() > 0, "this test needs swap");
+	outs = vmstat("pageouts");
+	ins = vmstat("pageins");
+	vmtest(argv);
+	EXPECT(vmstat("pageouts") > outs && vmstat("pageins") > ins,
+	    "vm-test's pressure paged %u pages out and %u in",
+	    vmstat("pageouts") - outs, vmstat("pageins") - ins);
+}
