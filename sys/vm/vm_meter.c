@@ -46,6 +46,12 @@ VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
 VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");
 VMCNT(vm_waits, v_vmwaits, "Waits for free memory");
 VMCNT(oom_kills, v_oom_kills, "Processes killed for lack of memory");
+VMCNT(swapoffs, v_swapoffs, "Swap devices taken away (swapoff)");
+VMCNT(swapoff_read, v_swapoff_read, "Pages swapoff read back");
+VMCNT(swapoff_freed, v_swapoff_freed,
+    "Blocks swapoff freed unread (nobody could read them)");
+VMCNT(swapoff_lost, v_swapoff_lost,
+    "Pages lost: their blocks could not be read, and the device went");
 
 OBJCNT(objects, os_objects, "Objects alive");
 OBJCNT(created, os_created, "Objects ever created");

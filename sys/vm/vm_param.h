@@ -38,6 +38,10 @@ struct vmmeter {
 	u_int	v_pdwakeups;		/* pageout daemon runs */
 	u_int	v_vmwaits;		/* sleeps waiting for memory */
 	u_int	v_oom_kills;		/* processes killed for memory */
+	u_int	v_swapoffs;		/* swap devices taken away */
+	u_int	v_swapoff_read;		/* pages swapoff read back */
+	u_int	v_swapoff_freed;	/* hidden blocks it freed unread */
+	u_int	v_swapoff_lost;		/* pages lost to read errors */
 };
 
 extern struct vmmeter vmcnt;

@@ -324,6 +324,10 @@ swapoff_dev(int i)
 	    "blocks; %u ms\n", swap_dev_path(i), so.read, so.dirtied,
 	    so.freed, so.lost, swap_dev_retired(i),
 	    (u_int)((uptime_ns() - t0) / 1000000));
+	vmcnt.v_swapoffs++;
+	vmcnt.v_swapoff_read += so.read;
+	vmcnt.v_swapoff_freed += so.freed;
+	vmcnt.v_swapoff_lost += so.lost;
 	swap_dev_remove(i);
 	return (0);
 }

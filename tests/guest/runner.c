@@ -273,6 +273,9 @@ static const struct t_test t_tests[] = {
 	{ "fuzz-soak", test_fuzz_soak,
 	    "the fuzzer for RUNTESTS_FUZZ_CALLS calls (make soak-fuzz)",
 	    "soak" },
+	{ "swapoff-soak", test_swapoff_soak,
+	    "swapoff cycles under vm-test and maild for "
+	    "RUNTESTS_SOAK_SECONDS (make soak-swapoff)", "soak" },
 	{ "rw-soak", test_rw_soak,
 	    "readers and writers for RUNTESTS_SOAK_SECONDS (make "
 	    "soak-vm-guest)", "soak" },

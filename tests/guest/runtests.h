@@ -131,6 +131,7 @@ void	t_cow_both(char *, unsigned long, const char *);
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
 int	t_sysctl_struct(const char *, void *, size_t);
+long	t_hidden_pages(long *, long *);
 
 /*
  * A raw system call (util.c): arguments are pushed as 32-bit words the
@@ -274,6 +275,7 @@ T_TEST(test_swapoff_busy);
 T_TEST(test_swapoff_vmtest);
 T_TEST(test_swapoff_vmtest_nofix);
 T_TEST(test_swapoff_eio);
+T_TEST(test_swapoff_soak);
 /* t_file.c */
 T_TEST(test_file_read);
 T_TEST(test_file_errors);

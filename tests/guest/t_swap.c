@@ -825,6 +825,99 @@ test_swapoff_eio(void)
 }
 
 /*
+ * swapoff-soak (make soak-swapoff): for RUNTESTS_SOAK_SECONDS (600),
+ * vm-test and maild run in loops, each run checking every page it
+ * holds, while the swap device is taken away and given back every few
+ * seconds, right after a burst of memory pressure has pushed them to
+ * swap (ENOMEM is allowed: the device stays).  Hidden pages are
+ * sampled after each cycle.  Every run must pass, no page may be lost,
+ * nothing may be hidden (the fix is on), and the audits must be clean.
+ */
+static void __attribute__((__noreturn__))
+soak_loop(char *const av[], const char *path, int stop)
+{
+	int devnull = open("/dev/null", O_WRONLY), st, runs = 0;
+	char c;
+	pid_t pid;
+
+	(void)fcntl(stop, F_SETFL, O_NONBLOCK);
+	while (read(stop, &c, 1) == -1) {
+		pid = t_spawn_path(path, av, environ, -1, devnull);
+		st = t_wait(pid);
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			t_printf("  swapoff-soak: %s run %d: %s", av[0],
+			    runs + 1, t_statusstr(st, (char [64]){ 0 }, 64));
+			_exit(1);
+		}
+		runs++;
+	}
+	t_printf("  swapoff-soak: %d %s runs, every page checked", runs,
+	    av[0]);
+	_exit(0);
+}
+
+void
+test_swapoff_soak(void)
+{
+	char *vav[] = { "vm-test", "-q", "-c", "2", "-r", "30", "-m", "3",
+	    NULL };
+	char *mav[] = { "maild", "-m", "2", "-n", "200", "-i", "10", "-c",
+	    "2", NULL };
+	int secs = 600, stop[2], cycles = 0, refused = 0, st, read0, lost0;
+	long maxhidden = 0, res, swap, t0;
+	unsigned long ram = ram_pages();
+	const char *env;
+	pid_t vm, ml;
+
+	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
+		secs = atoi(env);
+	read0 = vmstat("vm.stats.swapoff_read");
+	lost0 = vmstat("vm.stats.swapoff_lost");
+	t_pipe(stop);
+	if ((vm = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(vav, "/bin/vm-test", stop[0]);
+	}
+	if ((ml = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(mav, "/bin/maild", stop[0]);
+	}
+	close(stop[0]);
+	t0 = t_now_ms();
+	while (t_now_ms() - t0 < secs * 1000L) {
+		t_msleep(1000);
+		pressure(ram + ram / 2);	/* the loads go to swap */
+		if (swapoff("/dev/wd0") == -1) {
+			EXPECT(errno == ENOMEM, "swapoff: %s",
+			    t_errname(errno));
+			refused++;
+		} else if (swapon("/dev/wd0") == -1)
+			FAIL("swapon after %d cycles: %s", cycles,
+			    t_errname(errno));
+		cycles++;
+		if (t_hidden_pages(&res, &swap) > maxhidden)
+			maxhidden = res + swap;
+		if (waitpid(-1, &st, WNOHANG) > 0)
+			FAIL("a load loop ended early: %s",
+			    t_statusstr(st, (char [64]){ 0 }, 64));
+	}
+	close(stop[1]);
+	t_expect_exit(vm, 0, "the vm-test loop");
+	t_expect_exit(ml, 0, "the maild loop");
+	t_printf("  swapoff-soak: %d s, %d swapoff cycles (%d refused for "
+	    "memory), %d pages read back, %d lost, most hidden %ld", secs,
+	    cycles, refused, vmstat("vm.stats.swapoff_read") - read0,
+	    vmstat("vm.stats.swapoff_lost") - lost0, maxhidden);
+	EXPECT(cycles > refused, "every swapoff was refused");
+	EXPECT(vmstat("vm.stats.swapoff_read") > read0, "swapoff never read "
+	    "a page back: nothing was on swap");
+	EXPECT(vmstat("vm.stats.swapoff_lost") == lost0, "pages were lost "
+	    "on a healthy disk");
+	EXPECT(maxhidden == 0, "%ld hidden pages at a sample", maxhidden);
+	expect_swap_audit("after the swapoff soak");
+}
+
+/*
  * swapoff-errors: EPERM for a user, EINVAL for a path that is not a
  * swap device (a file, a device not in use for swap), ENOENT and EFAULT
  * as for any path; and the device still works afterwards.
