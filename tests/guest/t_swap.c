@@ -817,6 +817,7 @@ test_swapoff_eio(void)
 	close(ready[1]);
 	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
 	errs = vmstat("vm.stats.pagein_errors");
+	set_pagein_max(1);	/* as in eio-read: one page a transfer */
 	arm_disk_error();
 	if (swapoff("/dev/wd0") == -1)
 		FAIL("swapoff with a failing read: %s", t_errname(errno));
