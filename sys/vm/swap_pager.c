@@ -405,6 +405,8 @@ swap_pager_iodone(struct buf *bp)
  * at a time.  rtvals[i] gets VM_PAGER_PEND for a write started (the
  * daemon completes it in swap_pager_complete), VM_PAGER_FAIL when swap
  * is full, VM_PAGER_AGAIN when memory for the map is short.
+ * => the pages are busy and unmapped; the object is held by
+ *    paging_in_progress (one per page); never sleeps.
  */
 static void
 swap_pager_putpages(struct vm_object *object, struct vm_page **pgs, int n,

@@ -416,6 +416,10 @@ vm_fault_cow(struct faultstate *fs)
 {
 	struct vm_page *copy;
 
+	KASSERT(fs->pg != NULL && (fs->pg->flags & PG_BUSY) &&
+	    fs->pg->object == fs->object && fs->pg->pindex == fs->pindex,
+	    ("vm_fault_cow: the page is not held where the walk found it"));
+
 	if (fs->object == fs->first_object)
 		return (FAULT_NEXT);
 	if ((fs->fault_type & VM_PROT_WRITE) == 0) {
@@ -451,6 +455,10 @@ vm_fault_enter(struct faultstate *fs)
 {
 	struct vm_page *pg = fs->pg;
 
+	KASSERT((pg->flags & (PG_BUSY | PG_FAKE)) == PG_BUSY &&
+	    pg->object == fs->object && (!fs->cow || fs->object ==
+	    fs->first_object), ("vm_fault_enter: page %#x not ready",
+	    pg->phys_addr));
 	/*
 	 * A write dirties the page, which makes its pager's copy stale.  A
 	 * clean page is mapped read-only, so that a write comes back here.

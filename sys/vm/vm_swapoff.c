@@ -195,6 +195,8 @@ swapoff_page(struct swapoff *so, struct vm_object *object,
 	uint32_t blk;
 	int rv;
 
+	KASSERT(object->paging_in_progress > 0,
+	    ("swapoff_page: object %u not held", object->id));
 	for (;;) {
 		if (object->flags & OBJ_DEAD)
 			return (0);	/* terminate frees its blocks */
@@ -258,6 +260,9 @@ swapoff_object(struct swapoff *so, struct vm_object *object)
 	vm_pindex_t idx[SWAPOFF_BATCH], cursor = 0;
 	int n, k, error;
 
+	KASSERT(object->pgops == &swappagerops &&
+	    object->paging_in_progress > 0,
+	    ("swapoff_object: object %u not a held swap object", object->id));
 	so->freed += swap_pager_dev_outside(object, so->lo, so->hi);
 	while ((n = swap_pager_dev_pages(object, so->lo, so->hi, &cursor,
 	    idx, nitems(idx))) > 0) {
