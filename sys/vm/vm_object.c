@@ -1266,7 +1266,8 @@ vm_object_deferred_daemon(void *arg)
 		TAILQ_REMOVE(&vm_object_deferred, object, deferq);
 		what = object->flags & (OBJ_DCOLLAPSE | OBJ_DRECLAIM);
 		object->flags &= ~(OBJ_DEFERRED | OBJ_DCOLLAPSE | OBJ_DRECLAIM);
-		if (!vm_collapse_pagers) {
+		/* Dying (terminate waits for its paging): its work goes too. */
+		if (!vm_collapse_pagers || (object->flags & OBJ_DEAD)) {
 			vmobjstats.os_deferred_dropped++;
 			continue;
 		}
