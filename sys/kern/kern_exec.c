@@ -295,8 +295,11 @@ kern_execve(struct proc *p, struct exec_args *ea)
 		return (EACCES);
 	if ((error = vn_access(p, vp, VEXEC, false)) != 0)
 		return (error);
-	if ((error = exec_check_elf(vp, &eh, ph)) != 0)
+	vref(vp);	/* reading a /tmp file may sleep */
+	if ((error = exec_check_elf(vp, &eh, ph)) != 0) {
+		vrele(vp);
 		return (error);
+	}
 
 	vm = vmspace_alloc();
 	if ((error = exec_map_segments(vp, &eh, ph, vm)) != 0 ||
@@ -304,8 +307,10 @@ kern_execve(struct proc *p, struct exec_args *ea)
 	    VM_PROT_READ | VM_PROT_WRITE | VM_PROT_EXECUTE, VM_PROT_ALL, 0) !=
 	    KERN_SUCCESS) {
 		vmspace_free(vm);
+		vrele(vp);
 		return (error != 0 ? error : ENOMEM);
 	}
+	vrele(vp);	/* the mappings hold its object */
 	vm->vm_maxsaddr = USRSTACK - MAXSSIZ;
 
 	/* The point of no return. */

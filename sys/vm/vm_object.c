@@ -78,6 +78,7 @@
 #include <sys/malloc.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
+#include <sys/vnode.h>
 #include <vm/vm.h>
 #include <vm/vm_param.h>
 #include <vm/vm_object.h>
@@ -717,6 +718,8 @@ sysctl_vm_object_audit(SYSCTL_HANDLER_ARGS)
 					oa.oa_longest_chain = len;
 			}
 		}
+	/* /tmp files hold their objects too (vfs_tmpfs.c). */
+	oa.oa_files = tmpfs_audit_mark();
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		oa.oa_objects++;
 		if (!vm_object_consistent(object))

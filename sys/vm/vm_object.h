@@ -67,6 +67,7 @@ struct vm_object {
 #define	OBJ_COLLAPSING	0x0004	/* a collapse is moving our pages */
 #define	OBJ_PIPWNT	0x0008	/* someone waits for paging to end */
 #define	OBJ_MARK	0x0010	/* reachable (vm.object_audit only) */
+#define	OBJ_FILE	0x0020	/* a /tmp file's pages (vfs_tmpfs.c) */
 
 TAILQ_HEAD(vm_object_list, vm_object);
 extern struct vm_object_list vm_object_list;

@@ -139,6 +139,9 @@ fill_kinfo_vmobject(struct vm_object *object, struct kinfo_vmobject *kvo,
 		kvo->kvo_flags |= KVO_F_DEAD;
 	if (object->flags & OBJ_COLLAPSING)
 		kvo->kvo_flags |= KVO_F_COLLAPSING;
+	if ((object->flags & OBJ_FILE) && tmpfs_object_name(object,
+	    kvo->kvo_path, sizeof(kvo->kvo_path)))
+		kvo->kvo_flags |= KVO_F_FILE;
 
 	if ((object->flags & OBJ_INTERNAL) == 0)
 		return;
