@@ -2,7 +2,7 @@
  * vfs_syscalls.c: the system calls that name files: open, stat,
  * access, chdir, getcwd, getdirentries, lseek, and those that change
  * the tree or a file's size or times: mkdir, rmdir, unlink, rename,
- * truncate, ftruncate, utimes.
+ * truncate, ftruncate, utimes; and umask.
  *
  * The checks are the BSDs', in their order: the path (ENOENT, ENOTDIR,
  * EACCES for a directory on the way, ENAMETOOLONG), then EROFS for a
@@ -87,7 +87,8 @@ vn_rdonly(struct vnode *vp)
 
 /*
  * Create path as a new file of `type' (VREG or VDIR) with permissions
- * mode, owned by p's effective user and the directory's group.  If the
+ * mode less p's umask, owned by p's effective user and the directory's
+ * group.  If the
  * path exists: EEXIST with excl, else *vpp is the existing vnode and
  * *createdp false.  Returns the vnode referenced.
  */
@@ -143,8 +144,8 @@ vn_create(struct proc *p, const char *path, enum vtype type, mode_t mode,
 		vn_namefree(name);
 		vp = NULL;
 		name = NULL;
-		if ((error = VOP_NEWNODE(dvp->v_mount, type, mode, p->p_uid,
-		    dvp->v_gid, &vp)) != 0) {
+		if ((error = VOP_NEWNODE(dvp->v_mount, type,
+		    mode & ~p->p_umask, p->p_uid, dvp->v_gid, &vp)) != 0) {
 			vp = NULL;
 			break;
 		}
@@ -419,6 +420,16 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 	fp->f_offset = off;
 	retval[0] = (uint32_t)off;
 	retval[1] = (uint32_t)((uint64_t)off >> 32);
+	return (0);
+}
+
+/* umask(newmask): set the permissions new files are made without. */
+int
+sys_umask(struct proc *p, struct umask_args *uap, register_t *retval)
+{
+
+	retval[0] = p->p_umask;
+	p->p_umask = uap->newmask & ALLPERMS;
 	return (0);
 }
 

@@ -66,6 +66,7 @@ struct stat {
 int	stat(const char *, struct stat *);
 int	fstat(int, struct stat *);
 int	mkdir(const char *, mode_t);
+mode_t	umask(mode_t);
 #endif
 
 #endif /* !_SYS_STAT_H_ */

@@ -38,6 +38,7 @@ struct timezone {
 
 #ifndef _KERNEL
 int	gettimeofday(struct timeval *, struct timezone *);
+int	utimes(const char *, const struct timeval *);
 #endif
 
 #endif /* !_SYS_TIME_H_ */
