@@ -16,6 +16,7 @@
 #   oom		mem=16M and 8 MiB of swap: out of memory and swap
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
+#   tmpfs	mem=16M tmpfs=24M: /tmp filled past memory (t_tmpfs.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
@@ -105,6 +106,8 @@ boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - "runtests -g leak"
+# /tmp filled past memory (24 MiB of files, 16 MiB of RAM): to swap.
+boot tmpfs 64M "mem=16M tmpfs=24M" - "runtests -g tmpfs" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

@@ -273,6 +273,15 @@ T_TEST(test_dup);
 T_TEST(test_uid);
 T_TEST(test_privilege);
 T_TEST(test_clock);
+/* t_tmpfs.c */
+T_TEST(test_tmpfs_rw);
+T_TEST(test_tmpfs_dirs);
+T_TEST(test_tmpfs_errno);
+T_TEST(test_tmpfs_mmap);
+T_TEST(test_tmpfs_exec);
+T_TEST(test_tmpfs_audit);
+T_TEST(test_tmpfs_enospc);
+T_TEST(test_tmpfs_fill);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);
