@@ -282,6 +282,12 @@ T_TEST(test_tmpfs_exec);
 T_TEST(test_tmpfs_audit);
 T_TEST(test_tmpfs_enospc);
 T_TEST(test_tmpfs_fill);
+/* t_filetools.c */
+T_TEST(test_tools_mkdir);
+T_TEST(test_tools_rm);
+T_TEST(test_tools_cp_mv);
+T_TEST(test_tools_touch_tee);
+T_TEST(test_tools_dd);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);
