@@ -374,6 +374,11 @@ tmpfs_write(struct vnode *vp, struct uio *uio, int ioflag)
 	}
 	if (uio->uio_resid == 0)
 		goto out;
+	/* No file reaches past the limit (and end cannot overflow). */
+	if (uio->uio_offset >= (off_t)tmpfs_pages_max * PAGE_SIZE) {
+		error = ENOSPC;
+		goto out;
+	}
 	end = uio->uio_offset + uio->uio_resid;
 	if (end > vp->v_size) {
 		/* As much as fits: whole pages beyond what the file has. */
