@@ -25,6 +25,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,9 +202,8 @@ int
 main(int argc, char *argv[])
 {
 	char path[MAXPATHLEN];
-	const char *base, *target;
+	const char *base, *target, *sep;
 	struct stat sb;
-	size_t n;
 	int ch, todir;
 
 	while ((ch = getopt(argc, argv, "pRr")) != -1) {
@@ -235,16 +235,11 @@ main(int argc, char *argv[])
 		copy(argv[0], target);
 		return (status);
 	}
+	sep = target[strlen(target) - 1] == '/' ? "" : "/";
 	for (; argc > 1; argc--, argv++) {
-		n = strlen(argv[0]);
-		while (n > 1 && argv[0][n - 1] == '/')
-			n--;
-		for (base = argv[0] + n; base > argv[0] && base[-1] != '/';
-		    base--)
-			continue;
-		if ((size_t)snprintf(path, sizeof(path), "%s%s%.*s", target,
-		    target[strlen(target) - 1] == '/' ? "" : "/",
-		    (int)(argv[0] + n - base), base) >= sizeof(path)) {
+		if ((base = basename(argv[0])) == NULL ||
+		    (size_t)snprintf(path, sizeof(path), "%s%s%s", target, sep,
+		    base) >= sizeof(path)) {
 			complain(argv[0], ENAMETOOLONG);
 			continue;
 		}

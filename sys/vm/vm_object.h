@@ -12,7 +12,9 @@
  *	anonymous (OBJ_INTERNAL)  bss, heap, stack, mmap(MAP_ANON), and
  *		every shadow object made for copy-on-write.  No pager until
  *		the pageout daemon first writes one of its pages to swap and
- *		gives it a swap pager (4.4BSD's way; swap_pager.c).
+ *		gives it a swap pager (4.4BSD's way; swap_pager.c).  The
+ *		pages of a /tmp file are such an object too, flagged
+ *		OBJ_FILE while the file holds it (vfs_tmpfs.c).
  *	vnode	the pages of a ramdisk file (vnode_pager.c): program text
  *		and data.  One per file, made at mount, never freed.
  *
@@ -20,7 +22,8 @@
  * (4.4BSD called it `shadow').  The objects in front of an object are
  * its shadows, on `shadow_head'; `shadow_count' counts them.  Each
  * shadow holds one reference on its backing object; map entries hold
- * the others.  So an anonymous object with ref_count == 1 and
+ * the others, and a /tmp file one on its object (which, like a map
+ * entry's, may read any page).  So an anonymous object with ref_count == 1 and
  * shadow_count == 1 is reachable only through its one shadow, which
  * may then absorb it (collapse); see vm_object.c.
  *
