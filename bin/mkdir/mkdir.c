@@ -89,8 +89,8 @@ main(int argc, char *argv[])
 			v = strtol(optarg, &end, 8);
 			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
 			    v < 0 || v > 07777) {
-				fprintf(stderr, "mkdir: %s: invalid file mode\n",
-				    optarg);
+				fprintf(stderr,
+				    "mkdir: %s: invalid file mode\n", optarg);
 				exit(1);
 			}
 			mode = (mode_t)v;

@@ -69,8 +69,9 @@ lookup(struct proc *p, const char *path, struct nameidata *nd)
 			vp = dir_lookup(dvp, name, n);
 		path = end;
 	}
+	/* ".." of a removed directory */
 	if (vp == NULL && n == 2 && name[0] == '.' && name[1] == '.')
-		return (ENOENT);		/* ".." of a removed directory */
+		return (ENOENT);
 	nd->ni_dvp = dvp;
 	nd->ni_vp = vp;
 	nd->ni_name = name;

@@ -58,7 +58,8 @@ vm_objio_getpage(struct vm_object *object, vm_pindex_t pindex, bool alloc,
 	KASSERT(object->flags & OBJ_INTERNAL,
 	    ("vm_objio_getpage: object %u is not anonymous", object->id));
 	for (;;) {
-		KASSERT(pindex < object->size && (object->flags & OBJ_DEAD) == 0,
+		KASSERT(pindex < object->size &&
+		    (object->flags & OBJ_DEAD) == 0,
 		    ("vm_objio_getpage: page %u of object %u (%u pages)",
 		    pindex, object->id, object->size));
 		pg = vm_page_lookup(object, pindex);

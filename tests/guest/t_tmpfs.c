@@ -930,8 +930,8 @@ test_tmpfs_mmap(void)
 	st = tf_run("/bin/vmobjdump", av, out, sizeof(out));
 	EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "vmobjdump -f "
 	    "failed: status 0x%x", st);
-	EXPECT(strstr(out, " F--- mapped.file\n") != NULL, "vmobjdump -f does not "
-	    "list mapped.file with flag F:\n%s", out);
+	EXPECT(strstr(out, " F--- mapped.file\n") != NULL, "vmobjdump -f "
+	    "does not list mapped.file with flag F:\n%s", out);
 
 	/* Private: copy-on-write. */
 	pr = mmap(NULL, 4 * T_PGSZ, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd,
