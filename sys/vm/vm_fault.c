@@ -20,12 +20,15 @@
  *	   that object.  Where the chain ends with no page, the first object
  *	   gets a zero-filled page (vm_fault_zerofill).
  *	3. vm_fault_cow: a write to a page found behind the first object
- *	   copies it into the first object (copy-on-write); a read maps the
- *	   page found read-only, so that a later write faults again.
+ *	   copies it into the first object (copy-on-write); the original may
+ *	   then be hidden, and vm_object_cow reclaims it if it is.  A read
+ *	   maps the page found read-only, so that a later write faults
+ *	   again.
  *	4. vm_fault_enter: enter the translation, release the page and the
  *	   paging counts.
  *	5. After a copy, vm_fault_cow_done: let collapse shorten the first
- *	   object's chain.
+ *	   object's chain (O(1) unless it really can: vm_object.c, "The
+ *	   cost of deciding to bypass").
  *
  * Statuses: FAULT_NEXT (go on to the next step), FAULT_DONE (the page
  * is mapped), FAULT_RESTART (everything was released, and the step
@@ -38,6 +41,7 @@
 #include <sys/systm.h>
 #include <sys/proc.h>
 #include <sys/signal.h>
+#include <sys/sysctl.h>
 #include <vm/vm.h>
 #include <vm/vm_param.h>
 #include <vm/vm_fault.h>
@@ -45,6 +49,7 @@
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 /*
@@ -219,9 +224,52 @@ vm_fault_zerofill(struct faultstate *fs)
 }
 
 /*
+ * Page-in clusters (vm.pagein_max): a page-in also reads the pages just
+ * before and after the faulting one whose blocks continue its block on
+ * swap, in the same transfer, as FreeBSD's swap pager does: at most
+ * vm_pagein_max pages in all, a quarter of them behind, and only while
+ * free memory is above the daemon's minimum.  The pages read ahead go
+ * on the inactive queue, clean (their blocks stay): used soon, they are
+ * found by a fault like any page (PG_READAHEAD counts it); not used,
+ * they are the first the daemon frees, without writing.
+ */
+int vm_pagein_max = 16;
+
+SYSCTL_INT(_vm, OID_AUTO, pagein_max, CTLFLAG_RW, &vm_pagein_max,
+    "Pages one page-in may read, the faulting one and its neighbours on "
+    "swap (1: no read-ahead)");
+
+#define	PAGEIN_MAX	32	/* vm_pagein_max's ceiling */
+
+/*
+ * New busy, not yet valid pages of fs->object at indexes from `first'
+ * on (step +1) or back (step -1), at most n, stopping at a resident page
+ * or when memory is short: into pgs[], which has room.  Returns how many.
+ */
+static int
+vm_fault_readahead_alloc(struct faultstate *fs, vm_pindex_t first, int step,
+    int n, struct vm_page **pgs)
+{
+	struct vm_page *pg;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (vmcnt.v_free_count <= vmcnt.v_free_min ||
+		    vm_page_lookup(fs->object, first + step * i) != NULL ||
+		    (pg = vm_page_alloc(fs->object, first + step * i,
+		    VM_ALLOC_NORMAL)) == NULL)
+			break;
+		pg->flags |= PG_FAKE;
+		pgs[i] = pg;
+	}
+	return (i);
+}
+
+/*
  * Read page fs->pindex of fs->object, which its pager holds, into a new
- * page.  Sleeps for the disk, holding the paging counts and the new,
- * busy page (rule 1): nothing to re-check afterwards.
+ * page, and its neighbours with it where the pager can (see above).
+ * Sleeps for the disk, holding the paging counts and the new, busy
+ * pages (rule 1): nothing to re-check afterwards.
  * => FAULT_NEXT with fs->pg set: the page is in.
  *    FAULT_NEXT with fs->pg NULL: the pager no longer has the page;
  *    look further down.
@@ -229,15 +277,53 @@ vm_fault_zerofill(struct faultstate *fs)
 static int
 vm_fault_pagein(struct faultstate *fs)
 {
-	struct vm_page *pg;
-	int rv;
+	struct vm_page *pgs[PAGEIN_MAX], *behind[PAGEIN_MAX], *pg;
+	int maxpages, mb = 0, ma = 0, nb, na, n, req, rv, i;
 
 	pg = vm_page_alloc(fs->object, fs->pindex, VM_ALLOC_NORMAL);
 	if (pg == NULL)
 		return (vm_fault_nomem(fs));
 	pg->flags |= PG_FAKE;
 	fs->pg = pg;
-	rv = vm_pager_get_page(fs->object, pg);
+
+	maxpages = imin(vm_pagein_max, PAGEIN_MAX);
+	if (maxpages > 1)		/* 0 or less: no read-ahead either */
+		vm_pager_cluster(fs->object, fs->pindex, (maxpages - 1) / 4,
+		    maxpages - 1 - (maxpages - 1) / 4, &mb, &ma);
+	nb = vm_fault_readahead_alloc(fs, fs->pindex - 1, -1, mb, behind);
+	for (i = 0; i < nb; i++)
+		pgs[i] = behind[nb - 1 - i];
+	req = nb;
+	pgs[req] = pg;
+	na = vm_fault_readahead_alloc(fs, fs->pindex + 1, 1, ma,
+	    &pgs[req + 1]);
+	n = nb + 1 + na;
+
+	vmcnt.v_pagein_requests++;
+	rv = vm_pager_get_pages(fs->object, pgs, n, req);
+	if (rv == VM_PAGER_AGAIN) {
+		/* The cluster failed: the neighbours go, the page alone. */
+		for (i = 0; i < n; i++)
+			if (i != req)
+				vm_page_free(pgs[i]);
+		pgs[0] = pg;
+		n = 1;
+		req = 0;
+		rv = vm_pager_get_page(fs->object, pg);
+	}
+	for (i = 0; i < n; i++) {
+		if (i == req)
+			continue;
+		if (rv == VM_PAGER_OK) {
+			pgs[i]->flags = (pgs[i]->flags & ~PG_FAKE) |
+			    PG_READAHEAD;
+			vm_page_deactivate(pgs[i]);
+			vm_page_wakeup(pgs[i]);
+			vmcnt.v_readahead++;
+			vmcnt.v_pageins++;
+		} else
+			vm_page_free(pgs[i]);
+	}
 	if (rv == VM_PAGER_OK) {
 		pg->flags &= ~PG_FAKE;
 		vmcnt.v_pageins++;
@@ -247,6 +333,11 @@ vm_fault_pagein(struct faultstate *fs)
 	vm_page_free(pg);
 	if (rv != VM_PAGER_BAD) {
 		vmcnt.v_pagein_errors++;
+		printf("vm_fault: pid %d (%s): page-in error at %#x, object %u "
+		    "page %u, %s: SIGBUS\n", curproc->p_pid, curproc->p_comm,
+		    fs->vaddr, fs->object->id, fs->pindex,
+		    fs->object->pgops == &swappagerops ?
+		    swap_pager_where(fs->object, fs->pindex) : "a file");
 		return (vm_fault_fail(fs, KERN_FAILURE));
 	}
 	return (FAULT_NEXT);
@@ -289,6 +380,10 @@ vm_fault_walk(struct faultstate *fs)
 				return (FAULT_RESTART);
 			}
 			vm_page_busy(pg);
+			if (pg->flags & PG_READAHEAD) {
+				pg->flags &= ~PG_READAHEAD;
+				vmcnt.v_readahead_used++;
+			}
 			fs->pg = pg;
 			return (FAULT_NEXT);
 		}
@@ -335,6 +430,8 @@ vm_fault_cow(struct faultstate *fs)
 	copy->flags |= PG_DIRTY;
 	vm_page_activate(fs->pg);
 	vm_page_wakeup(fs->pg);
+	/* The original may now be hidden: reclaim it (vm_object.c). */
+	vm_object_cow(fs->first_object, fs->object, fs->pindex);
 	vm_object_pip_wakeup(fs->object);
 	fs->object = fs->first_object;
 	fs->pindex = fs->first_pindex;

@@ -234,6 +234,8 @@ vm_page_free(struct vm_page *pg)
 	    pg->phys_addr));
 	KASSERT(!pmap_page_is_mapped(pg), ("vm_page_free: page %#x mapped",
 	    pg->phys_addr));
+	if (pg->flags & PG_READAHEAD)
+		vmcnt.v_readahead_unused++;
 	if (pg->object != NULL)
 		vm_page_remove(pg);
 	else if (pg->queue == PQ_NONE)
