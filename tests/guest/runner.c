@@ -163,6 +163,8 @@ static const struct t_test t_tests[] = {
 	    "touching unmapped or kernel addresses kills with SIGSEGV" },
 	{ "segv-handler", test_segv_handler,
 	    "a SIGSEGV handler runs and can siglongjmp out or fix up" },
+	{ "segv-vm86", test_segv_vm86,
+	    "an iret into vm86 mode kills the process, not the kernel" },
 	{ "efault", test_efault,
 	    "system calls given bad pointers return EFAULT" },
 	{ "file-read", test_file_read,

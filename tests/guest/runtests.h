@@ -239,6 +239,7 @@ T_TEST(test_sig_exec);
 T_TEST(test_segv_text);
 T_TEST(test_segv_unmapped);
 T_TEST(test_segv_handler);
+T_TEST(test_segv_vm86);
 /* t_efault.c */
 T_TEST(test_efault);
 /* t_fuzz.c */
