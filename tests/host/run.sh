@@ -169,6 +169,22 @@ build_libc_malloc() {
 	link libc_malloc "$O/libc_malloc.o" "$O/malloc.o"
 }
 
+# regcomp/regexec against glibc's: the engine and a shim compiled
+# against Umbra's <regex.h> alone (copied into a directory of its own),
+# their regex functions renamed umbra_*; the test includes the host's.
+build_libc_regex() {
+	inc=$O/regex-include
+	mkdir -p "$inc" &&
+	cp lib/libc/include/regex.h "$inc/" &&
+	cc "$O/regex.o" lib/libc/gen/regex.c -I"$inc" &&
+	cc "$O/libc_regex_shim.o" $T/libc_regex_shim.c -I"$inc" -I$T &&
+	rename "$O/regex.o" regcomp regexec regerror regfree &&
+	rename "$O/libc_regex_shim.o" regcomp regexec regerror regfree &&
+	cc "$O/libc_regex.o" $T/libc_regex.c -I$T &&
+	link libc_regex "$O/libc_regex.o" "$O/libc_regex_shim.o" \
+	    "$O/regex.o"
+}
+
 # vmobjdump, built for this machine against the kernel's record
 # layout (its headers copied, <sys/_types.h> replaced by the host's
 # types) and libc's kinfo_getvmmap, with a mock sysctl in the test.
@@ -217,6 +233,7 @@ host_test libc_printf build_libc_printf
 host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
+host_test libc_regex build_libc_regex
 host_test vmhost_model build_vmhost
 host_test swap_pager_copy build_swap_pager_copy
 host_test vmobjdump_host build_vmobjdump_host
