@@ -28,6 +28,16 @@ struct proc proc0;
 struct proc *initproc;
 u_int physmem_bytes;
 const char *init_path;
+
+/*
+ * The kernel argument icount=SHIFT says that QEMU runs with -icount
+ * shift=SHIFT (0 to 9), so that the time-stamp counter advances 2^SHIFT per
+ * instruction (tests/bench.sh boots so); time(1) then reports guest
+ * instructions.  -1: not said, the TSC counts cycles of some clock.
+ */
+static int icount_shift = -1;
+SYSCTL_INT(_kern, OID_AUTO, icount_shift, CTLFLAG_RD, &icount_shift,
+    "QEMU -icount shift from the icount= kernel argument, or -1");
 char version[] = "Umbra 0.1 (" __DATE__ " " __TIME__ ")";
 
 extern char bootstack[];
@@ -93,6 +103,7 @@ void
 main(void)
 {
 	static char initbuf[64];
+	char icbuf[4];
 
 	printf("%s\n", version);
 	physmem_bytes = vmcnt.v_page_count * PAGE_SIZE;
@@ -101,6 +112,13 @@ main(void)
 	if (bootinfo.bi_cmdline[0] != '\0')
 		printf("command line: %s\n", bootinfo.bi_cmdline);
 	init_path = boot_arg("init", initbuf, sizeof(initbuf));
+	if (boot_arg("icount", icbuf, sizeof(icbuf)) != NULL) {
+		if (icbuf[0] >= '0' && icbuf[0] <= '9' && icbuf[1] == '\0')
+			icount_shift = icbuf[0] - '0';
+		else
+			printf("icount=%s: not a shift from 0 to 9, ignored\n",
+			    icbuf);
+	}
 
 	kmeminit();
 	vm_object_init();

@@ -46,6 +46,9 @@ VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
 VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");
 VMCNT(vm_waits, v_vmwaits, "Waits for free memory");
 VMCNT(oom_kills, v_oom_kills, "Processes killed for lack of memory");
+VMCNT(interrupts, v_intr, "Device interrupts");
+VMCNT(syscalls, v_syscall, "System calls");
+VMCNT(context_switches, v_swtch, "Context switches");
 
 OBJCNT(objects, os_objects, "Objects alive");
 OBJCNT(created, os_created, "Objects ever created");

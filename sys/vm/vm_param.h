@@ -38,6 +38,14 @@ struct vmmeter {
 	u_int	v_pdwakeups;		/* pageout daemon runs */
 	u_int	v_vmwaits;		/* sleeps waiting for memory */
 	u_int	v_oom_kills;		/* processes killed for memory */
+
+	/*
+	 * System events, counted outside sys/vm for vmstat(1)'s "faults"
+	 * columns, where 4.4BSD's cnt kept them too.
+	 */
+	u_int	v_intr;			/* device interrupts (intr.c) */
+	u_int	v_syscall;		/* system calls (trap.c) */
+	u_int	v_swtch;		/* context switches (kern_synch.c) */
 };
 
 extern struct vmmeter vmcnt;

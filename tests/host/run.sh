@@ -195,11 +195,12 @@ build_vmobjdump_host() {
 	printf '#include <sys/types.h>\n#include <stdint.h>\n' \
 	    >"$inc/sys/_types.h" &&
 	cc "$O/kinfo_vm.o" lib/libc/gen/kinfo_vm.c -I"$inc" &&
+	cc "$O/kinfo_proc.o" lib/libc/gen/kinfo_proc.c -I"$inc" &&
 	cc "$O/jsoncheck.o" tests/guest/jsoncheck.c &&
 	cc "$O/vmobjdump_host.o" $T/vmobjdump_host.c -I"$inc" -I$T \
 	    -Itests/guest &&
 	link vmobjdump_host "$O/vmobjdump_host.o" "$O/kinfo_vm.o" \
-	    "$O/jsoncheck.o"
+	    "$O/kinfo_proc.o" "$O/jsoncheck.o"
 }
 
 # sys/vm on the host (tests/vmhost): fork, swap and collapse under a
@@ -246,6 +247,16 @@ if CC=$HOSTCC $TIMEOUT sh bin/sh/test-sh.sh >"$log" 2>&1; then
 else
 	failed=1
 	echo "FAIL sh_host: $(tail -n 1 "$log") (see $log)"
+fi
+
+# The portable tools of bin/ (grep, head, tail, sort, ...), built for
+# this machine, case by case (tests/host/tools.sh): one verdict.
+log=$O/tools_host.log
+if CC=$HOSTCC $TIMEOUT sh tests/host/tools.sh "$B" >"$log" 2>&1; then
+	echo "PASS tools_host"
+else
+	failed=1
+	echo "FAIL tools_host: $(tail -n 1 "$log") (see $log)"
 fi
 
 exit $failed
