@@ -17,6 +17,8 @@
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
+#   walkthrough	mem=16M: the README's walkthrough, line by line, checked
+#		(tests/walkthrough.sh)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
 # command that fails with a status.
@@ -107,6 +109,8 @@ boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
 boot leak 64M "mem=16M" - "runtests -g leak"
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
+# The README's walkthrough, typed as written (tests/walkthrough.sh).
+TIMEOUT=$TIMEOUT sh tests/walkthrough.sh "$B"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the
 # killer must say on the console whom it killed and why.
 boot oom 64M "mem=16M" - "runtests -g oom" 8M

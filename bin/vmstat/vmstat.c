@@ -5,12 +5,14 @@
  *
  * One line of figures, then, every wait seconds, another, count lines
  * in all (with a wait but no count: until killed); the 4.4BSD layout,
- * under a two-line header repeated every HDRLINES lines:
+ * under a two-line header repeated every HDRLINES lines: the groups
+ * procs, memory (KiB), page (per second), faults/s, cpu and collapse
+ * (per second), then the columns (119 characters in all)
  *
- * procs memory (KiB)               page (per second)        faults/s        cpu         collapse (per
- * r b w   free    act  inact   swap   flt  cow   pi   po   fr    in    sy    cs  us  sy  id   obj  col  byp
+ *	r b w  free act inact swap  flt cow pi po fr  in sy cs  us sy id
+ *	obj col byp ref smv
  *
- * (and on: ref smv; 119 columns in all)
+ * which are:
  *
  *	procs	r runnable, b blocked in an uninterruptible sleep (a disk,
  *		a busy page), w waiting for free memory (kernel threads
@@ -188,7 +190,10 @@ header(void)
 	for (g = 0, i = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
 		for (w = 0, k = 0; k < groups[g].ncols; k++, i++)
 			w += 1 + cols[i].width;
-		printf(" %-*.*s", w - 1, w - 1, groups[g].label);
+		if (g + 1 < sizeof(groups) / sizeof(groups[0]))
+			printf(" %-*.*s", w - 1, w - 1, groups[g].label);
+		else
+			printf(" %s", groups[g].label);
 		if (i - 1 == CPU_AFTER)
 			printf(" %-*s", 3 * (CPU_WIDTH + 1) - 1, "cpu");
 	}

@@ -4,8 +4,8 @@
  *
  * The tool is included here with its main renamed, and linked with the
  * real lib/libc/gen/kinfo_vm.c and kinfo_proc.c; sysctl(3) and
- * sysctlnametomib(3) are ours, a mock kernel serving kern.proc.all and kern.proc.vmmap.PID from
- * a table of processes.  Each case runs the tool in a forked child, its
+ * sysctlnametomib(3) are ours, a mock kernel serving kern.proc.all and
+ * kern.proc.vmmap.PID from a table of processes.  Each case runs the tool in a forked child, its
  * standard output and error in temporary files, and checks them with
  * its exit status.  What the guest cannot show is tested here: records
  * that are malformed in every way the tool checks, and random
@@ -649,7 +649,7 @@ test_dot(void)
 	expect("-d path", &r, 0, "vnode<br/>we&quot;ird\\na??me<br/>", NULL);
 	expect("-d entry", &r, 0, "  e42_1 [shape=box, style=solid, "
 	    "label=\"0x0804f000-0x08061000\\nrw- C--\"];\n", NULL);
-	expect("-d swap", &r, 0, " label=\"system swap: 300 of 32768 pages in "
+	expect("-d swap", &r, 0, "; system swap: 300 of 32768 pages in "
 	    "use\";\n}\n", NULL);
 	run(&r, "-d", "-k", "42", NULL);
 	expect("-d -k", &r, 0, "size 72, resident 0, swap 36", "");

@@ -637,7 +637,8 @@ json_print(const struct snap *s)
  * its id, type, size, resident pages, swap blocks, references and
  * shadows, and its hidden pages, in red; objects with hidden pages are
  * filled red, other anonymous ones blue, a file's grey.  Sizes are in
- * pages (KiB with -k).
+ * pages (KiB with -k).  The graph's label gives vm.collapse_pagers and
+ * the system's swap in use.
  */
 #define	DOT_SEEN_MAX	4096		/* objects drawn, at most */
 
@@ -798,6 +799,8 @@ main(int argc, char *argv[])
 {
 	struct kinfo_vmmap_hdr last;
 	struct pinfo *pi;
+	size_t len;
+	int fix;
 	pid_t *pids;
 	char *end;
 	long v;
@@ -890,8 +893,15 @@ main(int argc, char *argv[])
 			printf("null");
 		printf("}\n");
 	} else if (dflag) {
+		len = sizeof(fix);
+		if (sysctlbyname("vm.collapse_pagers", &fix, &len, NULL,
+		    0) == 0)
+			printf(" label=\"vm.collapse_pagers=%d%s", fix,
+			    last.kvh_structsize != 0 ? "; " : "\";\n");
+		else if (last.kvh_structsize != 0)
+			printf(" label=\"");
 		if (last.kvh_structsize != 0)
-			printf(" label=\"system swap: %llu of %llu %s in use\";\n",
+			printf("system swap: %llu of %llu %s in use\";\n",
 			    kflag ? (unsigned long long)last.kvh_swap_used *
 			    last.kvh_pagesize / 1024 : last.kvh_swap_used,
 			    kflag ? (unsigned long long)last.kvh_swap_total *
