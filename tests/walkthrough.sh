@@ -15,6 +15,9 @@
 #	walkthrough-fix		after the fix, its chain is 2 deep and
 #				nothing is hidden
 #	walkthrough-swap	swap in use fell when the fix came on
+#	walkthrough-ps		ps -o shows maild with more swap than the
+#				6 MiB it can see, by a quarter at least
+#				(7680 KiB: its hidden swap counts too)
 #	walkthrough-integrity	maild, killed, found its memory intact
 #	boot-walkthrough	the boot ended, every command done
 B=${1:-build}
@@ -33,7 +36,7 @@ kargs=$(printf '%s\n' "$section" | sed -n 's/^    make run KARGS=\([^ ]*\).*/\1/
     head -n 1)
 
 report() {
-	echo "$1" | tee -a "$res"
+	echo "$*" | tee -a "$res"
 }
 
 if [ -z "$cmd" ] || [ -z "$kargs" ]; then
@@ -97,6 +100,14 @@ if [ -n "$u1" ] && [ -n "$u2" ] && [ "$u2" -lt "$u1" ]; then
 else
 	report "FAIL walkthrough-swap: swap in use went from [$u1] to" \
 	    "[$u2] pages (see $log)"
+fi
+
+# ps -o pid,vsz,anon,swap,comm: maild's line.
+set -- $(awk '$1 == "PID" && $2 == "VSZ" { getline; print; exit }' "$txt")
+if [ $# = 5 ] && [ "$5" = maild ] && [ "$4" -gt 7680 ]; then
+	report "PASS walkthrough-ps"
+else
+	report "FAIL walkthrough-ps: ps -o gave [$*] for maild (see $log)"
 fi
 
 if grep -q '^maild: [0-9]* requests, 0 failed, integrity ok$' "$txt"; then
