@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,8 @@ int
 main(int argc, char *argv[])
 {
 	const char *fmt = DEFAULT_FMT;
-	char *buf, *end;
+	const char *why;
+	char *buf;
 	struct tm *tm;
 	time_t t;
 	size_t size;
@@ -45,9 +47,8 @@ main(int argc, char *argv[])
 	while ((ch = getopt(argc, argv, "r:u")) != -1) {
 		switch (ch) {
 		case 'r':
-			errno = 0;
-			v = strtoll(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || errno != 0)
+			v = strtonum(optarg, LLONG_MIN, LLONG_MAX, &why);
+			if (why != NULL)
 				errx(1, "%s: invalid number of seconds",
 				    optarg);
 			t = (time_t)v;

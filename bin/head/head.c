@@ -33,13 +33,11 @@ usage(void)
 static long long
 count(const char *s, const char *what)
 {
+	const char *why;
 	long long v;
-	char *end;
 
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
-	    v <= 0)
+	v = strtonum(s, 1, LLONG_MAX, &why);
+	if (why != NULL || !isdigit((unsigned char)*s))
 		errx(1, "illegal %s count -- %s", what, s);
 	return (v);
 }

@@ -372,19 +372,15 @@ main(int argc, char *argv[])
 	struct input in;
 	struct stat st;
 	const char *name;
-	char *end;
-	long v;
+	const char *why;
 	int ch, i, nflag = 0, paging, status = 0, first = 1, nfiles;
 
 	while ((ch = getopt(argc, argv, "n:")) != -1) {
 		switch (ch) {
 		case 'n':
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (*end != '\0' || end == optarg || v < 1 ||
-			    v > 10000 || errno != 0)
+			nflag = (int)strtonum(optarg, 1, 10000, &why);
+			if (why != NULL)
 				errx(1, "illegal line count -- %s", optarg);
-			nflag = (int)v;
 			break;
 		default:
 			usage();

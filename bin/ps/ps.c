@@ -43,6 +43,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,16 +146,15 @@ add_columns(char *arg)
 static void
 add_pids(char *arg)
 {
-	char *w, *end;
-	long v;
+	const char *why;
+	long long v;
+	char *w;
 
 	while ((w = strsep(&arg, ", \t")) != NULL) {
 		if (*w == '\0')
 			continue;
-		errno = 0;
-		v = strtol(w, &end, 10);
-		if (!isdigit((unsigned char)*w) || *end != '\0' || errno != 0 ||
-		    v > 0x7fffffffL)
+		v = strtonum(w, 0, INT_MAX, &why);
+		if (why != NULL || !isdigit((unsigned char)*w))
 			errx(1, "%s: invalid process id", w);
 		if (npids == MAXPIDS)
 			errx(1, "too many process ids");

@@ -28,6 +28,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,16 +253,14 @@ follow(struct input *ins, int n)
 static long long
 number(const char *s, int *fromstart)
 {
+	const char *why;
 	long long v;
-	char *end;
 
 	*fromstart = *s == '+';
 	if (*s == '+' || *s == '-')
 		s++;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
-	    v < 0)
+	v = strtonum(s, 0, LLONG_MAX, &why);
+	if (why != NULL || !isdigit((unsigned char)*s))
 		errx(1, "illegal offset -- %s", s);
 	return (v);
 }

@@ -37,12 +37,11 @@ usage(void)
 static long
 number(const char *s, const char *what)
 {
-	char *end;
+	const char *why;
 	long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0)
+	v = (long)strtonum(s, 0, LONG_MAX, &why);
+	if (why != NULL || !isdigit((unsigned char)*s))
 		errx(1, "illegal %s count -- %s", what, s);
 	return (v);
 }

@@ -41,6 +41,7 @@
 #include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,13 +107,11 @@ usage(void)
 static long
 number(const char *s, const char *what)
 {
-	char *end;
+	const char *why;
 	long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
-	    v < 1 || v > 86400 * 365)
+	v = (long)strtonum(s, 1, 86400 * 365, &why);
+	if (why != NULL || !isdigit((unsigned char)*s))
 		errx(1, "%s: invalid %s", s, what);
 	return (v);
 }

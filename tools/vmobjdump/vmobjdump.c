@@ -791,6 +791,18 @@ dump(pid_t pid, const char *comm, int quiet,
 	return (0);
 }
 
+/* "system swap: U of T pages in use", then end, from the last header. */
+static void
+swap_line(const struct kinfo_vmmap_hdr *last, const char *end)
+{
+
+	printf("system swap: %llu of %llu %s in use%s",
+	    kflag ? (unsigned long long)last->kvh_swap_used *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_used,
+	    kflag ? (unsigned long long)last->kvh_swap_total *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_total, unitname(), end);
+}
+
 /*
  * Parse the options and pids, then dump each process in turn.
  */
@@ -901,20 +913,12 @@ main(int argc, char *argv[])
 		else if (last.kvh_structsize != 0)
 			printf(" label=\"");
 		if (last.kvh_structsize != 0)
-			printf("system swap: %llu of %llu %s in use\";\n",
-			    kflag ? (unsigned long long)last.kvh_swap_used *
-			    last.kvh_pagesize / 1024 : last.kvh_swap_used,
-			    kflag ? (unsigned long long)last.kvh_swap_total *
-			    last.kvh_pagesize / 1024 : last.kvh_swap_total,
-			    unitname());
+			swap_line(&last, "\";\n");
 		printf("}\n");
-	} else if (!sflag && last.kvh_structsize != 0)
-		printf("\nsystem swap: %llu of %llu %s in use\n",
-		    kflag ? (unsigned long long)last.kvh_swap_used *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_used,
-		    kflag ? (unsigned long long)last.kvh_swap_total *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_total,
-		    unitname());
+	} else if (!sflag && last.kvh_structsize != 0) {
+		printf("\n");
+		swap_line(&last, "\n");
+	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "vmobjdump: standard output: %s\n",
 		    strerror(errno));
