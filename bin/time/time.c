@@ -10,10 +10,10 @@
  *
  *	        1.52 real         1.20 user         0.00 sys
  *
- * or with -p, the POSIX form, one "real 1.52" line for each.  (Umbra's
- * kernel counts every clock tick a process runs as user time, so sys is
- * 0 until it tells them apart; only the utility's own time is counted,
- * not that of processes it starts.)
+ * or with -p, the POSIX form, one "real 1.52" line for each.  (The CPU
+ * times are the clock ticks the kernel charged to the utility in user
+ * mode and in the kernel; only the utility's own, not those of the
+ * processes it starts.)
  *
  * Guest instructions.  Under QEMU's -icount shift=S the time-stamp
  * counter advances 2^S for each instruction the guest executes, so the

@@ -6,32 +6,17 @@
  * Prints, separated by spaces and in this order, the system's name (-s,
  * the default), the host name (-n), the release (-r), the version (-v),
  * the hardware (-m) and the processor type (-p); -a prints them all.
- * They come from the sysctl nodes kern.ostype, kern.hostname,
- * kern.osrelease, kern.version and hw.machine (the processor type is
- * the machine's, i386: Umbra runs on nothing else).
- *
- * Written before libc had uname(3); sys_info() is the one place to
- * change when it has.  Bad usage exits 1; a node that cannot be read
- * is reported ("uname: kern.ostype: error") and exits 1.
+ * They come from uname(3), which reads the sysctl nodes kern.ostype,
+ * kern.hostname, kern.osrelease, kern.version and hw.machine (the
+ * processor type is the machine's, i386: Umbra runs on nothing else).
+ * Bad usage exits 1, as does a failure of uname(3) ("uname: error").
  */
 #include <sys/types.h>
-#include <sys/sysctl.h>
+#include <sys/utsname.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-
-#define	NAMELEN		256
-
-/* What uname(3)'s struct utsname holds. */
-struct sysnames {
-	char	sysname[NAMELEN];
-	char	nodename[NAMELEN];
-	char	release[NAMELEN];
-	char	version[NAMELEN];
-	char	machine[NAMELEN];
-};
 
 static void
 usage(void)
@@ -41,32 +26,10 @@ usage(void)
 	exit(1);
 }
 
-/* The string node name into buf. */
-static void
-node(const char *name, char *buf)
-{
-	size_t len = NAMELEN - 1;
-
-	if (sysctlbyname(name, buf, &len, NULL, 0) == -1)
-		err(1, "%s", name);
-	buf[len < NAMELEN ? len : NAMELEN - 1] = '\0';
-}
-
-static void
-sys_info(struct sysnames *sn)
-{
-
-	node("kern.ostype", sn->sysname);
-	node("kern.hostname", sn->nodename);
-	node("kern.osrelease", sn->release);
-	node("kern.version", sn->version);
-	node("hw.machine", sn->machine);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct sysnames sn;
+	struct utsname sn;
 	const char *parts[6];
 	int ch, n, i, want = 0;
 
@@ -103,7 +66,8 @@ main(int argc, char *argv[])
 		usage();
 	if (want == 0)
 		want = S;
-	sys_info(&sn);
+	if (uname(&sn) == -1)
+		err(1, "uname");
 	n = 0;
 	if (want & S)
 		parts[n++] = sn.sysname;
