@@ -32,8 +32,8 @@ rm -f "$log" "$res" "$img"
 section=$(awk '/^The leak, and the fix$/ { on = 1; getline; next }
     on && /^-+$/ { exit } on { print }' README)
 cmd=$(printf '%s\n' "$section" | sed -n 's/^    # //p')
-kargs=$(printf '%s\n' "$section" | sed -n 's/^    make run KARGS=\([^ ]*\).*/\1/p' |
-    head -n 1)
+kargs=$(printf '%s\n' "$section" |
+    sed -n 's/^    make run KARGS=\([^ ]*\).*/\1/p' | head -n 1)
 
 report() {
 	echo "$*" | tee -a "$res"

@@ -65,7 +65,8 @@ main(int argc, char *argv[])
 	int ch, bytes = 0, first = 1, status = 0, nfiles;
 
 	/* The old form, head -count. */
-	if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
+	if (argc > 1 && argv[1][0] == '-' &&
+	    isdigit((unsigned char)argv[1][1])) {
 		n = count(argv[1] + 1, "line");
 		argv[1] = argv[0];
 		argv++;

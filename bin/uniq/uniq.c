@@ -77,7 +77,8 @@ same(const char *a, size_t alen, const char *b, size_t blen)
 	if (!iflag)
 		return (memcmp(a, b, alen) == 0);
 	for (i = 0; i < alen; i++)
-		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+		if (tolower((unsigned char)a[i]) !=
+		    tolower((unsigned char)b[i]))
 			return (0);
 	return (1);
 }

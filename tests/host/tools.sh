@@ -5,12 +5,13 @@
 #
 #	sh tests/host/tools.sh [BUILD]
 #
-# printf is named by its path, $TOOLS/printf, since the host shell's
-# builtin would win over PATH.  Each tool is built from its bin/NAME/NAME.c with the host's cc (grep
-# and more with lib/libc/gen/regex.c, Umbra's regular expressions, under
-# Umbra's <regex.h>, their functions renamed so that glibc's stay out)
-# into BUILD/host-tests/tools/bin, which comes first in PATH.  Then each
-# case below runs as `sh -c CASE' in a scratch directory, and its output
+# Each tool is built from its bin/NAME/NAME.c with the host's cc and
+# libc's strtonum(3) (grep and more with lib/libc/gen/regex.c too,
+# Umbra's regular expressions, under Umbra's <regex.h>, their functions
+# renamed so that glibc's stay out) into BUILD/host-tests/tools/bin,
+# which comes first in PATH; printf is named by its path, $TOOLS/printf,
+# since the host shell's builtin would win over PATH.  Then each case
+# below runs as `sh -c CASE' in a scratch directory, and its output
 # (standard output and error together) and exit status are compared
 # with the expected ones.  POSIXLY_CORRECT keeps glibc's getopt from
 # reordering arguments, as Umbra's never does.  What only a terminal

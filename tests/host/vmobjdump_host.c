@@ -5,13 +5,15 @@
  * The tool is included here with its main renamed, and linked with the
  * real lib/libc/gen/kinfo_vm.c and kinfo_proc.c; sysctl(3) and
  * sysctlnametomib(3) are ours, a mock kernel serving kern.proc.all and
- * kern.proc.vmmap.PID from a table of processes.  Each case runs the tool in a forked child, its
- * standard output and error in temporary files, and checks them with
- * its exit status.  What the guest cannot show is tested here: records
- * that are malformed in every way the tool checks, and random
- * corruption (no crash, always a verdict, JSON always valid); names
- * holding quotes, control characters and bytes above 0x7f (escaped in
- * JSON, replaced in text); totals that count a shared object once;
+ * kern.proc.vmmap.PID from a table of processes.  Each case runs the
+ * tool in a forked child, its standard output and error in temporary
+ * files, and checks them with its exit status.  What the guest cannot
+ * show is tested here: records that are malformed in every way the
+ * tool checks, and random corruption (no crash, always a verdict, JSON
+ * always valid); names holding quotes, control characters and bytes
+ * above 0x7f (escaped in JSON, replaced in text); totals that count a
+ * shared object once; the DOT graph of -d, with objects shared by two
+ * processes drawn once;
  * records larger than the tool knows (a newer kernel).
  */
 #define	main	vmobjdump_main

@@ -463,7 +463,8 @@ p_atom(struct parse *ps, int first)
 			return (seterr(ps, REG_BADRPT));
 		break;
 	case '{':
-		if (EXTENDED(ps) && MORE(ps) && isdigit((unsigned char)PEEK(ps)))
+		if (EXTENDED(ps) && MORE(ps) &&
+		    isdigit((unsigned char)PEEK(ps)))
 			return (seterr(ps, REG_BADRPT));
 		break;
 	}
@@ -976,7 +977,8 @@ run(struct machine *m, size_t start, int longest)
 				pc++;
 				continue;
 			case OP_ANY:
-				if (pos >= m->hi || ((g->cflags & REG_NEWLINE) &&
+				if (pos >= m->hi ||
+				    ((g->cflags & REG_NEWLINE) &&
 				    m->s[pos] == '\n'))
 					goto fail;
 				pos++;
