@@ -34,7 +34,7 @@ run() {
 	truncate -s 128M "$img"
 	start=$(date +%s%N)
 	# Tell the kernel about -icount's shift: time(1) reports guest
-	# instructions from the TSC when kern.icount_shift says how.
+	# instructions from the TSC when kern.icount says it may.
 	kargs=mem=16M
 	case $2 in
 	*icount\ shift=0*)	kargs="$kargs icount=0" ;;

@@ -19,7 +19,8 @@
  * counter advances 2^S for each instruction the guest executes, so the
  * difference of two readings, shifted right by S, counts instructions.
  * The kernel knows S only if it was booted with icount=S (tests/bench.sh
- * does), and says so in the sysctl kern.icount_shift (-1 otherwise).
+ * does), and says so in the sysctl nodes kern.icount (1; 0 otherwise)
+ * and kern.icount_shift (S).
  * When it is known, time adds a line
  *
  *	   123456789 instructions
@@ -83,8 +84,12 @@ static int
 icount_shift(void)
 {
 	size_t len;
-	int v;
+	int on, v;
 
+	len = sizeof(on);
+	if (sysctlbyname("kern.icount", &on, &len, NULL, 0) == -1 ||
+	    len != sizeof(on) || on != 1)
+		return (-1);
 	len = sizeof(v);
 	if (sysctlbyname("kern.icount_shift", &v, &len, NULL, 0) == -1 ||
 	    len != sizeof(v) || v < 0 || v > 9)

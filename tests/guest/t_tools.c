@@ -172,16 +172,16 @@ test_tools_date(void)
  * time: the report on the standard error, real time at least what the
  * utility slept; the utility's status passed on; 127 for a utility that
  * does not exist, 128 + the signal for one killed; the instructions
- * line exactly when the kernel knows the icount shift.
+ * line exactly when the kernel knows the icount shift (kern.icount).
  */
 void
 test_tools_time(void)
 {
 	double real, user, sys;
-	int shift, e;
+	int icount, e;
 
-	if ((e = t_sysctl_int("kern.icount_shift", &shift)) != 0)
-		FAIL("sysctl kern.icount_shift: %s", t_errname(e));
+	if ((e = t_sysctl_int("kern.icount", &icount)) != 0)
+		FAIL("sysctl kern.icount: %s", t_errname(e));
 	tl_expect("time sleep 1", NULL, 0, "", NULL);
 	if (sscanf(tl.err, "%lf real %lf user %lf sys", &real, &user,
 	    &sys) != 3)
@@ -189,8 +189,8 @@ test_tools_time(void)
 	EXPECT(real >= 1.0 && real < 30, "sleep 1 took %.2f s", real);
 	EXPECT(user >= 0 && sys >= 0 && user + sys < real, "user %.2f sys "
 	    "%.2f for a sleep of %.2f", user, sys, real);
-	EXPECT((strstr(tl.err, " instructions\n") != NULL) == (shift >= 0),
-	    "kern.icount_shift is %d, and time printed: %s", shift, tl.err);
+	EXPECT((strstr(tl.err, " instructions\n") != NULL) == (icount == 1),
+	    "kern.icount is %d, and time printed: %s", icount, tl.err);
 
 	tl_expect("time -p sh -c 'echo out; exit 3'", NULL, 3, "out\n", NULL);
 	EXPECT(strncmp(tl.err, "real ", 5) == 0 && strstr(tl.err,

@@ -5,7 +5,8 @@
  * The tool is included here with its main renamed, and linked with the
  * real lib/libc/gen/kinfo_vm.c and kinfo_proc.c; sysctl(3) and
  * sysctlnametomib(3) are ours, a mock kernel serving kern.proc.all and
- * kern.proc.vmmap.PID from a table of processes.  Each case runs the
+ * kern.proc.vmmap.PID from a table of processes (and sysctlbyname(3)
+ * serving vm.collapse_pagers).  Each case runs the
  * tool in a forked child, its standard output and error in temporary
  * files, and checks them with its exit status.  What the guest cannot
  * show is tested here: records that are malformed in every way the
@@ -132,6 +133,22 @@ sysctlnametomib(const char *name, int *mib, size_t *lenp)
 	mib[2] = KERN_PROC_VMMAP;
 	*lenp = 3;
 	return (0);
+}
+
+/* The one node read by name: vm.collapse_pagers, for -d's label. */
+static int	mock_collapse_pagers = 1;
+
+int
+sysctlbyname(const char *name, void *oldp, size_t *oldlenp,
+    const void *newp, size_t newlen)
+{
+
+	if (strcmp(name, "vm.collapse_pagers") != 0 || newp != NULL) {
+		errno = ENOENT;
+		return (-1);
+	}
+	return (mock_out(&mock_collapse_pagers, sizeof(mock_collapse_pagers),
+	    oldp, oldlenp));
 }
 
 /*
@@ -651,8 +668,8 @@ test_dot(void)
 	expect("-d path", &r, 0, "vnode<br/>we&quot;ird\\na??me<br/>", NULL);
 	expect("-d entry", &r, 0, "  e42_1 [shape=box, style=solid, "
 	    "label=\"0x0804f000-0x08061000\\nrw- C--\"];\n", NULL);
-	expect("-d swap", &r, 0, "; system swap: 300 of 32768 pages in "
-	    "use\";\n}\n", NULL);
+	expect("-d label", &r, 0, " label=\"vm.collapse_pagers=1; system "
+	    "swap: 300 of 32768 pages in use\";\n}\n", NULL);
 	run(&r, "-d", "-k", "42", NULL);
 	expect("-d -k", &r, 0, "size 72, resident 0, swap 36", "");
 }
