@@ -4,6 +4,7 @@
 #	make test	host unit tests, then the guest test suite
 #	make bench	benchmarks (figures and ratios, never a verdict)
 #	make demo	the 1993 leak and its fix, side by side (demo.svg)
+#	make chains	pictures of maild's chains, fix off and on (*.svg)
 #	make run-gdb	like run, but QEMU waits for gdb (see README)
 #	make soak-fuzz, make soak-vm-guest	long runs under load
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
@@ -74,7 +75,7 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	demo soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
+	demo chains soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
 	portable-tests FORCE
 
 all: $(B)/kernel $(B)/root.tar
@@ -288,6 +289,12 @@ soak-vm:
 # side-by-side table and $(B)/demo.svg (tests/demo.sh).
 demo: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/demo.sh $(B)
+
+# make chains: one boot, maild's map entries and chains drawn by
+# vmobjdump -d with the fix off and on, rendered by Graphviz as
+# $(B)/chains-off.svg and $(B)/chains-on.svg (tests/chains.sh).
+chains: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/chains.sh $(B)
 
 # make bench: figures from one boot, and the same boot again under
 # QEMU's instruction counting (tests/bench.sh).

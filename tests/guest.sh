@@ -22,6 +22,9 @@
 #   swapoff-eio	swap reads fail: swapoff loses only the failed page
 #   tmpfs	mem=16M tmpfs=24M: /tmp filled past memory (t_tmpfs.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
+#   walkthrough	mem=16M: the README's walkthrough, line by line, checked
+#		(tests/walkthrough.sh)
+#   icount-time	under -icount shift=0: time(1) counts instructions
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
 # command that fails with a status.
@@ -148,6 +151,33 @@ boot swapoff 64M "mem=16M" - "runtests -g swapoff" 64M
 boot tmpfs 64M "mem=16M tmpfs=24M" - "runtests -g tmpfs" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
+# The README's walkthrough, typed as written (tests/walkthrough.sh).
+TIMEOUT=$TIMEOUT sh tests/walkthrough.sh "$B"
+
+# time(1) counts guest instructions under QEMU's -icount shift=0 when
+# the kernel is told so (icount=0, as make bench does): a loop of 200
+# shell iterations must take more of them than `true', and both some.
+icount_time() {
+	log=$T/icount-time.log
+	img=$T/icount-time.swap.img
+	truncate -s 16M "$img"
+	B=$B MEM=32M KARGS=icount=0 SWAPIMG=$img NOSWAP=1 TIMEOUT=$TIMEOUT \
+	    QEMU_EXTRA="-icount shift=0,align=off,sleep=on" \
+	    CMD='time -p true; time -p sh -c "i=0; while [ \$i -lt 200 ]; do i=\$((i + 1)); done"' \
+	    sh tests/qemu.sh log "$log" 2>/dev/null
+	rc=$?
+	rm -f "$img"
+	set -- $(tr -d '\r' < "$log" | sed -n 's/^instructions \([0-9]*\)$/\1/p')
+	if [ "$rc" = 0 ] && [ $# = 2 ] && [ "$1" -gt 1000 ] &&
+	    [ "$2" -gt "$1" ]; then
+		echo "PASS icount-time" | tee "$T/icount-time.results"
+		echo "  (true: $1 instructions, 200 loops: $2)"
+	else
+		echo "FAIL icount-time: status $rc, instructions [$*] (see" \
+		    "$log)" | tee "$T/icount-time.results"
+	fi
+}
+icount_time
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the
 # killer must say on the console whom it killed and why.
 boot oom 64M "mem=16M" - "runtests -g oom" 8M

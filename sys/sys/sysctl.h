@@ -88,6 +88,9 @@
  * object once: memory it uses privately or shares with its relatives.
  */
 #define	KI_NSTAT_NAMES	"?IRSTZ"
+#define	KI_FLAG_SYSTEM	0x0001	/* ki_flag: a kernel thread (P_SYSTEM) */
+#define	KI_FLAG_SINTR	0x0002	/* ki_flag: its sleep can be interrupted
+				   by a signal (P_SINTR) */
 #define	SIDL		1	/* being created by fork */
 #define	SRUN		2	/* runnable, or running */
 #define	SSLEEP		3	/* sleeping on an address */
@@ -119,6 +122,16 @@ struct kinfo_proc {
 	__uint32_t	ki_anonres;		/* resident anonymous pages */
 	__uint32_t	ki_swap;		/* swap blocks */
 };
+
+/*
+ * kern.cp_time: the clock ticks since boot that found the CPU in each
+ * state, an array of CPUSTATES unsigned longs indexed by CP_*: running
+ * a process in user mode, in the kernel, or idle (kern_clock.c).
+ */
+#define	CP_USER		0
+#define	CP_SYS		1
+#define	CP_IDLE		2
+#define	CPUSTATES	3
 
 /*
  * vm.object_audit (root only): every VM object checked.  An anonymous
@@ -240,6 +253,8 @@ int	sysctl(const int *, unsigned int, void *, size_t *, const void *,
 	    size_t);
 int	sysctlbyname(const char *, void *, size_t *, const void *, size_t);
 int	sysctlnametomib(const char *, int *, size_t *);
+/* kinfo_getallproc(3): kern.proc.all as an array, to free(); NULL, errno. */
+struct kinfo_proc *kinfo_getallproc(int *);
 #endif /* _KERNEL */
 
 #endif /* !_SYS_SYSCTL_H_ */

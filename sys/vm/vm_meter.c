@@ -58,6 +58,9 @@ VMCNT(swapoff_freed, v_swapoff_freed,
     "Blocks swapoff freed unread (nobody could read them)");
 VMCNT(swapoff_lost, v_swapoff_lost,
     "Pages lost: their blocks could not be read, and the device went");
+VMCNT(interrupts, v_intr, "Device interrupts");
+VMCNT(syscalls, v_syscall, "System calls");
+VMCNT(context_switches, v_swtch, "Context switches");
 
 OBJCNT(objects, os_objects, "Objects alive");
 OBJCNT(created, os_created, "Objects ever created");

@@ -46,6 +46,14 @@ struct vmmeter {
 	u_int	v_swapoff_read;		/* pages swapoff read back */
 	u_int	v_swapoff_freed;	/* hidden blocks it freed unread */
 	u_int	v_swapoff_lost;		/* pages lost to read errors */
+
+	/*
+	 * System events, counted outside sys/vm for vmstat(1)'s "faults"
+	 * columns, where 4.4BSD's cnt kept them too.
+	 */
+	u_int	v_intr;			/* device interrupts (intr.c) */
+	u_int	v_syscall;		/* system calls (trap.c) */
+	u_int	v_swtch;		/* context switches (kern_synch.c) */
 };
 
 extern struct vmmeter vmcnt;

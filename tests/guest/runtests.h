@@ -107,6 +107,8 @@ pid_t	t_spawn(char *const [], char *const [], int, int);
 pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
+int	t_run_io(const char *, char *const [], uid_t, const char *, char *,
+	    size_t, char *, size_t);
 
 /* Time. */
 void	t_msleep(int);
@@ -323,6 +325,17 @@ T_TEST(test_vmobjdump_nonroot);
 T_TEST(test_vmobjdump_nopid);
 T_TEST(test_vmobjdump_usage);
 T_TEST(test_vmobjdump_race);
+T_TEST(test_vmobjdump_dot);
+/* t_tools.c */
+T_TEST(test_tools_uname);
+T_TEST(test_tools_date);
+T_TEST(test_tools_time);
+T_TEST(test_tools_vmstat);
+T_TEST(test_tools_ps);
+T_TEST(test_tools_text);
+T_TEST(test_tools_tail_f);
+T_TEST(test_tools_more);
+T_TEST(test_tools_kill_l);
 /* t_leak.c */
 T_TEST(test_leak_nopressure);
 T_TEST(test_leak_maild_nofix);

@@ -754,3 +754,79 @@ t_syscall(int *errp, int num, unsigned long a1, unsigned long a2,
 	args[7] = 0;
 	return (t_rawsys(num, args, errp));
 }
+
+/*
+ * Read fd until its end into buf (size bytes, NUL-terminated); fails
+ * the test if there is more, or on an error.  Returns the length.
+ */
+static size_t
+t_slurp(int fd, char *buf, size_t size, const char *what)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, buf + len, size - 1 - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			FAIL("reading the %s: %s", what, t_errname(errno));
+		if (n == 0)
+			break;
+		len += n;
+		if (len == size - 1)
+			FAIL("the %s is longer than %zu bytes", what, size - 1);
+	}
+	buf[len] = '\0';
+	return (len);
+}
+
+/*
+ * Run path with argv and our environment, as uid (0: as we are), with
+ * input (NULL: nothing) on its standard input and its standard output
+ * and error captured, through pipes, into out and err (outsize and
+ * errsize bytes, NUL-terminated; more output fails the test).  The
+ * outputs are read one after the other, so the program's standard
+ * error and its input must each fit in a pipe (a few KiB).  Returns the
+ * wait status; a program that could not be started exits 125 (setuid),
+ * 126 (dup2) or 127 (execve).
+ */
+int
+t_run_io(const char *path, char *const argv[], uid_t uid, const char *input,
+    char *out, size_t outsize, char *err, size_t errsize)
+{
+	extern char **environ;
+	int pi[2], po[2], pe[2];
+	pid_t pid;
+
+	t_pipe(pi);
+	t_pipe(po);
+	t_pipe(pe);
+	pid = t_fork();
+	if (pid == 0) {
+		if (uid != 0 && setuid(uid) == -1)
+			_exit(125);
+		if (dup2(pi[0], 0) == -1 || dup2(po[1], 1) == -1 ||
+		    dup2(pe[1], 2) == -1)
+			_exit(126);
+		close(pi[0]);
+		close(pi[1]);
+		close(po[0]);
+		close(po[1]);
+		close(pe[0]);
+		close(pe[1]);
+		execve(path, argv, environ);
+		_exit(127);
+	}
+	close(pi[0]);
+	close(po[1]);
+	close(pe[1]);
+	if (input != NULL)
+		t_writeall(pi[1], input, strlen(input));
+	close(pi[1]);
+	(void)t_slurp(po[0], out, outsize, "standard output");
+	(void)t_slurp(pe[0], err, errsize, "standard error");
+	close(po[0]);
+	close(pe[0]);
+	return (t_wait(pid));
+}

@@ -169,6 +169,22 @@ build_libc_malloc() {
 	link libc_malloc "$O/libc_malloc.o" "$O/malloc.o"
 }
 
+# regcomp/regexec against glibc's: the engine and a shim compiled
+# against Umbra's <regex.h> alone (copied into a directory of its own),
+# their regex functions renamed umbra_*; the test includes the host's.
+build_libc_regex() {
+	inc=$O/regex-include
+	mkdir -p "$inc" &&
+	cp lib/libc/include/regex.h "$inc/" &&
+	cc "$O/regex.o" lib/libc/gen/regex.c -I"$inc" &&
+	cc "$O/libc_regex_shim.o" $T/libc_regex_shim.c -I"$inc" -I$T &&
+	rename "$O/regex.o" regcomp regexec regerror regfree &&
+	rename "$O/libc_regex_shim.o" regcomp regexec regerror regfree &&
+	cc "$O/libc_regex.o" $T/libc_regex.c -I$T &&
+	link libc_regex "$O/libc_regex.o" "$O/libc_regex_shim.o" \
+	    "$O/regex.o"
+}
+
 # getopt, getopt_long and getopt_long_only against glibc's; the file
 # declares getprogname(), which glibc lacks and the test supplies.
 build_libc_getopt() {
@@ -191,11 +207,12 @@ build_vmobjdump_host() {
 	printf '#include <sys/types.h>\n#include <stdint.h>\n' \
 	    >"$inc/sys/_types.h" &&
 	cc "$O/kinfo_vm.o" lib/libc/gen/kinfo_vm.c -I"$inc" &&
+	cc "$O/kinfo_proc.o" lib/libc/gen/kinfo_proc.c -I"$inc" &&
 	cc "$O/jsoncheck.o" tests/guest/jsoncheck.c &&
 	cc "$O/vmobjdump_host.o" $T/vmobjdump_host.c -I"$inc" -I$T \
 	    -Itests/guest &&
 	link vmobjdump_host "$O/vmobjdump_host.o" "$O/kinfo_vm.o" \
-	    "$O/jsoncheck.o"
+	    "$O/kinfo_proc.o" "$O/jsoncheck.o"
 }
 
 # sys/vm on the host (tests/vmhost): fork, swap and collapse under a
@@ -229,6 +246,7 @@ host_test libc_printf build_libc_printf
 host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
+host_test libc_regex build_libc_regex
 host_test libc_getopt build_libc_getopt
 host_test vmhost_model build_vmhost
 host_test swap_pager_copy build_swap_pager_copy
@@ -242,6 +260,16 @@ if CC=$HOSTCC $TIMEOUT sh bin/sh/test-sh.sh >"$log" 2>&1; then
 else
 	failed=1
 	echo "FAIL sh_host: $(tail -n 1 "$log") (see $log)"
+fi
+
+# The portable tools of bin/ (grep, head, tail, sort, ...), built for
+# this machine, case by case (tests/host/tools.sh): one verdict.
+log=$O/tools_host.log
+if CC=$HOSTCC $TIMEOUT sh tests/host/tools.sh "$B" >"$log" 2>&1; then
+	echo "PASS tools_host"
+else
+	failed=1
+	echo "FAIL tools_host: $(tail -n 1 "$log") (see $log)"
 fi
 
 exit $failed

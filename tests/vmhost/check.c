@@ -406,7 +406,7 @@ check_quiet(void)
 }
 
 /*
- * Hidden pages (DESIGN.md, "Words"): resident pages and swap blocks of
+ * Hidden pages (doc/design.md): resident pages and swap blocks of
  * anonymous objects that no map entry can reach any more.  Marks what
  * each entry's faults would find first; the rest is hidden.
  */

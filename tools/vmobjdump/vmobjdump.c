@@ -4,17 +4,20 @@
  *	vmobjdump [-hjks] pid ...
  *	vmobjdump [-hjks] -a
  *	vmobjdump [-hk] -f
+ *	vmobjdump -d [-hk] pid ... | -a
  *
  * For each map entry of a process: its range, protection, flags and
  * offset, then the chain of objects behind it, front object first, one
  * indented line each, then a trailer with the chain's depth, the pages
  * of the range that some object holds (visible) and the hidden pages of
  * the chain (pages no map entry can reach any more: what the 1993
- * defect leaks; see DESIGN.md, "Words", and <sys/vmobject.h>).  Each
+ * defect leaks; see doc/design.md, "The VM's vocabulary", and
+ * <sys/vmobject.h>).  Each
  * process ends with its totals, and the output with the system's swap
  * in use.
  *
  *	-a	every process that has a user address space
+ *	-d	a Graphviz DOT graph instead of text (see dot_print())
  *	-f	instead of processes, the objects that hold /tmp files'
  *		pages, one line each, from vm.objects
  *	-h	no headings (column header, process heading)
@@ -26,7 +29,7 @@
  * with kinfo_getvmmap(3).  It is checked whole (record sizes, counts,
  * chain links) before anything of it is printed, so a malformed
  * snapshot never gives half a dump.  Process names come from
- * kern.proc.all, like ps(1).
+ * kern.proc.all (kinfo_getallproc(3)), like ps(1)'s.
  *
  * Totals count each object once, even when several entries reach it
  * (by object id); page totals cover anonymous objects only, like
@@ -54,13 +57,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#define	MAXTRIES	8		/* kern.proc.all fetches */
 #define	INDENT		40		/* where object columns start */
 
 static int	hflag;			/* no headings */
 static int	jflag;			/* JSON */
 static int	kflag;			/* KiB, not pages */
 static int	sflag;			/* summary lines only */
+static int	dflag;			/* DOT */
 static int	status;			/* exit status */
 static int	njson;			/* processes printed in JSON */
 
@@ -104,79 +107,41 @@ usage(void)
 
 	fprintf(stderr, "usage: vmobjdump [-hjks] pid ...\n"
 	    "       vmobjdump [-hjks] -a\n"
-	    "       vmobjdump [-hk] -f\n");
+	    "       vmobjdump [-hk] -f\n"
+	    "       vmobjdump -d [-hk] pid ... | -a\n");
 	exit(1);
 }
 
-static int
-pinfocmp(const void *a, const void *b)
-{
-	const struct pinfo *pa = a, *pb = b;
-
-	return (pa->pid < pb->pid ? -1 : pa->pid > pb->pid);
-}
-
 /*
- * Read kern.proc.all into a malloc'ed array of pinfo, sorted by pid,
- * its length in *np.  Returns NULL, with a message, on failure.
+ * Read kern.proc.all (kinfo_getallproc(3)) into a malloc'ed array of
+ * pinfo, sorted by pid, its length in *np.  Returns NULL, with a
+ * message, on failure.
  */
 static struct pinfo *
 get_procs(int *np)
 {
-	int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
-	struct kinfo_proc kp;
+	struct kinfo_proc *kp;
 	struct pinfo *pi;
-	size_t len, off, sz, minsz;
-	char *buf = NULL;
-	int tries, n, i;
+	int n, i;
 
-	for (tries = 0; tries < MAXTRIES; tries++) {
-		len = 0;
-		if (sysctl(mib, 3, NULL, &len, NULL, 0) == -1)
-			break;
-		len += len / 8 + 4 * sizeof(struct kinfo_proc);
-		if ((buf = malloc(len)) == NULL)
-			break;
-		if (sysctl(mib, 3, buf, &len, NULL, 0) == 0)
-			break;
-		free(buf);
-		buf = NULL;
-		if (errno != ENOMEM)
-			break;
-	}
-	if (buf == NULL) {
+	if ((kp = kinfo_getallproc(&n)) == NULL) {
 		fprintf(stderr, "vmobjdump: kern.proc.all: %s\n",
 		    strerror(errno));
 		return (NULL);
 	}
-	minsz = offsetof(struct kinfo_proc, ki_comm) + KI_COMMLEN;
-	if ((pi = calloc(len / minsz + 1, sizeof(*pi))) == NULL) {
+	if ((pi = calloc(n + 1, sizeof(*pi))) == NULL) {
 		fprintf(stderr, "vmobjdump: out of memory\n");
-		free(buf);
+		free(kp);
 		return (NULL);
 	}
-	n = 0;
-	for (off = 0; off + sizeof(int) <= len; off += sz) {
-		memcpy(&i, buf + off, sizeof(int));
-		sz = (size_t)i;
-		if (sz < minsz || off + sz > len) {
-			fprintf(stderr, "vmobjdump: kern.proc.all: bad record "
-			    "size %zu\n", sz);
-			free(pi);
-			free(buf);
-			return (NULL);
-		}
-		memset(&kp, 0, sizeof(kp));
-		memcpy(&kp, buf + off, sz < sizeof(kp) ? sz : sizeof(kp));
-		pi[n].pid = kp.ki_pid;
-		pi[n].stat = kp.ki_stat;
-		pi[n].size = kp.ki_size;
-		memcpy(pi[n].comm, kp.ki_comm, KI_COMMLEN);
-		pi[n].comm[KI_COMMLEN] = '\0';
-		n++;
+	for (i = 0; i < n; i++) {
+		pi[i].pid = kp[i].ki_pid;
+		pi[i].stat = kp[i].ki_stat;
+		pi[i].size = kp[i].ki_size;
+		memcpy(pi[i].comm, kp[i].ki_comm, KI_COMMLEN);
+		pi[i].comm[KI_COMMLEN] = '\0';
 	}
-	free(buf);
-	qsort(pi, n, sizeof(*pi), pinfocmp);
+	free(kp);
 	*np = n;
 	return (pi);
 }
@@ -676,6 +641,119 @@ json_print(const struct snap *s)
 }
 
 /*
+ * DOT (-d): one graph for all the processes dumped.  Each process is a
+ * cluster of its map entries (boxes: range, protection, flags); every
+ * object is a node of its own, once, however many entries and shadows
+ * reach it, named by its id: "o<id>".  An edge goes from each entry to
+ * its front object and from each object to its backing object, so a
+ * shared object has an edge from each shadow.  An object's label gives
+ * its id, type, size, resident pages, swap blocks, references and
+ * shadows, and its hidden pages, in red; objects with hidden pages are
+ * filled red, other anonymous ones blue, a file's grey.  Sizes are in
+ * pages (KiB with -k).  The graph's label gives vm.collapse_pagers and
+ * the system's swap in use.
+ */
+#define	DOT_SEEN_MAX	4096		/* objects drawn, at most */
+
+static uint32_t	dot_seen[DOT_SEEN_MAX];
+static u_int	dot_nseen;
+
+/* Write s (at most max bytes, to a NUL) escaped for an HTML-like label. */
+static void
+dot_html(const char *s, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < max && s[i] != '\0'; i++) {
+		switch (s[i]) {
+		case '<':
+			printf("&lt;");
+			break;
+		case '>':
+			printf("&gt;");
+			break;
+		case '&':
+			printf("&amp;");
+			break;
+		case '"':
+			printf("&quot;");
+			break;
+		default:
+			putchar(s[i] >= ' ' && s[i] <= '~' ? s[i] : '?');
+		}
+	}
+}
+
+static void
+dot_object(const struct snap *s, const struct kinfo_vmobject *kvo)
+{
+	unsigned long long hidden;
+	const char *fill;
+
+	if (seen(dot_seen, dot_nseen, kvo->kvo_id))
+		return;
+	if (dot_nseen < DOT_SEEN_MAX)
+		dot_seen[dot_nseen++] = kvo->kvo_id;
+	hidden = (unsigned long long)kvo->kvo_hidden_res +
+	    kvo->kvo_hidden_swap;
+	if (kvo->kvo_type == KVO_TYPE_VNODE)
+		fill = "#e0e0e0";
+	else if (hidden > 0)
+		fill = "#f4b0b0";
+	else
+		fill = "#c8dcf0";
+	printf("  o%u [fillcolor=\"%s\", label=<<b>object %u</b> %s",
+	    kvo->kvo_id, fill, kvo->kvo_id, type_long(kvo->kvo_type));
+	if (kvo->kvo_type == KVO_TYPE_VNODE) {
+		printf("<br/>");
+		dot_html(kvo->kvo_path, KVO_PATHLEN);
+	}
+	printf("<br/>size %llu, resident %llu, swap %llu",
+	    amount(s, kvo->kvo_size), amount(s, kvo->kvo_resident),
+	    amount(s, kvo->kvo_swapped));
+	printf("<br/>%d refs, %d shadows", kvo->kvo_ref_count,
+	    kvo->kvo_shadow_count);
+	if (kvo->kvo_type != KVO_TYPE_VNODE)
+		printf("<br/><font color=\"%s\">hidden: resident %llu, "
+		    "swap %llu</font>", hidden > 0 ? "#c00000" : "#606060",
+		    amount(s, kvo->kvo_hidden_res),
+		    amount(s, kvo->kvo_hidden_swap));
+	printf(">];\n");
+	if (kvo->kvo_backing_id != 0)
+		printf("  o%u -> o%u;\n", kvo->kvo_id, kvo->kvo_backing_id);
+}
+
+static void
+dot_print(const struct snap *s)
+{
+	const struct kinfo_vmmap_hdr *kvh = s->kvh;
+	const struct kinfo_vmentry *kve;
+	char b1[8], b2[8], comm[KI_COMMLEN + 1];
+	u_int i, j;
+	int pid = (int)kvh->kvh_pid;
+
+	printf(" subgraph cluster_%d {\n  label=\"pid %d (%s)\";\n"
+	    "  style=rounded;\n", pid, pid,
+	    printable(s->comm, KI_COMMLEN, comm));
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		kve = s->entries[i];
+		printf("  e%d_%u [shape=box, style=solid, label=\"0x%08x-0x%08x"
+		    "\\n%s %s\"];\n", pid, i, kve->kve_start, kve->kve_end,
+		    prot_letters(kve->kve_protection, b1),
+		    entry_letters(kve->kve_flags, b2));
+	}
+	printf(" }\n");
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		kve = s->entries[i];
+		if (kve->kve_depth > 0)
+			printf("  e%d_%u -> o%u;\n", pid, i,
+			    s->objs[s->first[i]]->kvo_id);
+		for (j = 0; j < kve->kve_depth; j++)
+			dot_object(s, s->objs[s->first[i] + j]);
+	}
+}
+
+/*
  * Fetch, check and print process pid (command name comm).  quiet: say
  * nothing about a process that does not exist (-a).  Returns 0, or the
  * error number.  On success a copy of the snapshot's header goes to
@@ -712,6 +790,8 @@ dump(pid_t pid, const char *comm, int quiet,
 	}
 	if (jflag)
 		json_print(&s);
+	else if (dflag)
+		dot_print(&s);
 	else if (sflag)
 		summary_print(&s);
 	else {
@@ -722,6 +802,18 @@ dump(pid_t pid, const char *comm, int quiet,
 	memcpy(last, s.kvh, sizeof(*last));
 	snap_free(&s);
 	return (0);
+}
+
+/* "system swap: U of T pages in use", then end, from the last header. */
+static void
+swap_line(const struct kinfo_vmmap_hdr *last, const char *end)
+{
+
+	printf("system swap: %llu of %llu %s in use%s",
+	    kflag ? (unsigned long long)last->kvh_swap_used *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_used,
+	    kflag ? (unsigned long long)last->kvh_swap_total *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_total, unitname(), end);
 }
 
 /*
@@ -783,16 +875,21 @@ main(int argc, char *argv[])
 {
 	struct kinfo_vmmap_hdr last;
 	struct pinfo *pi;
+	size_t len;
+	int fix;
 	pid_t *pids;
 	char *end;
 	long v;
 	int ch, aflag, fflag, npids, np, i, e;
 
-	aflag = fflag = 0;
-	while ((ch = getopt(argc, argv, "afhjks")) != -1) {
+	aflag = dflag = fflag = 0;
+	while ((ch = getopt(argc, argv, "adfhjks")) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
+			break;
+		case 'd':
+			dflag = 1;
 			break;
 		case 'f':
 			fflag = 1;
@@ -816,7 +913,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (fflag) {
-		if (aflag || jflag || sflag || argc != 0)
+		if (aflag || dflag || jflag || sflag || argc != 0)
 			usage();
 		if (dump_files() != 0)
 			status = 1;
@@ -827,7 +924,8 @@ main(int argc, char *argv[])
 		}
 		return (status);
 	}
-	if ((aflag && argc != 0) || (!aflag && argc == 0))
+	if ((aflag && argc != 0) || (!aflag && argc == 0) ||
+	    (dflag && (jflag || sflag)))
 		usage();
 	if ((pids = calloc(argc + 1, sizeof(*pids))) == NULL) {
 		fprintf(stderr, "vmobjdump: out of memory\n");
@@ -864,6 +962,10 @@ main(int argc, char *argv[])
 	if (jflag)
 		printf("{\"version\":%d,\"page_size\":%d,\"units\":\"pages\","
 		    "\"processes\":[", KVM_VERSION, getpagesize());
+	else if (dflag)
+		printf("digraph vmobjdump {\n node [shape=box, style=filled, "
+		    "fontname=\"Helvetica\", fontsize=10];\n"
+		    " edge [arrowsize=0.6];\n");
 	else if (sflag && !hflag)
 		summary_header();
 	for (i = 0; i < npids; i++) {
@@ -881,13 +983,21 @@ main(int argc, char *argv[])
 		else
 			printf("null");
 		printf("}\n");
-	} else if (!sflag && last.kvh_structsize != 0)
-		printf("\nsystem swap: %llu of %llu %s in use\n",
-		    kflag ? (unsigned long long)last.kvh_swap_used *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_used,
-		    kflag ? (unsigned long long)last.kvh_swap_total *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_total,
-		    unitname());
+	} else if (dflag) {
+		len = sizeof(fix);
+		if (sysctlbyname("vm.collapse_pagers", &fix, &len, NULL,
+		    0) == 0)
+			printf(" label=\"vm.collapse_pagers=%d%s", fix,
+			    last.kvh_structsize != 0 ? "; " : "\";\n");
+		else if (last.kvh_structsize != 0)
+			printf(" label=\"");
+		if (last.kvh_structsize != 0)
+			swap_line(&last, "\";\n");
+		printf("}\n");
+	} else if (!sflag && last.kvh_structsize != 0) {
+		printf("\n");
+		swap_line(&last, "\n");
+	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "vmobjdump: standard output: %s\n",
 		    strerror(errno));

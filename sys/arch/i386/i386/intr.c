@@ -13,6 +13,7 @@
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/trap.h>
+#include <vm/vm_param.h>
 
 #define	IO_ICU1		0x20		/* master: command, data at +1 */
 #define	IO_ICU2		0xa0		/* slave */
@@ -86,6 +87,7 @@ intr_dispatch(int irq, struct trapframe *tf)
 		return;
 	}
 	intrcnt[irq]++;
+	vmcnt.v_intr++;
 	intrnest++;
 	if (intrhand[irq].ih_fun != NULL)
 		intrhand[irq].ih_fun(intrhand[irq].ih_arg, tf);
