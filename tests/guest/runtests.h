@@ -55,11 +55,14 @@ struct t_test {
 };
 
 /*
- * Reporting.  FAIL and the EXPECT macros never return.  A failure
- * message is one line, "file.c:LINE: what happened".
+ * Reporting.  FAIL, the EXPECT macros and t_skip never return.  A
+ * failure message is one line, "file.c:LINE: what happened"; a skip's
+ * says what could not be checked, and why.
  */
 void	t_fail(const char *, int, const char *, ...)
 	    __attribute__((__noreturn__, __format__(__printf__, 3, 4)));
+void	t_skip(const char *, ...)
+	    __attribute__((__noreturn__, __format__(__printf__, 1, 2)));
 void	t_printf(const char *, ...)
 	    __attribute__((__format__(__printf__, 1, 2)));
 void	t_vformat(char *, size_t, const char *, va_list);
@@ -68,6 +71,12 @@ const char *t_signame(int);
 const char *t_statusstr(int, char *, size_t);
 
 #define	FAIL(...)	t_fail(__FILE__, __LINE__, __VA_ARGS__)
+
+/*
+ * The exit status of a test child that skipped (t_skip): the runner
+ * prints "SKIP name: reason", and a skip is never a pass.
+ */
+#define	T_EXIT_SKIP	75
 
 #define	EXPECT(cond, ...) do {						\
 	if (!(cond))							\

@@ -93,6 +93,30 @@ t_fail(const char *file, int line, const char *fmt, ...)
 	_exit(1);
 }
 
+/*
+ * Skip the test: it cannot check what it is for here (the reason says
+ * what, and why).  Only the test child itself may skip; it writes the
+ * reason to the runner's pipe and exits with T_EXIT_SKIP.  Anywhere
+ * else this is a failure.
+ */
+void
+t_skip(const char *fmt, ...)
+{
+	char msg[256], out[300];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	t_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (t_reasonfd < 0 || getpid() != t_testpid)
+		FAIL("t_skip outside the test process: %s", msg);
+	snprintf(out, sizeof(out), "%s\n", msg);
+	n = strlen(out);
+	(void)write(t_reasonfd, out, n);
+	_exit(T_EXIT_SKIP);
+}
+
 static const char *const errnames[] = {
 	[EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH",
 	[EINTR] = "EINTR", [EIO] = "EIO", [ENXIO] = "ENXIO",
