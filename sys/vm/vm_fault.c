@@ -178,6 +178,9 @@ retry:
 			if (rv == VM_PAGER_OK) {
 				pg->flags &= ~PG_FAKE;
 				vmcnt.v_pageins++;
+				/* Killed while asleep (for kill-pagein). */
+				if (vm_wait_abandoned())
+					vmcnt.v_pagein_killed++;
 				break;
 			}
 			vm_page_free(pg);
