@@ -239,8 +239,9 @@ cmd_chain(int n, int fix)
 			err(1, "fork");
 		if (pid == 0) {
 			close(go[1]);
-			if (read(go[0], &c, 1) == 1)
-				push_out(getppid(), CHAIN_FLOOR, 1);
+			if (read(go[0], &c, 1) == 1 &&
+			    push_out(getppid(), CHAIN_FLOOR, 1) != 0)
+				_exit(1);
 			_exit(0);
 		}
 		close(go[0]);
@@ -251,6 +252,9 @@ cmd_chain(int n, int fix)
 		close(go[1]);
 		if (waitpid(pid, &st, 0) != pid)
 			err(1, "waitpid");
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			errx(1, "fork %u: the child that applies the pressure "
+			    "failed (status %#x)", k, st);
 	}
 	if (kinfo_vmsummary(getpid(), &ks) == -1)
 		err(1, "kinfo_vmsummary");
