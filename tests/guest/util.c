@@ -14,6 +14,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -370,6 +371,49 @@ t_blocked_child(int *blockw)
 	close(ready[0]);
 	*blockw = block[1];
 	return (pid);
+}
+
+/*
+ * Run body in a child process of its own, as if it were the test: its
+ * failure (FAIL, EXPECT) is written to a pipe of ours, and becomes ours,
+ * reason and all; a child that dies otherwise fails the test with how
+ * it ended.  Either way after (if not NULL) runs first, to undo what
+ * the test changed.  What the body mapped dies with the child, page
+ * tables included, so that the test can compare kernel resources
+ * before and after it (t_kres_expect).  Returns when the body passed,
+ * after after().
+ */
+void
+t_subtest(void (*body)(void), void (*after)(void))
+{
+	char msg[256], how[64];
+	int rp[2], st;
+	long n;
+	pid_t pid;
+
+	t_pipe(rp);
+	(void)fcntl(rp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
+	pid = t_fork();
+	if (pid == 0) {
+		close(rp[0]);
+		t_reasonfd = rp[1];
+		t_testpid = getpid();
+		body();
+		_exit(0);
+	}
+	close(rp[1]);
+	n = t_readall(rp[0], msg, sizeof(msg) - 1);
+	close(rp[0]);
+	st = t_wait(pid);
+	if (after != NULL)
+		after();
+	if (n > 0) {
+		(void)write(t_reasonfd, msg, n);
+		_exit(1);
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		FAIL("the test's body %s", t_statusstr(st, how, sizeof(how)));
 }
 
 /*
