@@ -115,6 +115,7 @@ void	t_touch_write(void *);
 int	t_wait_timeout(pid_t, int, int *);
 pid_t	t_spawn(char *const [], char *const [], int, int);
 pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
+pid_t	t_spawn_pipes(const char *, char *const [], int *, int *);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
 
@@ -150,6 +151,7 @@ void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
+int	t_stat(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
 
 /*
@@ -178,34 +180,21 @@ void	t_vmregion(pid_t, const void *, unsigned long, struct t_vmentry *);
 unsigned int t_wait_swapped(pid_t, int *);
 
 /*
- * Kernel resources before and after a test (t_kres_take, then
- * t_kres_expect): what a test may leave behind at most.  A few objects
- * and wired pages may stay for good: the test process's own chains (the
- * top of its stack, say, hides a copy that its children wrote) and a
- * page table or two.  kern.malloc grows by whole buckets.
+ * A test body run in a child, with kernel resources compared before
+ * and after it (t_leakfree): what it may leave behind at most.  A few
+ * objects and wired pages may stay for good: the test process's own
+ * chains (the top of its stack, say, hides a copy that its children
+ * wrote) and a page table or two; kern.malloc grows by whole buckets;
+ * fork's capacity may differ by one process with a page or two of
+ * kernel memory.
  */
 #define	T_LEAK_WIRED	8		/* pages */
 #define	T_LEAK_OBJECTS	8
 #define	T_LEAK_MALLOC	4096		/* bytes */
 #define	T_LEAK_FORKS	1		/* processes fork can make */
-#define	T_KRES_MTYPES	24
-#define	T_KRES_NAMELEN	16
-
-struct t_kres {
-	int		wired;		/* vm.stats.wire_count */
-	int		objects;	/* vm.stats.object.objects */
-	long		mbytes;		/* kern.malloc bytes, all types */
-	int		nmtypes;
-	struct {
-		char	name[T_KRES_NAMELEN];
-		long	inuse, bytes;
-	}		mtype[T_KRES_MTYPES];
-	int		forks;		/* fork capacity, or -1 */
-};
 
 int	t_fork_capacity(void);
-void	t_kres_take(struct t_kres *, int);
-void	t_kres_expect(const struct t_kres *, const char *);
+void	t_leakfree(void (*)(void), const char *);
 
 /*
  * A raw system call (util.c): arguments are pushed as 32-bit words the

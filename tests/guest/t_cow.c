@@ -316,16 +316,9 @@ static void
 text_start(struct text_inst *ti)
 {
 	char *av[] = { TEXT_NAME, NULL };
-	int in[2], out[2];
 	char c;
 
-	t_pipe(in);
-	t_pipe(out);
-	ti->pid = t_spawn_path(TEXT_PROG, av, environ, in[0], out[1]);
-	close(in[0]);
-	close(out[1]);
-	ti->in = in[1];
-	ti->out = out[0];
+	ti->pid = t_spawn_pipes(TEXT_PROG, av, &ti->in, &ti->out);
 	t_writeall(ti->in, "t", 1);
 	EXPECT(t_readall(ti->out, &c, 1) == 1 && c == 't', "%s (pid %d) "
 	    "did not echo a byte", TEXT_PROG, (int)ti->pid);

@@ -105,16 +105,6 @@ struct maild {
 	int		out;		/* its standard output, our end */
 };
 
-static int
-vmstat(const char *name)
-{
-	int v, e;
-
-	if ((e = t_sysctl_int(name, &v)) != 0)
-		FAIL("sysctl %s: %s", name, t_errname(e));
-	return (v);
-}
-
 /*
  * The collapse counters: taken before a body with the fix on, then
  * expect_collapsed requires that collapses happened and moved swap
@@ -129,8 +119,8 @@ static void
 collapses_take(struct collapses *c)
 {
 
-	c->collapses = vmstat("vm.stats.object.collapses");
-	c->moved = vmstat("vm.stats.object.swap_moved");
+	c->collapses = t_stat("vm.stats.object.collapses");
+	c->moved = t_stat("vm.stats.object.swap_moved");
 }
 
 static void
@@ -254,15 +244,8 @@ parse(const char *line, const char *first, struct sample *s)
 static void
 maild_start(struct maild *m, char *const argv[])
 {
-	int in[2], out[2];
 
-	t_pipe(in);
-	t_pipe(out);
-	m->pid = t_spawn_path(MAILD, argv, environ, in[0], out[1]);
-	close(in[0]);
-	close(out[1]);
-	m->in = in[1];
-	m->out = out[0];
+	m->pid = t_spawn_pipes(MAILD, argv, &m->in, &m->out);
 }
 
 /*
@@ -391,7 +374,7 @@ nopressure_body(void)
 	int po, i, rounds;
 	long t0 = t_now_ms();
 
-	po = vmstat("vm.stats.pageouts");
+	po = t_stat("vm.stats.pageouts");
 	maild_start(&m, mav);
 	for (i = 0; i < 4; i++) {
 		maild_batch(&m, 10, &s);
@@ -400,7 +383,7 @@ nopressure_body(void)
 	maild_stop(&m, &s);
 	nop_round(&s, &mnp);
 	rounds = vmtest_run(vav, nop_round, &vnp);
-	po = vmstat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	t_printf("  leak-nopressure: maild 40 requests: longest chain %u, "
 	    "hidden swap %u; vm-test %d rounds: longest chain %u, hidden "
 	    "swap %u; %d page-outs; %ld ms", mnp.maxchain, mnp.maxhidden,
@@ -439,15 +422,15 @@ maild_nofix_body(void)
 	int swap0, alive, end, po;
 	long t0 = t_now_ms();
 
-	swap0 = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts");
+	swap0 = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts");
 	maild_start(&m, av);
 	maild_batch(&m, 20, &s20);
 	maild_batch(&m, 80, &s100);
-	alive = vmstat("vm.swap_used");
+	alive = t_stat("vm.swap_used");
 	maild_stop(&m, &fin);
-	end = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts") - po;
+	end = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts") - po;
 	t_printf("  leak-maild-nofix: after 20 requests chain %u, hidden "
 	    "swap %u, own swap %u; after 100 chain %u, hidden swap %u, own "
 	    "swap %u; swap in use %d before, %d with maild idle, %d after "
@@ -510,11 +493,11 @@ vmtest_nofix_body(void)
 	long t0 = t_now_ms();
 
 	memset(&g, 0, sizeof(g));
-	swap0 = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts");
+	swap0 = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts");
 	rounds = vmtest_run(av, grow_round, &g);
-	end = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts") - po;
+	end = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts") - po;
 	t_printf("  leak-vmtest-nofix: round 20 chain %u, hidden swap %u; "
 	    "round %d chain %u, hidden swap %u; swap in use %d before, %d "
 	    "at round %d, %d after; own swap at most %u; %d page-outs; %ld "
@@ -582,8 +565,8 @@ maild_fix_body(void)
 	int swap0, maxswap = 0, end, po, i;
 	long t0 = t_now_ms();
 
-	swap0 = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts");
+	swap0 = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts");
 	collapses_take(&c0);
 	maild_start(&m, av);
 	for (i = 0; i < 10; i++) {
@@ -595,8 +578,8 @@ maild_fix_body(void)
 		fix_check("requests", &s, swap0, MAILD_PAGES);
 	}
 	maild_stop(&m, &fin);
-	end = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts") - po;
+	end = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts") - po;
 	t_printf("  fix-maild: 500 requests: longest chain %u, hidden swap "
 	    "at most %u; swap in use %d before, at most %d, %d after; own "
 	    "swap at most %u; %d page-outs; %ld ms", maxchain, maxhidden,
@@ -655,12 +638,12 @@ vmtest_fix_body(void)
 	long t0 = t_now_ms();
 
 	memset(&f, 0, sizeof(f));
-	f.swap0 = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts");
+	f.swap0 = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts");
 	collapses_take(&c0);
 	rounds = vmtest_run(av, fix_round, &f);
-	end = vmstat("vm.swap_used");
-	po = vmstat("vm.stats.pageouts") - po;
+	end = t_stat("vm.swap_used");
+	po = t_stat("vm.stats.pageouts") - po;
 	if (f.failed)
 		fix_check("round", &f.bad, f.swap0, VMTEST_PAGES);
 	t_printf("  fix-vmtest: %d rounds: longest chain %u, hidden swap at "

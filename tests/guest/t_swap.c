@@ -56,23 +56,12 @@
 #define	TAG_CANARY	0x5e000000U	/* the canary's pages */
 #define	TAG_HOG		0x5f000000U	/* the hog's pages */
 
-/* An int sysctl, or a failure. */
-static int
-vmstat(const char *name)
-{
-	int v, e;
-
-	if ((e = t_sysctl_int(name, &v)) != 0)
-		FAIL("sysctl %s: %s", name, t_errname(e));
-	return (v);
-}
-
 /* Managed pages: what "the guest's RAM" means to the VM. */
 static unsigned long
 ram_pages(void)
 {
 
-	return ((unsigned long)vmstat("vm.stats.page_count"));
+	return ((unsigned long)t_stat("vm.stats.page_count"));
 }
 
 /* A fresh anonymous region of n pages. */
@@ -224,8 +213,8 @@ test_swap_3x(void)
 	int po, pi;
 	long t0;
 
-	po = vmstat("vm.stats.pageouts");
-	pi = vmstat("vm.stats.pageins");
+	po = t_stat("vm.stats.pageouts");
+	pi = t_stat("vm.stats.pageins");
 	t0 = t_now_ms();
 	parts_fill(&pt, 3, ram, TAG_SWAP);
 	parts_check(&pt, "3x RAM");
@@ -233,7 +222,7 @@ test_swap_3x(void)
 	    "%ld ms: %d page-outs, %d page-ins; after the writes the thirds "
 	    "held %u, %u, %u swap blocks; reading the first back took its "
 	    "resident pages from %u to %u", 3 * ram, ram, t_now_ms() - t0,
-	    vmstat("vm.stats.pageouts") - po, vmstat("vm.stats.pageins") - pi,
+	    t_stat("vm.stats.pageouts") - po, t_stat("vm.stats.pageins") - pi,
 	    pt.filled[0].swapped, pt.filled[1].swapped, pt.filled[2].swapped,
 	    pt.filled[0].resident, pt.back.resident);
 	parts_unmap(&pt);
@@ -449,9 +438,9 @@ swap_cow_after(int fix)
 	pressure(2 * ram);
 	t_check(p, 0, h, TAG_BASE, "parent, after its own writes");
 	t_check(p, h, n - h, TAG_PARENT, "parent, after its own writes");
-	refused = vmstat("vm.stats.object.refused_pager");
-	moved = vmstat("vm.stats.object.swap_moved");
-	collapses = vmstat("vm.stats.object.collapses");
+	refused = t_stat("vm.stats.object.refused_pager");
+	moved = t_stat("vm.stats.object.swap_moved");
+	collapses = t_stat("vm.stats.object.collapses");
 	t_writeall(p2c[1], "g", 1);
 	t_expect_exit(pid, 0, "the child");
 	t_vmregion(getpid(), p, n, &end);
@@ -460,22 +449,22 @@ swap_cow_after(int fix)
 	    "%u hidden swap blocks, %d refusals, %d collapses, %d blocks "
 	    "moved; %d waits, %d left for later", fix, out.resident,
 	    out.swapped, back.resident, end.depth, end.hidden_swap,
-	    vmstat("vm.stats.object.refused_pager") - refused,
-	    vmstat("vm.stats.object.collapses") - collapses,
-	    vmstat("vm.stats.object.swap_moved") - moved,
-	    vmstat("vm.stats.object.waits"),
-	    vmstat("vm.stats.object.refused_busy"));
+	    t_stat("vm.stats.object.refused_pager") - refused,
+	    t_stat("vm.stats.object.collapses") - collapses,
+	    t_stat("vm.stats.object.swap_moved") - moved,
+	    t_stat("vm.stats.object.waits"),
+	    t_stat("vm.stats.object.refused_busy"));
 	if (fix) {
-		EXPECT(vmstat("vm.stats.object.collapses") > collapses,
+		EXPECT(t_stat("vm.stats.object.collapses") > collapses,
 		    "no collapse happened when the child exited");
-		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		EXPECT(t_stat("vm.stats.object.swap_moved") > moved,
 		    "the collapse moved no swap block");
 		EXPECT(end.depth == 1, "the chain is %u deep after the child "
 		    "exited: the collapse did not happen", end.depth);
 		EXPECT(end.hidden_swap == 0, "%u swap blocks hidden after the "
 		    "collapse", end.hidden_swap);
 	} else {
-		EXPECT(vmstat("vm.stats.object.refused_pager") > refused,
+		EXPECT(t_stat("vm.stats.object.refused_pager") > refused,
 		    "no collapse was refused for a pager when the child "
 		    "exited");
 		EXPECT(end.depth == 2, "the chain is %u deep, not 2, with the "
@@ -639,8 +628,8 @@ swap_chain(int fix)
 		j = rand() % (i + 1);
 		tmp = order[i], order[i] = order[j], order[j] = tmp;
 	}
-	moved = vmstat("vm.stats.object.swap_moved");
-	collapses = vmstat("vm.stats.object.collapses");
+	moved = t_stat("vm.stats.object.swap_moved");
+	collapses = t_stat("vm.stats.object.collapses");
 	for (i = 0; i < CHAIN - 2; i++) {
 		t_writeall(ctl[order[i]][1], "x", 1);
 		wait_exited(pids[order[i]]);
@@ -649,8 +638,8 @@ swap_chain(int fix)
 	t_printf("  swap-chain, vm.collapse_pagers=%d: exits %d %d %d %d "
 	    "(seed %d); chain %u deep, %u hidden swap blocks, %d collapses, "
 	    "%d blocks moved", fix, order[0], order[1], order[2], order[3],
-	    seed, e.depth, e.hidden_swap, vmstat("vm.stats.object.collapses") -
-	    collapses, vmstat("vm.stats.object.swap_moved") - moved);
+	    seed, e.depth, e.hidden_swap, t_stat("vm.stats.object.collapses") -
+	    collapses, t_stat("vm.stats.object.swap_moved") - moved);
 
 	/* Every page back from swap, nearest writer first. */
 	t_writeall(ctl[CHAIN - 1][1], "v", 1);
@@ -670,9 +659,9 @@ swap_chain(int fix)
 	if (fix) {
 		EXPECT(e.depth <= 2, "the chain is still %u deep with the fix",
 		    e.depth);
-		EXPECT(vmstat("vm.stats.object.collapses") > collapses,
+		EXPECT(t_stat("vm.stats.object.collapses") > collapses,
 		    "no collapse happened");
-		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		EXPECT(t_stat("vm.stats.object.swap_moved") > moved,
 		    "no swap block moved");
 	} else
 		EXPECT(e.depth == CHAIN, "the chain is %u deep with the fix "
@@ -721,7 +710,7 @@ test_swap_oom(void)
 	pid_t canary, hog;
 	char *p;
 
-	kills = vmstat("vm.stats.oom_kills");
+	kills = t_stat("vm.stats.oom_kills");
 	t_pipe(stop);
 	canary = t_fork();
 	if (canary == 0) {
@@ -750,15 +739,15 @@ test_swap_oom(void)
 	}
 	most = t_wait_swapped(hog, &st);
 	t_printf("  swap-oom: the hog held at most %u swap blocks of %d",
-	    most, vmstat("vm.swap_total"));
+	    most, t_stat("vm.swap_total"));
 	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
 	    "the hog ended with %s, not killed by SIGKILL",
 	    t_statusstr(st, buf, sizeof(buf)));
-	EXPECT(vmstat("vm.stats.oom_kills") > kills,
+	EXPECT(t_stat("vm.stats.oom_kills") > kills,
 	    "the hog died, but the out-of-memory killer did not count it");
-	EXPECT(most >= (unsigned int)vmstat("vm.swap_total") / 2, "the hog "
+	EXPECT(most >= (unsigned int)t_stat("vm.swap_total") / 2, "the hog "
 	    "held at most %u swap blocks of its own, of %d: swap was never "
-	    "filled by it", most, vmstat("vm.swap_total"));
+	    "filled by it", most, t_stat("vm.swap_total"));
 	close(stop[1]);
 	t_expect_exit(canary, 0, "the canary");
 	expect_swap_audit("after the hog died");
@@ -778,12 +767,12 @@ test_eio_write(void)
 	unsigned int bad;
 	int errs;
 
-	errs = vmstat("vm.stats.pageout_errors");
+	errs = t_stat("vm.stats.pageout_errors");
 	bad = swap_retired();
 	arm_disk_error();
 	parts_fill(&pt, 2, ram, TAG_SWAP);
 	parts_check(&pt, "after a failed pageout");
-	EXPECT(vmstat("vm.stats.pageout_errors") > errs,
+	EXPECT(t_stat("vm.stats.pageout_errors") > errs,
 	    "no pageout failed: was the disk armed (blkdebug)?");
 	EXPECT(swap_retired() > bad, "the failed blocks were not retired");
 	parts_unmap(&pt);
@@ -810,7 +799,7 @@ test_eio_read(void)
 
 	q = region(mine);
 	t_fill(q, 0, mine, TAG_PARENT);
-	errs = vmstat("vm.stats.pagein_errors");
+	errs = t_stat("vm.stats.pagein_errors");
 	pid = t_fork();
 	if (pid == 0) {
 		parts_fill(&pt, 2, ram, TAG_CHILD);
@@ -822,7 +811,7 @@ test_eio_read(void)
 	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGBUS, "the child ended "
 	    "with %s, not killed by SIGBUS", t_statusstr(st, buf,
 	    sizeof(buf)));
-	EXPECT(vmstat("vm.stats.pagein_errors") > errs,
+	EXPECT(t_stat("vm.stats.pagein_errors") > errs,
 	    "no pagein failed");
 	t_vmregion(getpid(), q, mine, &out);
 	t_check(q, 0, mine, TAG_PARENT, "the parent's region, afterwards");
@@ -871,8 +860,8 @@ test_collapse_fire(void)
 	if ((devnull = open("/dev/null", O_WRONLY)) == -1)
 		FAIL("/dev/null: %s", t_errname(errno));
 	old = set_collapse_pagers(1);
-	moved = vmstat("vm.stats.object.swap_moved");
-	po = vmstat("vm.stats.pageouts");
+	moved = t_stat("vm.stats.object.swap_moved");
+	po = t_stat("vm.stats.pageouts");
 	hog = t_fork();
 	if (hog == 0) {
 		char *p = region(ram / 2);
@@ -899,11 +888,11 @@ test_collapse_fire(void)
 	t_printf("  collapse-fire: %d vm-test runs of 20 rounds in %d s, %d "
 	    "swap blocks moved by collapse, %d page-outs; vm-test held at "
 	    "most %u swap blocks of its own", runs, secs,
-	    vmstat("vm.stats.object.swap_moved") - moved,
-	    vmstat("vm.stats.pageouts") - po, most);
+	    t_stat("vm.stats.object.swap_moved") - moved,
+	    t_stat("vm.stats.pageouts") - po, most);
 	EXPECT(most >= FIRE_PAGES / 4, "vm-test held at most %u swap blocks "
 	    "of its own, of its %d pages: no fire", most, FIRE_PAGES);
-	EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+	EXPECT(t_stat("vm.stats.object.swap_moved") > moved,
 	    "no collapse moved a swap block");
 	close(devnull);
 	set_collapse_pagers(old);

@@ -453,6 +453,27 @@ t_spawn_path(const char *path, char *const argv[], char *const envp[],
 }
 
 /*
+ * t_spawn_path with two new pipes for the child's standard input and
+ * output: *inw gets the end to write its input to, *outr the end to
+ * read its output from.  Returns the child's pid.
+ */
+pid_t
+t_spawn_pipes(const char *path, char *const argv[], int *inw, int *outr)
+{
+	int in[2], out[2];
+	pid_t pid;
+
+	t_pipe(in);
+	t_pipe(out);
+	pid = t_spawn_path(path, argv, environ, in[0], out[1]);
+	close(in[0]);
+	close(out[1]);
+	*inw = in[1];
+	*outr = out[0];
+	return (pid);
+}
+
+/*
  * Run the runner with argv and envp, its standard output captured into
  * out (NUL-terminated; at most size - 1 bytes kept, the rest read and
  * discarded), and return its wait status.  *lenp gets the bytes kept.
@@ -698,6 +719,19 @@ t_sysctl_int(const char *name, int *v)
 	if (len != sizeof(*v))
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * An int sysctl by name, failing the test if it cannot be read.
+ */
+int
+t_stat(const char *name)
+{
+	int v, e;
+
+	if ((e = t_sysctl_int(name, &v)) != 0)
+		FAIL("sysctl %s: %s", name, t_errname(e));
+	return (v);
 }
 
 /*

@@ -11,6 +11,7 @@
  *	t_kres_expect	pages, objects, kern.malloc use and how many
  *			processes fork can still make; what a test leaks
  *			shows here even when nothing pages
+ *	t_leakfree	a test body run in a child between the two
  *	t_wait_swapped	wait for a child while sampling the swap blocks
  *			its own objects hold (kinfo_vmsummary(3))
  *	t_fork_capacity	fork until fork fails (fork-until-fail)
@@ -30,6 +31,22 @@
 #include <unistd.h>
 
 #include "runtests.h"
+
+/* A snapshot of kernel resources (t_kres_take). */
+#define	T_KRES_MTYPES	24
+#define	T_KRES_NAMELEN	16
+
+struct t_kres {
+	int		wired;		/* vm.stats.wire_count */
+	int		objects;	/* vm.stats.object.objects */
+	long		mbytes;		/* kern.malloc bytes, all types */
+	int		nmtypes;
+	struct {
+		char	name[T_KRES_NAMELEN];
+		long	inuse, bytes;
+	}		mtype[T_KRES_MTYPES];
+	int		forks;		/* fork capacity, or -1 */
+};
 
 /*
  * Walk pid's map (kern.proc.vmmap) for the first entry that holds addr
@@ -243,29 +260,18 @@ kres_malloc(struct t_kres *kr)
 	EXPECT(kr->nmtypes > 0, "kern.malloc lists no malloc type");
 }
 
-/* An int sysctl, or a failure. */
-static int
-kres_int(const char *name)
-{
-	int v, e;
-
-	if ((e = t_sysctl_int(name, &v)) != 0)
-		FAIL("sysctl %s: %s", name, t_errname(e));
-	return (v);
-}
-
 /*
  * Take a snapshot of kernel resources into *kr; with forks, measure the
  * fork capacity too (a few seconds: fork-until-fail), else leave it -1.
  */
-void
+static void
 t_kres_take(struct t_kres *kr, int forks)
 {
 
 	memset(kr, 0, sizeof(*kr));
 	kr->forks = forks ? t_fork_capacity() : -1;
-	kr->wired = kres_int("vm.stats.wire_count");
-	kr->objects = kres_int("vm.stats.object.objects");
+	kr->wired = t_stat("vm.stats.wire_count");
+	kr->objects = t_stat("vm.stats.object.objects");
 	kres_malloc(kr);
 }
 
@@ -279,7 +285,7 @@ t_kres_take(struct t_kres *kr, int forks)
  * again for up to five seconds.  Prints both snapshots; fails the test,
  * naming what grew, when something leaked.
  */
-void
+static void
 t_kres_expect(const struct t_kres *before, const char *when)
 {
 	struct t_kres now;
@@ -330,4 +336,21 @@ t_kres_expect(const struct t_kres *before, const char *when)
 	EXPECT(before->forks < 0 || now.forks >= before->forks - T_LEAK_FORKS,
 	    "%s: fork made %d processes, %d before: something per process "
 	    "leaked", when, now.forks, before->forks);
+}
+
+/*
+ * Run body in a child (t_subtest, which passes its failure on), with
+ * kernel resources taken before it and compared after it (t_kres_take,
+ * t_kres_expect, fork capacity included).  The child takes its page
+ * tables and the rest of what it mapped with it, so whatever is left
+ * over is what the body leaked.  name names the test in messages.
+ */
+void
+t_leakfree(void (*body)(void), const char *name)
+{
+	struct t_kres kr;
+
+	t_kres_take(&kr, 1);
+	t_subtest(body, NULL);
+	t_kres_expect(&kr, name);
 }
