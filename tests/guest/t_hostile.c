@@ -87,22 +87,11 @@
 /* Helpers.                                                            */
 /* ------------------------------------------------------------------ */
 
-/* An int sysctl, or a failure. */
-static int
-hs_stat(const char *name)
-{
-	int v, e;
-
-	if ((e = t_sysctl_int(name, &v)) != 0)
-		FAIL("sysctl %s: %s", name, t_errname(e));
-	return (v);
-}
-
 static unsigned long
 hs_ram(void)
 {
 
-	return ((unsigned long)hs_stat("vm.stats.page_count"));
+	return ((unsigned long)t_stat("vm.stats.page_count"));
 }
 
 /* A fresh anonymous region of n pages. */
@@ -189,7 +178,7 @@ hs_audits(const char *when)
 		}
 		if ((e = hs_proc_swap(&reach, &nproc)) != 0)
 			FAIL("%s: kern.proc.all: %s", when, t_errname(e));
-		used = hs_stat("vm.swap_used");
+		used = t_stat("vm.swap_used");
 		if ((unsigned long)used > reach + sa.sa_bad) {
 			snprintf(why, sizeof(why), "vm.swap_used is %d blocks "
 			    "(%u retired), but the %d processes reach only "
@@ -1052,7 +1041,7 @@ hs_fuzz_loaded(long calls, int seconds, int procs, int report)
 
 	hog = hs_hog(ram * 5 / 4, 0, &hogw);
 	can = hs_canary(16, &canw);
-	po = hs_stat("vm.stats.pageouts");
+	po = t_stat("vm.stats.pageouts");
 	memset(&o, 0, sizeof(o));
 	o.seed = hs_seed();
 	o.procs = procs;
@@ -1062,7 +1051,7 @@ hs_fuzz_loaded(long calls, int seconds, int procs, int report)
 	o.report_secs = report;
 	o.verbose = getenv("RUNTESTS_VERBOSE") != NULL;
 	t_fuzz_run(&o, &st);
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	hs_stop(can, canw, "the canary");
 	hs_stop(hog, hogw, "the hog");
 	t_printf("  fuzz: %d page-outs meanwhile (RAM %lu pages)", po, ram);
@@ -1162,7 +1151,7 @@ storm_body(void)
 	r = hs_region(n);
 	t_fill(r, 0, n, TAG_STORM);
 	pid = hs_hog(ram * 3 / 4, 1, &hogw);
-	po = hs_stat("vm.stats.pageouts");
+	po = t_stat("vm.stats.pageouts");
 	for (round = 0; round < STORM_ROUNDS; round++) {
 		t_pipe(ready);
 		pgid = 0;
@@ -1218,7 +1207,7 @@ storm_body(void)
 			    "ready when killed", count, got);
 	}
 	hs_stop(pid, hogw, "the hog");
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	capline[0] = '\0';
 	for (round = 0; round < STORM_ROUNDS; round++)
 		snprintf(capline + strlen(capline), sizeof(capline) -
@@ -1237,11 +1226,8 @@ storm_body(void)
 void
 test_fork_kill_storm(void)
 {
-	struct t_kres kr;
 
-	t_kres_take(&kr, 1);
-	t_subtest(storm_body, NULL);
-	t_kres_expect(&kr, "fork-kill-storm");
+	t_leakfree(storm_body, "fork-kill-storm");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1320,7 +1306,7 @@ pagein_body(void)
 	    "RAM the region held %u swap blocks: its pages did not go to swap",
 	    n, ram, filled.swapped);
 	srandom((unsigned int)getpid());
-	pi = hs_stat("vm.stats.pageins");
+	pi = t_stat("vm.stats.pageins");
 	for (round = 0; round < PAGEIN_ROUNDS; round++) {
 		t_pipe(ready);
 		for (i = 0; i < PAGEIN_PROCS; i++) {
@@ -1347,7 +1333,7 @@ pagein_body(void)
 		close(ready[0]);
 		for (i = 0; i < PAGEIN_PROCS; i++) {
 			t_msleep(150 + random() % 400);
-			pk = hs_stat("vm.stats.pagein_killed");
+			pk = t_stat("vm.stats.pagein_killed");
 			EXPECT_OK(kill(pid[i], SIGKILL));
 			if (t_wait_timeout(pid[i], 60, &st) == -1)
 				FAIL("round %d: reader %d did not die within "
@@ -1355,7 +1341,7 @@ pagein_body(void)
 			EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
 			    "round %d: reader %d %s", round, i,
 			    t_statusstr(st, how, sizeof(how)));
-			if (hs_stat("vm.stats.pagein_killed") > pk)
+			if (t_stat("vm.stats.pagein_killed") > pk)
 				caught++;
 		}
 		hs_no_paging("after killing readers during page-ins");
@@ -1367,7 +1353,7 @@ pagein_body(void)
 	t_printf("  kill-pagein: %d readers killed, %d of them asleep in a "
 	    "page-in; the region held %u swap blocks after its fill; %d "
 	    "page-ins", PAGEIN_ROUNDS * PAGEIN_PROCS, caught, filled.swapped,
-	    hs_stat("vm.stats.pageins") - pi);
+	    t_stat("vm.stats.pageins") - pi);
 	EXPECT(caught > 0, "no reader was asleep in a page-in when it was "
 	    "killed (vm.stats.pagein_killed never rose)");
 	pagein_check(r, n, 0, n, "the whole region, at the end");
@@ -1379,11 +1365,8 @@ pagein_body(void)
 void
 test_kill_pagein(void)
 {
-	struct t_kres kr;
 
-	t_kres_take(&kr, 1);
-	t_subtest(pagein_body, NULL);
-	t_kres_expect(&kr, "kill-pagein");
+	t_leakfree(pagein_body, "kill-pagein");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1392,6 +1375,12 @@ test_kill_pagein(void)
 
 #define	RW_MAXLIVE	8	/* processes at most */
 #define	RW_MINLIVE	3	/* below this, nobody exits */
+/*
+ * Page writes a game makes at least, one fork and exit draw each: with
+ * rw-short's odds, the chance that no fork is drawn is (31/32)^1000,
+ * about 1e-14, and that no exit is, under 1e-8.
+ */
+#define	RW_MIN_WRITES	1000
 
 /* The page shared by every process of the readers-and-writers test. */
 struct rw_shared {
@@ -1591,8 +1580,14 @@ rw_sample(struct rw_shared *sh, unsigned int *most)
  * random (so copy-on-write chains grow, lose their middles and
  * collapse; the short run churns faster, the soak grows longer chains)
  * while a hog rewrites 3/4 of RAM.  The players form a
- * process group of their own, orphans included.  After secs seconds
- * every player checks all its pages and leaves.  Zero mismatches, real
+ * process group of their own, orphans included.  The game lasts secs
+ * seconds, and longer if need be until the players have written
+ * min_writes pages: forks and exits are drawn at random, one
+ * iteration in fork_odds and exit_odds, so it is the number of
+ * iterations, not the time, that makes them all but certain to happen
+ * (on a slow or loaded machine 20 s may hold only a few hundred
+ * iterations, and then none might be drawn).  Then every player checks
+ * all its pages and leaves.  Zero mismatches, real
  * paging (the swap blocks of the players' own objects, sampled every
  * 200 ms, must reach a quarter of the region at some sample), forks
  * and exits that happened (a fork that fails is counted, with its
@@ -1606,6 +1601,7 @@ rw_sample(struct rw_shared *sh, unsigned int *most)
  */
 static struct {
 	int		secs;
+	unsigned long	min_writes;
 	unsigned long	n;
 	unsigned int	fork_odds, exit_odds;
 } rw_args;
@@ -1628,8 +1624,8 @@ rw_game(void)
 	vpages = (n * sizeof(*ver) + P - 1) / P;
 	ver = (unsigned int *)hs_region(vpages);
 	hog = hs_hog(ram * 3 / 4, 0, &hogw);
-	po = hs_stat("vm.stats.pageouts");
-	kills = hs_stat("vm.stats.oom_kills");
+	po = t_stat("vm.stats.pageouts");
+	kills = t_stat("vm.stats.oom_kills");
 	{
 		char *r = hs_region(n);
 
@@ -1650,11 +1646,12 @@ rw_game(void)
 		EXPECT_OK(munmap(r, n * P));
 	}
 	t0 = last = t_now_ms();
-	while (t_now_ms() - t0 < secs * 1000L && sh->mismatches == 0) {
+	while ((t_now_ms() - t0 < secs * 1000L ||
+	    sh->writes < rw_args.min_writes) && sh->mismatches == 0) {
 		t_msleep(200);
 		rw_sample(sh, &most);
-		if (hs_stat("vm.stats.oom_kills") > kills) {
-			oom = hs_stat("vm.stats.oom_kills") - kills;
+		if (t_stat("vm.stats.oom_kills") > kills) {
+			oom = t_stat("vm.stats.oom_kills") - kills;
 			oom_at = t_now_ms() - t0;
 			break;
 		}
@@ -1664,14 +1661,14 @@ rw_game(void)
 			    "forks, %lu exits, %d players, %lu mismatches; "
 			    "swap %d used, %ld hidden", (last - t0) / 1000,
 			    sh->checks, sh->writes, sh->forks, sh->exits,
-			    sh->live, sh->mismatches, hs_stat("vm.swap_used"),
+			    sh->live, sh->mismatches, t_stat("vm.swap_used"),
 			    hs_hidden_swap());
 		}
 	}
 	if (oom != 0)
 		t_printf("  rw: out of memory at %ld s: swap %d of %d used, "
-		    "%ld blocks hidden", oom_at / 1000, hs_stat("vm.swap_used"),
-		    hs_stat("vm.swap_total"), hs_hidden_swap());
+		    "%ld blocks hidden", oom_at / 1000, t_stat("vm.swap_used"),
+		    t_stat("vm.swap_total"), hs_hidden_swap());
 	sh->stop = 1;
 	/* Every player checks all its pages, then leaves: 2 minutes. */
 	for (i = 0; i < 1200 && kill(-pgid, 0) == 0; i++)
@@ -1682,7 +1679,7 @@ rw_game(void)
 		(void)t_wait(pid[i]);
 	for (i = 0; i < 100 && kill(-pgid, 0) == 0; i++)
 		t_msleep(100);
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	if (oom != 0) {			/* the killer may have chosen it */
 		close(hogw);
 		(void)t_wait(hog);
@@ -1715,25 +1712,23 @@ rw_game(void)
 }
 
 static void
-rw_run(int secs, unsigned long n, unsigned int fork_odds,
-    unsigned int exit_odds)
+rw_run(int secs, unsigned long min_writes, unsigned long n,
+    unsigned int fork_odds, unsigned int exit_odds)
 {
-	struct t_kres kr;
 
 	rw_args.secs = secs;
+	rw_args.min_writes = min_writes;
 	rw_args.n = n;
 	rw_args.fork_odds = fork_odds;
 	rw_args.exit_odds = exit_odds;
-	t_kres_take(&kr, 1);
-	t_subtest(rw_game, NULL);
-	t_kres_expect(&kr, "rw");
+	t_leakfree(rw_game, "rw");
 }
 
 void
 test_rw_short(void)
 {
 
-	rw_run(20, hs_ram() / 4, 32, 48);
+	rw_run(20, RW_MIN_WRITES, hs_ram() / 4, 32, 48);
 }
 
 /* make soak-vm-guest: RUNTESTS_SOAK_SECONDS (600 by default). */
@@ -1745,7 +1740,7 @@ test_rw_soak(void)
 
 	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
 		secs = atoi(env);
-	rw_run(secs, hs_ram() / 2, 64, 128);
+	rw_run(secs, RW_MIN_WRITES, hs_ram() / 2, 64, 128);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1775,8 +1770,8 @@ test_cow_oom(void)
 	char *r, *xr, how[64];
 	pid_t pid;
 
-	swfree = hs_stat("vm.swap_total") - hs_stat("vm.swap_used");
-	avail = (unsigned long)hs_stat("vm.stats.free_count") + swfree;
+	swfree = t_stat("vm.swap_total") - t_stat("vm.swap_used");
+	avail = (unsigned long)t_stat("vm.stats.free_count") + swfree;
 	EXPECT(swfree > 0, "no swap: this test needs the oom boot");
 	n = avail * 2 / 5;
 	x = n + 64;
@@ -1787,7 +1782,7 @@ test_cow_oom(void)
 	*copied = 0;
 	r = hs_region(n);
 	t_fill(r, 0, n, TAG_COW_A);
-	kills = hs_stat("vm.stats.oom_kills");
+	kills = t_stat("vm.stats.oom_kills");
 	pid = t_fork();
 	if (pid == 0) {
 		xr = hs_region(x);
@@ -1808,7 +1803,7 @@ test_cow_oom(void)
 	    "copied all %lu pages: memory never ran out", n);
 	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "the writer %s, "
 	    "not killed by SIGKILL", t_statusstr(st, how, sizeof(how)));
-	EXPECT(hs_stat("vm.stats.oom_kills") > kills, "the writer died, but "
+	EXPECT(t_stat("vm.stats.oom_kills") > kills, "the writer died, but "
 	    "the out-of-memory killer did not count it");
 	EXPECT(*copied > 0, "the writer was killed before its first "
 	    "copy-on-write fault");
