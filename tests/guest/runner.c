@@ -589,6 +589,12 @@ run_one(const struct t_test *t)
 				while (waitpid(wd, &wst, 0) == -1 &&
 				    errno == EINTR)
 					continue;
+				/*
+				 * A watchdog that exited by itself had fired:
+				 * its SIGKILL is what the test died of.
+				 */
+				if (WIFEXITED(wst))
+					timedout = 1;
 			}
 			break;
 		}
