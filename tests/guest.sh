@@ -21,10 +21,13 @@
 #   oom		mem=16M and 8 MiB of swap: out of memory and swap
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
+#   hidden	mem=16M: the shapes that hide pages, fix on and off
+#		(tests/guest/t_hidden.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # Before them, checks that the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), a
-# command that fails with a status, a guest that resets, and
+# command that fails with a status, a guest that resets, CMD reaching
+# the guest byte for byte (make-run-verbatim), and
 # (harness-verdicts, no boot) logs in which a test is missing, skipped
 # or miscounted.
 B=${1:-build}
@@ -161,6 +164,35 @@ else
 	    "$T/harness-verdicts.d)" | tee "$T/harness-verdicts.results"
 fi
 
+# make run passes CMD to the guest's shell byte for byte: make must not
+# expand $!, $? or $$, and quotes, backslashes and the newline between
+# two commands must arrive as typed.  The sub-make gets none of this
+# make's flags (its jobserver is not ours to use).
+make_run_verbatim() {
+	log=$T/make-run.log
+	res=$T/make-run.results
+	cmd=$(cat <<'EOF'
+true & echo pid=$! status=$? dollar=$$
+echo "[a b]" '[c]' "[d\\e]" '[f\g]' h\\i
+EOF
+)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout -k 5 "$TIMEOUT" \
+	    make --no-print-directory B="$B" run CMD="$cmd" \
+	    < /dev/null > "$log" 2>&1
+	rc=$?
+	tr -d '\r' < "$log" > "$log.txt"
+	if [ "$rc" = 0 ] &&
+	    grep -q -E '^pid=[0-9]+ status=0 dollar=[0-9]+$' "$log.txt" &&
+	    grep -q -F -x '[a b] [c] [d\e] [f\g] h\i' "$log.txt"; then
+		echo "PASS make-run-verbatim" | tee "$res"
+	else
+		echo "FAIL make-run-verbatim: make run exited $rc, or CMD" \
+		    "arrived changed (see $log)" | tee "$res"
+	fi
+	rm -f "$log.txt"
+}
+make_run_verbatim
+
 boot main 64M "" - -
 # 64 MiB of swap: enough for three times 16 MiB, and small enough that
 # swap-oom fills it quickly.
@@ -171,6 +203,7 @@ boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     eio-read 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - leak
+boot hidden 64M "mem=16M" - hidden 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - fire
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

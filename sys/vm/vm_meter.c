@@ -33,6 +33,8 @@ VMCNT(free_min, v_free_min, "Free pages that wake the pageout daemon");
 VMCNT(free_target, v_free_target, "Free pages the daemon aims for");
 VMCNT(inactive_target, v_inactive_target, "Inactive pages aimed for");
 VMCNT(faults, v_faults, "Page faults");
+VMCNT(fault_restarts, v_fault_restarts,
+    "Faults that slept (busy page, no memory) and started over");
 VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
 VMCNT(zero_fills, v_zfod, "Zero-filled pages");
 VMCNT(pageins, v_pageins, "Pages read from pagers");
@@ -54,18 +56,30 @@ OBJCNT(bypasses, os_bypasses, "Backing objects bypassed");
 OBJCNT(pages_moved, os_pages_moved, "Resident pages moved by collapse");
 OBJCNT(pages_freed, os_pages_freed, "Hidden resident pages freed");
 OBJCNT(swap_moved, os_swap_moved, "Swap blocks moved by collapse");
+OBJCNT(clusters_moved, os_clusters_moved,
+    "Clusters of swap blocks moved whole by collapse (one step each)");
 OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
 OBJCNT(refused_pager, os_refused_pager,
     "Collapses refused because an object has a pager");
 OBJCNT(refused_busy, os_refused_busy,
-    "Collapses left for later: paging went on after several waits");
+    "Collapses left to vmdeferd: paging in progress");
 OBJCNT(refused_nomem, os_refused_nomem,
     "Collapses stopped half done for lack of memory for swap maps");
-OBJCNT(waits, os_waits, "Collapse sleeps for paging to end");
+OBJCNT(waits, os_waits, "vmdeferd's sleeps for paging to end");
 OBJCNT(collapse_ns, os_collapse_ns,
     "Nanoseconds spent collapsing (instructions under QEMU -icount)");
-OBJCNT(collapse_io, os_collapse_io,
-    "Disk transfers started during a collapse (must stay 0)");
 OBJCNT(generation, os_generation, "Changes to any chain (for tools)");
 OBJCNT(longest_chain, os_longest_chain,
-    "Longest backing chain a fault has seen");
+    "Longest backing chain when a shadow was made");
+OBJCNT(reclaimed_pages, os_reclaimed_pages,
+    "Hidden resident pages freed (the fix: no hidden pages)");
+OBJCNT(reclaimed_swap, os_reclaimed_swap, "Hidden swap blocks freed");
+OBJCNT(reclaim_pageouts, os_reclaim_pageouts,
+    "Hidden pages freed when their pageout ended");
+OBJCNT(trimmed, os_trimmed, "Pages cut off the ends of objects");
+OBJCNT(deferred_queued, os_deferred_queued,
+    "Objects queued for vmdeferd (collapse or sweep deferred)");
+OBJCNT(deferred_retried, os_deferred_retried,
+    "Deferred objects vmdeferd worked on");
+OBJCNT(deferred_dropped, os_deferred_dropped,
+    "Deferred objects dropped (died first, or the fix was off)");
