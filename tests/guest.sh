@@ -120,7 +120,7 @@ harness harness-reset 5 60 "runtests -C reset" "runtests: resetting"
 # checker's output must match (!pattern: must not match); a skip must
 # also make summary.sh fail.
 verdict_case() {
-	d=$T/harness-verdicts.d
+	d=$T/harness-verdicts.cases
 	mkdir -p "$d/sum"
 	if [ "$1" != nolist ]; then
 		echo "==== runtests -l"
@@ -161,7 +161,7 @@ if [ -z "$vfail" ]; then
 	echo "PASS harness-verdicts" | tee "$T/harness-verdicts.results"
 else
 	echo "FAIL harness-verdicts: the checker missed:$vfail (see" \
-	    "$T/harness-verdicts.d)" | tee "$T/harness-verdicts.results"
+	    "$T/harness-verdicts.cases)" | tee "$T/harness-verdicts.results"
 fi
 
 # make run passes CMD to the guest's shell byte for byte: make must not
