@@ -117,8 +117,8 @@ printf '\nThe 1993 workload: %s forks under pressure (bench chain), one boot,\n'
     "$CHAIN"
 printf 'guest instructions (-icount)            %18s %18s %8s\n' \
     "collapse_pagers=0" "collapse_pagers=1" "ratio"
-for r in depth hidden_swap swap_used swap_moved deep_fault \
-    collapse_time_per_block_moved collapse_io; do
+for r in depth hidden_swap swap_used swap_moved clusters_moved deep_fault \
+    collapse_time_per_block_moved; do
 	a=$(value chain_${r}_0 "$I")
 	b=$(value chain_${r}_1 "$I")
 	printf '%-40s %18s %18s %8s\n' "chain_$r" "$a" "$b" \
@@ -130,7 +130,8 @@ echo " the chain; collapse_time_per_block_moved: all instructions spent in"
 echo " collapses (renaming and freeing pages, collapses that moved no swap)"
 echo " divided by the swap blocks moved, a cluster of 16 re-homed whole in"
 echo " one step counting 16, so not the cost of moving one block; \"-\" when"
-echo " no block moved; collapse_io: disk transfers started during collapses)"
+echo " no block moved; clusters_moved: the clusters moved whole, whose"
+echo " blocks swap_moved counts)"
 
 printf '\nMoving one swap block (bench moveblock %s), guest instructions\n' \
     "$MOVEBLOCKS"
@@ -141,6 +142,8 @@ printf '%-40s %18s\n' "moveblock_blocks (moved in all)" \
 printf '%-40s %18s\n' "moveblock_freed" "$(value moveblock_freed "$I")"
 printf '%-40s %18s\n' "moveblock_collapses" \
     "$(value moveblock_collapses "$I")"
+printf '%-40s %18s\n' "moveblock_clusters_moved (must be 0)" \
+    "$(value moveblock_clusters_moved "$I")"
 echo "(one collapse whose backing object holds one block per cluster, where"
 echo " the front object has a cluster of its own: every block moves by"
 echo " itself; instructions of that exit's collapses per block moved)"

@@ -223,7 +223,9 @@ cmd_thrash(int factor)
  *				this is not the cost of moving a block
  *				(bench moveblock measures that); "-" when
  *				no block moved
- *	chain_collapse_io_FIX	disk transfers started during collapses
+ *	chain_clusters_moved_FIX	clusters those collapses re-homed
+ *				whole (vm.stats.object.clusters_moved), the
+ *				blocks of each counted in swap_moved
  */
 #define	CHAIN_RW	16
 #define	CHAIN_DEEP	16
@@ -233,7 +235,7 @@ cmd_thrash(int factor)
 static int
 cmd_chain(int n, int fix)
 {
-	unsigned int *rw, *deep, moved0, ns0, io0, i, k, bad = 0;
+	unsigned int *rw, *deep, moved0, ns0, cl0, i, k, bad = 0;
 	struct kinfo_vmsummary ks;
 	char name[64], c;
 	int go[2], st, old;
@@ -253,7 +255,7 @@ cmd_chain(int n, int fix)
 		deep[i * (PGSZ / 4)] = i;
 	moved0 = vmstat("vm.stats.object.swap_moved");
 	ns0 = vmstat("vm.stats.object.collapse_ns");
-	io0 = vmstat("vm.stats.object.collapse_io");
+	cl0 = vmstat("vm.stats.object.clusters_moved");
 	for (k = 0; k < (unsigned int)n; k++) {
 		if (pipe(go) == -1)
 			err(1, "pipe");
@@ -296,8 +298,9 @@ cmd_chain(int n, int fix)
 		report(name, (double)(vmstat("vm.stats.object.collapse_ns") -
 		    ns0) / (vmstat("vm.stats.object.swap_moved") - moved0),
 		    "ns");
-	snprintf(name, sizeof(name), "chain_collapse_io_%d", fix);
-	report(name, vmstat("vm.stats.object.collapse_io") - io0, "transfers");
+	snprintf(name, sizeof(name), "chain_clusters_moved_%d", fix);
+	report(name, vmstat("vm.stats.object.clusters_moved") - cl0,
+	    "clusters");
 
 	/* Bring DEEP in, then time read faults on it, unmapped each pass. */
 	for (i = 0; i < CHAIN_DEEP; i++)
@@ -344,11 +347,13 @@ cmd_chain(int n, int fix)
  *	moveblock_ns_per_block	the collapse time over that exit divided
  *				by the blocks moved, in ns (instructions
  *				under -icount)
- *	moveblock_blocks, moveblock_freed, moveblock_collapses
+ *	moveblock_blocks, moveblock_freed, moveblock_collapses,
+ *	moveblock_clusters_moved
  *				what the exit did in all: the parent's
  *				other chains (its stack, its data), which
  *				the child shared too, collapse as well,
- *				moving or freeing a few blocks of their own
+ *				moving or freeing a few blocks of their
+ *				own; no cluster may have moved whole
  * The region's chain is checked through kern.proc.vmmap before the
  * exit and after it: F with a block in (nearly) every cluster in front
  * of B with one, then one object.  Only the exit is timed.
@@ -400,8 +405,8 @@ moveblock_chain(char *a, unsigned int *front_swapped,
 static int
 cmd_moveblock(int n)
 {
-	unsigned int moved0, freed0, ns0, col0, moved, freed, fswap, bswap;
-	unsigned int depth, held, fheld;
+	unsigned int moved0, freed0, ns0, col0, cl0, moved, freed, fswap;
+	unsigned int bswap, depth, held, fheld, whole;
 	size_t pages = (size_t)n * MB_CLUSTER, k;
 	volatile char *a;
 	int go[2], done[2], st;
@@ -459,6 +464,7 @@ cmd_moveblock(int n)
 	freed0 = vmstat("vm.stats.object.swap_freed");
 	ns0 = vmstat("vm.stats.object.collapse_ns");
 	col0 = vmstat("vm.stats.object.collapses");
+	cl0 = vmstat("vm.stats.object.clusters_moved");
 	/* The child's exit is what collapses B into F. */
 	close(go[1]);
 	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
@@ -466,6 +472,7 @@ cmd_moveblock(int n)
 		errx(1, "moveblock: the child failed (status %#x)", st);
 	moved = vmstat("vm.stats.object.swap_moved") - moved0;
 	freed = vmstat("vm.stats.object.swap_freed") - freed0;
+	whole = vmstat("vm.stats.object.clusters_moved") - cl0;
 	depth = moveblock_chain((char *)a, &fswap, &bswap);
 	for (k = 0; k < pages; k++)
 		if (a[k * PGSZ] != (k % MB_CLUSTER == 0 ? 1 : k % MB_CLUSTER ==
@@ -475,11 +482,13 @@ cmd_moveblock(int n)
 	report("moveblock_freed", freed, "blocks");
 	report("moveblock_collapses", vmstat("vm.stats.object.collapses") -
 	    col0, "collapses");
-	if (depth != 1 || moved < held || bswap < fheld + held) {
+	report("moveblock_clusters_moved", whole, "clusters");
+	if (depth != 1 || moved < held || bswap < fheld + held || whole != 0) {
 		fprintf(stderr, "bench: moveblock: after the collapse the "
 		    "region's chain is %u deep and holds %u blocks, and %u "
-		    "blocks moved; before it, %u and %u: not the collapse to "
-		    "measure\n", depth, bswap, moved, fheld, held);
+		    "blocks moved, %u clusters whole; before it, %u and %u: "
+		    "not the collapse to measure\n", depth, bswap, moved,
+		    whole, fheld, held);
 		report_none("moveblock_ns_per_block", "ns");
 		return (1);
 	}
