@@ -74,7 +74,8 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	demo soak-fuzz soak-vm-guest soak-vm soak-collapse portable-tests FORCE
+	demo soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
+	portable-tests FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -312,6 +313,14 @@ soak-fuzz: check-qemu $(B)/kernel $(B)/root.tar
 
 soak-vm-guest: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/soak.sh $(B) vm-guest '$(SOAK_VM_CMD)'
+
+# make soak-swapoff [SOAK_SECS=S]: swapoff and swapon cycles under
+# vm-test and maild for S seconds (600).
+SOAK_SWAPOFF_CMD = RUNTESTS_SOAK_SECONDS=$(SOAK_SECS) \
+		  runtests -t $(shell expr $(SOAK_SECS) + 600) swapoff-soak
+
+soak-swapoff: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) swapoff '$(SOAK_SWAPOFF_CMD)'
 
 # make soak-collapse [SOAK_SECS=S]: collapse under fire (vm-test with
 # four children and a hog, the fix on) for S seconds (600) instead of

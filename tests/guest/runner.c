@@ -281,6 +281,9 @@ static const struct t_test t_tests[] = {
 	{ "fuzz-soak", test_fuzz_soak,
 	    "the fuzzer for RUNTESTS_FUZZ_CALLS calls (make soak-fuzz)",
 	    "soak" },
+	{ "swapoff-soak", test_swapoff_soak,
+	    "swapoff cycles under vm-test and maild for "
+	    "RUNTESTS_SOAK_SECONDS (make soak-swapoff)", "soak" },
 	{ "rw-soak", test_rw_soak,
 	    "readers and writers for RUNTESTS_SOAK_SECONDS (make "
 	    "soak-vm-guest)", "soak" },
@@ -348,6 +351,7 @@ static const struct t_test t_tests[] = {
 #define	DEFAULT_LIMIT	60		/* seconds per test */
 
 static int	limit = DEFAULT_LIMIT;
+static int	boot_pagein_max;	/* vm.pagein_max when we started */
 static char	selected[NTESTS];
 static char	reason[400];
 
@@ -569,13 +573,17 @@ run_one(const struct t_test *t)
 
 	reason[0] = '\0';
 	/*
-	 * Every test starts with the collapse fix on (the default), whatever
-	 * a test before it left (root only; elsewhere it cannot change).
+	 * Every test starts with the collapse fix on (the default) and the
+	 * boot's page-in cluster size, whatever a test before it left (root
+	 * only; elsewhere they cannot change).
 	 */
 	if (geteuid() == 0) {
 		i = 1;
 		(void)sysctlbyname("vm.collapse_pagers", NULL, NULL, &i,
 		    sizeof(i));
+		if (boot_pagein_max > 0)
+			(void)sysctlbyname("vm.pagein_max", NULL, NULL,
+			    &boot_pagein_max, sizeof(boot_pagein_max));
 	}
 	if (pipe(rp) == -1 || pipe(gp) == -1) {
 		snprintf(reason, sizeof(reason), "runner: pipe: %s",
@@ -994,6 +1002,8 @@ main(int argc, char **argv)
 		_exit(99);
 	if (argc >= 2 && strcmp(argv[1], "-C") == 0)
 		return (t_childmode(argc, argv));
+	if (t_sysctl_int("vm.pagein_max", &boot_pagein_max) != 0)
+		boot_pagein_max = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-l") == 0) {

@@ -153,6 +153,7 @@ void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 int	t_sysctl_int(const char *, int *);
 int	t_stat(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
+long	t_hidden_pages(long *, long *);
 
 /*
  * What the kernel says about memory (vmstate.c; these allocate, so the
@@ -338,6 +339,7 @@ T_TEST(test_swapoff_busy);
 T_TEST(test_swapoff_vmtest);
 T_TEST(test_swapoff_vmtest_nofix);
 T_TEST(test_swapoff_eio);
+T_TEST(test_swapoff_soak);
 /* t_file.c */
 T_TEST(test_file_read);
 T_TEST(test_file_errors);

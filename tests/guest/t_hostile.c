@@ -1534,41 +1534,13 @@ rw_player(struct rw_shared *sh, char *r, unsigned int *ver, unsigned long n,
 #undef RW_RAND
 }
 
-/*
- * Hidden pages over every object (vm.objects): resident pages in *res,
- * swap blocks in *swap.  Returns their sum, or -1.
- */
-static long
-hs_hidden(long *res, long *swap)
-{
-	const struct kinfo_vmobject *kvo;
-	struct kinfo_vmmap_hdr *kvh;
-	const void *rec = NULL;
-	unsigned int i;
-	size_t len;
-
-	*res = *swap = 0;
-	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
-		return (-1);
-	for (i = 0; i < kvh->kvh_nobjects; i++) {
-		if ((kvo = kinfo_vmrec_next(kvh, len, rec,
-		    sizeof(*kvo))) == NULL)
-			break;
-		rec = kvo;
-		*res += kvo->kvo_hidden_res;
-		*swap += kvo->kvo_hidden_swap;
-	}
-	free(kvh);
-	return (*res + *swap);
-}
-
 /* Hidden swap blocks over every object, or -1. */
 static long
 hs_hidden_swap(void)
 {
 	long res, swap;
 
-	return (hs_hidden(&res, &swap) == -1 ? -1 : swap);
+	return (t_hidden_pages(&res, &swap) == -1 ? -1 : swap);
 }
 
 /*
@@ -1668,7 +1640,7 @@ rw_game(void)
 		if (t_now_ms() - sampled >= 1000) {
 			/* No hidden page, ever: sampled every second. */
 			sampled = t_now_ms();
-			if (hs_hidden(&hres, &hswap) > maxhidden) {
+			if (t_hidden_pages(&hres, &hswap) > maxhidden) {
 				maxhidden = hres + hswap;
 				maxhres = hres;
 			}

@@ -107,6 +107,15 @@ swap_retired(void)
 	return (n);
 }
 
+/* vm.pagein_max (the runner puts the boot's value back for each test). */
+static void
+set_pagein_max(int v)
+{
+
+	if (sysctlbyname("vm.pagein_max", NULL, NULL, &v, sizeof(v)) == -1)
+		FAIL("vm.pagein_max=%d: %s", v, t_errname(errno));
+}
+
 /*
  * Arm the failing disk (see the opening comment): flush /dev/wd0's
  * cache, which QEMU's blkdebug takes as its cue.
@@ -890,6 +899,7 @@ test_swapoff_eio(void)
 	close(ready[1]);
 	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
 	errs = t_stat("vm.stats.pagein_errors");
+	set_pagein_max(1);	/* as in eio-read: one page a transfer */
 	arm_disk_error();
 	if (swapoff("/dev/wd0") == -1)
 		FAIL("swapoff with a failing read: %s", t_errname(errno));
@@ -904,6 +914,99 @@ test_swapoff_eio(void)
 	expect_swap_audit("after swapoff lost a page");
 	if (swapon("/dev/wd0") == -1)
 		FAIL("swapon again: %s", t_errname(errno));
+}
+
+/*
+ * swapoff-soak (make soak-swapoff): for RUNTESTS_SOAK_SECONDS (600),
+ * vm-test and maild run in loops, each run checking every page it
+ * holds, while the swap device is taken away and given back every few
+ * seconds, right after a burst of memory pressure has pushed them to
+ * swap (ENOMEM is allowed: the device stays).  Hidden pages are
+ * sampled after each cycle.  Every run must pass, no page may be lost,
+ * nothing may be hidden (the fix is on), and the audits must be clean.
+ */
+static void __attribute__((__noreturn__))
+soak_loop(char *const av[], const char *path, int stop)
+{
+	int devnull = open("/dev/null", O_WRONLY), st, runs = 0;
+	char c;
+	pid_t pid;
+
+	(void)fcntl(stop, F_SETFL, O_NONBLOCK);
+	while (read(stop, &c, 1) == -1) {
+		pid = t_spawn_path(path, av, environ, -1, devnull);
+		st = t_wait(pid);
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			t_printf("  swapoff-soak: %s run %d: %s", av[0],
+			    runs + 1, t_statusstr(st, (char [64]){ 0 }, 64));
+			_exit(1);
+		}
+		runs++;
+	}
+	t_printf("  swapoff-soak: %d %s runs, every page checked", runs,
+	    av[0]);
+	_exit(0);
+}
+
+void
+test_swapoff_soak(void)
+{
+	char *vav[] = { "vm-test", "-q", "-c", "2", "-r", "30", "-m", "3",
+	    NULL };
+	char *mav[] = { "maild", "-m", "2", "-n", "200", "-i", "10", "-c",
+	    "2", NULL };
+	int secs = 600, stop[2], cycles = 0, refused = 0, st, read0, lost0;
+	long maxhidden = 0, res, swap, t0;
+	unsigned long ram = ram_pages();
+	const char *env;
+	pid_t vm, ml;
+
+	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
+		secs = atoi(env);
+	read0 = t_stat("vm.stats.swapoff_read");
+	lost0 = t_stat("vm.stats.swapoff_lost");
+	t_pipe(stop);
+	if ((vm = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(vav, "/bin/vm-test", stop[0]);
+	}
+	if ((ml = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(mav, "/bin/maild", stop[0]);
+	}
+	close(stop[0]);
+	t0 = t_now_ms();
+	while (t_now_ms() - t0 < secs * 1000L) {
+		t_msleep(1000);
+		pressure(ram + ram / 2);	/* the loads go to swap */
+		if (swapoff("/dev/wd0") == -1) {
+			EXPECT(errno == ENOMEM, "swapoff: %s",
+			    t_errname(errno));
+			refused++;
+		} else if (swapon("/dev/wd0") == -1)
+			FAIL("swapon after %d cycles: %s", cycles,
+			    t_errname(errno));
+		cycles++;
+		if (t_hidden_pages(&res, &swap) > maxhidden)
+			maxhidden = res + swap;
+		if (waitpid(-1, &st, WNOHANG) > 0)
+			FAIL("a load loop ended early: %s",
+			    t_statusstr(st, (char [64]){ 0 }, 64));
+	}
+	close(stop[1]);
+	t_expect_exit(vm, 0, "the vm-test loop");
+	t_expect_exit(ml, 0, "the maild loop");
+	t_printf("  swapoff-soak: %d s, %d swapoff cycles (%d refused for "
+	    "memory), %d pages read back, %d lost, most hidden %ld", secs,
+	    cycles, refused, t_stat("vm.stats.swapoff_read") - read0,
+	    t_stat("vm.stats.swapoff_lost") - lost0, maxhidden);
+	EXPECT(cycles > refused, "every swapoff was refused");
+	EXPECT(t_stat("vm.stats.swapoff_read") > read0, "swapoff never read "
+	    "a page back: nothing was on swap");
+	EXPECT(t_stat("vm.stats.swapoff_lost") == lost0, "pages were lost "
+	    "on a healthy disk");
+	EXPECT(maxhidden == 0, "%ld hidden pages at a sample", maxhidden);
+	expect_swap_audit("after the swapoff soak");
 }
 
 /*
@@ -1081,6 +1184,12 @@ test_eio_read(void)
 	pid = t_fork();
 	if (pid == 0) {
 		parts_fill(&pt, 2, ram, TAG_CHILD);
+		/*
+		 * One page a read: blkdebug fails a whole transfer, and a
+		 * cluster that fails is read again page by page (the error
+		 * would be gone by then).
+		 */
+		set_pagein_max(1);
 		arm_disk_error();
 		parts_check(&pt, "child, reading back");
 		_exit(3);		/* no read failed: not armed? */
