@@ -9,8 +9,11 @@
 #	- in the second boot only, the 1993 workload (bench chain): CHAIN
 #	  forks (1000) under memory pressure, with vm.collapse_pagers=0 and
 #	  then 1 in the same boot: the chain, its hidden swap, swap in use,
-#	  the cost of a read fault deep in the chain, and the cost of a
-#	  collapse per swap block moved.
+#	  the cost of a read fault deep in the chain, and all collapse time
+#	  divided by the swap blocks moved;
+#	- in the second boot only, what moving one swap block costs (bench
+#	  moveblock): one collapse that moves MOVEBLOCKS blocks (512) one by
+#	  one.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
 # instructions, for figures that do not depend on the machine (its
@@ -18,13 +21,17 @@
 # with sleep=off an idle guest's clock leaps ahead while the host does
 # its disk I/O, and the disk driver's 5-second watchdog fires; the
 # instruction counts of code that does not wait for the disk are exact
-# either way.)  Prints a table; never fails on a figure.
+# either way.)  Prints a table, with "-" for what was not measured;
+# never fails on a figure, but fails (exit status 1) when a boot failed
+# or ended without its figures.
 B=${1:-build}
 T=$B/bench
 mkdir -p "$T"
-: "${CHAIN:=1000}"
+: "${CHAIN:=1000}" "${MOVEBLOCKS:=512}"
 CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32 && swapon /dev/wd0 && bench thrash 3'
 CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
+CHAINCMD="$CHAINCMD && bench moveblock $MOVEBLOCKS"
+failed=
 
 # run NAME QEMU_EXTRA [COMMAND]: one boot; the log is $T/NAME.log
 run() {
@@ -50,16 +57,24 @@ run() {
 		fi
 		sleep 0.05
 	done
-	wait "$qpid" || echo "bench: the $1 boot failed (see $log)" >&2
+	if ! wait "$qpid"; then
+		echo "bench: the $1 boot failed (see $log)" >&2
+		failed="$failed $1"
+	elif [ -z "$boot" ]; then
+		echo "bench: the $1 boot never reached its command (see $log)" >&2
+		failed="$failed $1"
+	fi
 	total=$(( ($(date +%s%N) - start) / 1000000 ))
-	echo "BENCH host_boot_to_command ${boot:-0} ms" >> "$log"
+	echo "BENCH host_boot_to_command ${boot:--} ms" >> "$log"
 	echo "BENCH host_total ${total} ms" >> "$log"
 	rm -f "$img"
 }
 
-# value NAME LOG
+# value NAME LOG: the figure, or "-" when the log has none.
 value() {
-	grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' | tail -1
+	v=$(grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' |
+	    tail -1)
+	echo "${v:--}"
 }
 
 echo "make bench: two boots, about 15 minutes" >&2
@@ -68,12 +83,15 @@ run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 
 W=$T/wall.log
 I=$T/icount.log
+# ratio A B: A / B, or "-" when either was not measured (or B is 0).
 ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b;
-	    else printf "-" }'
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0)
+	    printf "%.2f", a / b; else printf "-" }'
 }
+# mi A S: A * S, or "-" when A was not measured.
 mi() {
-	awk -v a="$1" -v s="$2" 'BEGIN { printf "%.1f", a * s }'
+	awk -v a="$1" -v s="$2" 'BEGIN { if (a == "-") printf "-";
+	    else printf "%.1f", a * s }'
 }
 
 printf '\nUmbra benchmarks, mem=16M (RAM %s pages), one boot each\n' \
@@ -106,15 +124,38 @@ printf '\nThe 1993 workload: %s forks under pressure (bench chain), one boot,\n'
     "$CHAIN"
 printf 'guest instructions (-icount)            %18s %18s %8s\n' \
     "collapse_pagers=0" "collapse_pagers=1" "ratio"
-for r in depth hidden_swap swap_used swap_moved deep_fault \
-    collapse_per_block collapse_io; do
+for r in depth hidden_swap swap_used swap_moved clusters_moved deep_fault \
+    collapse_time_per_block_moved; do
 	a=$(value chain_${r}_0 "$I")
 	b=$(value chain_${r}_1 "$I")
 	printf '%-40s %18s %18s %8s\n' "chain_$r" "$a" "$b" \
-	    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.4f", b / a; else printf "-" }')"
+	    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a != "-" && b != "-" &&
+	    a > 0) printf "%.4f", b / a; else printf "-" }')"
 done
 echo "(deep_fault: instructions per read fault on a page at the bottom of"
-echo " the chain; collapse_per_block: collapse instructions per swap block"
-echo " moved, hidden blocks freed on the way included; collapse_io: disk"
-echo " transfers started during collapses)"
+echo " the chain; collapse_time_per_block_moved: all instructions spent in"
+echo " collapses (renaming and freeing pages, collapses that moved no swap)"
+echo " divided by the swap blocks moved, a cluster of 16 re-homed whole in"
+echo " one step counting 16, so not the cost of moving one block; \"-\" when"
+echo " no block moved; clusters_moved: the clusters moved whole, whose"
+echo " blocks swap_moved counts)"
+
+printf '\nMoving one swap block (bench moveblock %s), guest instructions\n' \
+    "$MOVEBLOCKS"
+printf '%-40s %18s\n' "moveblock_ns_per_block" \
+    "$(value moveblock_ns_per_block "$I")"
+printf '%-40s %18s\n' "moveblock_blocks (moved in all)" \
+    "$(value moveblock_blocks "$I")"
+printf '%-40s %18s\n' "moveblock_freed" "$(value moveblock_freed "$I")"
+printf '%-40s %18s\n' "moveblock_collapses" \
+    "$(value moveblock_collapses "$I")"
+printf '%-40s %18s\n' "moveblock_clusters_moved (must be 0)" \
+    "$(value moveblock_clusters_moved "$I")"
+echo "(one collapse whose backing object holds one block per cluster, where"
+echo " the front object has a cluster of its own: every block moves by"
+echo " itself; instructions of that exit's collapses per block moved)"
 echo "(logs in $T)"
+if [ -n "$failed" ]; then
+	echo "bench: failed boots:$failed; their figures show as \"-\"" >&2
+	exit 1
+fi

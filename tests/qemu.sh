@@ -21,7 +21,12 @@
 # sys/arch/i386/include/cpu.h): code = status + 1, status 125 or more
 # gives 126, a panic 127.  This script turns that back into words and
 # into its own exit status: 0 for a guest status 0, 1 for any other
-# status, 2 for a panic, 3 for a timeout, 4 when QEMU itself failed.
+# status, 2 for a panic, 3 for a timeout, 4 when QEMU itself failed, 5
+# when QEMU exited without a verdict.  That last one is what a guest
+# that resets looks like (reboot(2) without RB_POWEROFF, a triple
+# fault: -no-reboot turns the reset into QEMU's exit 0), and it is a
+# failure, except in an interactive `make run' without CMD, where
+# Ctrl-A x ends QEMU the same way on purpose.
 
 mode=$1
 log=$2
@@ -64,8 +69,10 @@ decode() {
 		echo "umbra: timed out after ${TIMEOUT}s" >&2
 		return 3
 	elif [ "$e" = 0 ]; then
-		echo "umbra: QEMU exited without a verdict" >&2
-		return 0
+		echo "umbra: QEMU exited without a verdict (the guest" \
+		    "reset, or QEMU was told to quit)" >&2
+		[ "$mode" = run ] && [ -z "$CMD" ] && return 0
+		return 5
 	elif [ $((e % 2)) = 1 ] && [ "$e" -ge 3 ]; then
 		v=$(((e - 1) / 2))
 		if [ "$v" = 127 ]; then

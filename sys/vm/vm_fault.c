@@ -327,6 +327,9 @@ vm_fault_pagein(struct faultstate *fs)
 	if (rv == VM_PAGER_OK) {
 		pg->flags &= ~PG_FAKE;
 		vmcnt.v_pageins++;
+		/* Killed while asleep (for kill-pagein). */
+		if (vm_wait_abandoned())
+			vmcnt.v_pagein_killed++;
 		return (FAULT_NEXT);
 	}
 	fs->pg = NULL;

@@ -47,6 +47,8 @@ VMCNT(readahead_unused, v_readahead_unused,
 VMCNT(pageouts, v_pageouts, "Pages written to pagers");
 VMCNT(pageout_errors, v_pageout_errors, "Page writes that failed");
 VMCNT(pagein_errors, v_pagein_errors, "Page reads that failed");
+VMCNT(pagein_killed, v_pagein_killed,
+    "Page reads that ended with their process killed");
 VMCNT(reactivated, v_reactivated, "Inactive pages found in use");
 VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
 VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");

@@ -37,6 +37,8 @@ struct vmmeter {
 	u_int	v_pageouts;		/* pages written to a pager */
 	u_int	v_pageout_errors;	/* pages whose write failed */
 	u_int	v_pagein_errors;	/* pages whose read failed */
+	u_int	v_pagein_killed;	/* page-ins done for a process that
+					   was killed (SIGKILL) meanwhile */
 	u_int	v_reactivated;		/* inactive pages found referenced */
 	u_int	v_dfree;		/* pages freed by the daemon */
 	u_int	v_pdwakeups;		/* pageout daemon runs */

@@ -14,9 +14,12 @@
  * the machine off with our exit status, which the host reads.
  *
  * Each test runs in a forked child, in a process group of its own.  The
- * runner prints exactly one line per test, "PASS name" or "FAIL name:
- * reason", where the reason is the line the child wrote to the reason
- * pipe before exiting (see t_fail() in util.c), or else how it ended.
+ * runner prints exactly one line per test, "PASS name", "FAIL name:
+ * reason" or "SKIP name: reason", where the reason is the line the
+ * child wrote to the reason pipe before exiting (see t_fail() and
+ * t_skip() in util.c), or else how it ended.  A test is skipped when it
+ * cannot check what it is for on this machine (efault without a
+ * terminal, say): a skip is not a pass, and makes the exit status 1.
  * A child that is still alive after the time limit is killed, with its
  * whole process group, and reported as "timeout".  Other output of the
  * tests never starts with PASS or FAIL.
@@ -47,8 +50,12 @@
  * A drop after an individual test is printed as a note naming the test;
  * only the final comparison decides the "leak-check" verdict.
  *
- * The exit status is 0 if every test and the leak check passed, 1 if
- * not, 2 for a usage error.
+ * The last line is "N passed, N failed", with ", N skipped" added when
+ * a test was skipped; the leak and swap checks count as tests.  The
+ * host checks it against the verdict lines and against the list that
+ * `runtests -l' gives (tests/verdicts.sh).  The exit status is 0 if
+ * every test and the leak check passed, 1 if not (or if a test was
+ * skipped), 2 for a usage error.
  *
  * `runtests -C MODE ...' is not for people: tests execute the runner
  * in such a child mode to get a fresh image of a known program (see
@@ -57,6 +64,7 @@
 #include <sys/types.h>
 #include <sys/param.h>
 #include <sys/mman.h>
+#include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/swap.h>
 #include <sys/sysctl.h>
@@ -591,9 +599,14 @@ watchdog_sleep(int secs)
 		ts = left;
 }
 
+/* run_one's verdicts. */
+#define	T_FAILED	0
+#define	T_PASSED	1
+#define	T_SKIPPED	2
+
 /*
- * Run test t in a child and leave the verdict: returns 1 if it passed,
- * 0 if not, with the reason in `reason'.  A watchdog child kills the
+ * Run test t in a child and leave the verdict: returns T_PASSED,
+ * T_FAILED or T_SKIPPED, with the reason in `reason' for the last two.  A watchdog child kills the
  * test's process group after the limit; the runner blocks in waitpid
  * until the test or the watchdog ends.  The test starts only once the
  * watchdog sleeps (the go pipe), so that the watchdog touches no memory
@@ -707,6 +720,12 @@ run_one(const struct t_test *t)
 				while (waitpid(wd, &wst, 0) == -1 &&
 				    errno == EINTR)
 					continue;
+				/*
+				 * A watchdog that exited by itself had fired:
+				 * its SIGKILL is what the test died of.
+				 */
+				if (WIFEXITED(wst))
+					timedout = 1;
 			}
 			break;
 		}
@@ -746,7 +765,12 @@ run_one(const struct t_test *t)
 		return (0);
 	}
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		return (1);
+		return (T_PASSED);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == T_EXIT_SKIP &&
+	    msg[0] != '\0') {
+		snprintf(reason, sizeof(reason), "%s", msg);
+		return (T_SKIPPED);
+	}
 	t_statusstr(st, how, sizeof(how));
 	if (msg[0] == '\0')
 		snprintf(reason, sizeof(reason), "%s", how);
@@ -799,6 +823,8 @@ usage(void)
  *	sigstate	print SIGTERM's and SIGUSR1's dispositions and the mask
  *	fd N		print whether descriptor N is open
  *	pid		print the pid and parent pid
+ *	reset		reset the machine (reboot(2) without RB_POWEROFF):
+ *			the harness's proof that a boot ending so fails
  *
  * Returns the exit status.
  */
@@ -919,6 +945,12 @@ t_childmode(int argc, char **argv)
 		t_printf("pid=%d ppid=%d", (int)getpid(), (int)getppid());
 		return (0);
 	}
+	if (strcmp(m[0], "reset") == 0) {
+		t_printf("runtests: resetting the machine");
+		__reboot(RB_AUTOBOOT, 0);
+		t_printf("runtests: reboot: %s", t_errname(errno));
+		return (3);
+	}
 	if (strcmp(m[0], "itimer") == 0) {
 		struct itimerval itv;
 
@@ -1012,7 +1044,7 @@ int
 main(int argc, char **argv)
 {
 	const char *sname;
-	int i, j, n, nsel = 0, passed = 0, failed = 0, touched;
+	int i, j, n, nsel = 0, passed = 0, failed = 0, skipped = 0, touched;
 	int pageouts0 = 0, pageouts1 = 0;
 	int base = 0, bfree, bfile, prev, cur = 0, cfree, cfile, error;
 
@@ -1068,7 +1100,7 @@ main(int argc, char **argv)
 	/* Settle our own pages and kernel state, then take the baseline. */
 	touched = touch_self();
 	touch_stack();
-	if (!run_one(&warmup))
+	if (run_one(&warmup) != T_PASSED)
 		t_printf("  note: warm-up failed: %s", reason);
 	error = countfree(&base, &bfree, &bfile, &sname);
 	if (error == 0)
@@ -1084,10 +1116,16 @@ main(int argc, char **argv)
 	for (j = 0; j < NTESTS; j++) {
 		if (!selected[j])
 			continue;
-		if (run_one(&t_tests[j])) {
+		switch (run_one(&t_tests[j])) {
+		case T_PASSED:
 			t_printf("PASS %s", t_tests[j].name);
 			passed++;
-		} else {
+			break;
+		case T_SKIPPED:
+			t_printf("SKIP %s: %s", t_tests[j].name, reason);
+			skipped++;
+			break;
+		default:
 			t_printf("FAIL %s: %s", t_tests[j].name, reason);
 			failed++;
 		}
@@ -1122,8 +1160,12 @@ main(int argc, char **argv)
 	else if (n == 0)
 		failed++;
 
-	t_printf("%d passed, %d failed", passed, failed);
-	if (failed == 0)
+	if (skipped != 0)
+		t_printf("%d passed, %d failed, %d skipped", passed, failed,
+		    skipped);
+	else
+		t_printf("%d passed, %d failed", passed, failed);
+	if (failed == 0 && skipped == 0)
 		t_printf("ALL TESTS PASSED");
-	return (failed == 0 ? 0 : 1);
+	return (failed == 0 && skipped == 0 ? 0 : 1);
 }

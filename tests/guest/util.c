@@ -15,6 +15,7 @@
 #include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -92,6 +93,30 @@ t_fail(const char *file, int line, const char *fmt, ...)
 		(void)write(2, out, n);
 	}
 	_exit(1);
+}
+
+/*
+ * Skip the test: it cannot check what it is for here (the reason says
+ * what, and why).  Only the test child itself may skip; it writes the
+ * reason to the runner's pipe and exits with T_EXIT_SKIP.  Anywhere
+ * else this is a failure.
+ */
+void
+t_skip(const char *fmt, ...)
+{
+	char msg[256], out[300];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	t_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (t_reasonfd < 0 || getpid() != t_testpid)
+		FAIL("t_skip outside the test process: %s", msg);
+	snprintf(out, sizeof(out), "%s\n", msg);
+	n = strlen(out);
+	(void)write(t_reasonfd, out, n);
+	_exit(T_EXIT_SKIP);
 }
 
 static const char *const errnames[] = {
@@ -350,6 +375,49 @@ t_blocked_child(int *blockw)
 }
 
 /*
+ * Run body in a child process of its own, as if it were the test: its
+ * failure (FAIL, EXPECT) is written to a pipe of ours, and becomes ours,
+ * reason and all; a child that dies otherwise fails the test with how
+ * it ended.  Either way after (if not NULL) runs first, to undo what
+ * the test changed.  What the body mapped dies with the child, page
+ * tables included, so that the test can compare kernel resources
+ * before and after it (t_kres_expect).  Returns when the body passed,
+ * after after().
+ */
+void
+t_subtest(void (*body)(void), void (*after)(void))
+{
+	char msg[256], how[64];
+	int rp[2], st;
+	long n;
+	pid_t pid;
+
+	t_pipe(rp);
+	(void)fcntl(rp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
+	pid = t_fork();
+	if (pid == 0) {
+		close(rp[0]);
+		t_reasonfd = rp[1];
+		t_testpid = getpid();
+		body();
+		_exit(0);
+	}
+	close(rp[1]);
+	n = t_readall(rp[0], msg, sizeof(msg) - 1);
+	close(rp[0]);
+	st = t_wait(pid);
+	if (after != NULL)
+		after();
+	if (n > 0) {
+		(void)write(t_reasonfd, msg, n);
+		_exit(1);
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		FAIL("the test's body %s", t_statusstr(st, how, sizeof(how)));
+}
+
+/*
  * Fork and execute the runner (argv[0] should be "runtests", argv[1]
  * "-C") with the given environment, infd (if not -1) as standard input
  * and outfd (if not -1) as standard output.  Every other descriptor
@@ -383,6 +451,27 @@ t_spawn_path(const char *path, char *const argv[], char *const envp[],
 		(void)close(fd);
 	execve(path, argv, envp);
 	_exit(127);
+}
+
+/*
+ * t_spawn_path with two new pipes for the child's standard input and
+ * output: *inw gets the end to write its input to, *outr the end to
+ * read its output from.  Returns the child's pid.
+ */
+pid_t
+t_spawn_pipes(const char *path, char *const argv[], int *inw, int *outr)
+{
+	int in[2], out[2];
+	pid_t pid;
+
+	t_pipe(in);
+	t_pipe(out);
+	pid = t_spawn_path(path, argv, environ, in[0], out[1]);
+	close(in[0]);
+	close(out[1]);
+	*inw = in[1];
+	*outr = out[0];
+	return (pid);
 }
 
 /*
@@ -631,6 +720,19 @@ t_sysctl_int(const char *name, int *v)
 	if (len != sizeof(*v))
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * An int sysctl by name, failing the test if it cannot be read.
+ */
+int
+t_stat(const char *name)
+{
+	int v, e;
+
+	if ((e = t_sysctl_int(name, &v)) != 0)
+		FAIL("sysctl %s: %s", name, t_errname(e));
+	return (v);
 }
 
 /*

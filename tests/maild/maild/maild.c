@@ -56,12 +56,12 @@
  * The status line, after SYNC, every -s requests, and at the end:
  *
  *	maild: requests N swap_used S chain C hidden_swap H hidden_res X
- *	    children K failed F
+ *	    swapped W children K failed F
  *
- * (one line), where S is vm.swap_used and C, H, X come from
- * kinfo_vmsummary(3) on maild itself: its deepest chain of objects and
- * the pages, on swap and resident, that nobody can read any more (root
- * only; "?" otherwise).  The last line adds "done" after "maild:".
+ * (one line), where S is vm.swap_used and C, H, X, W come from
+ * kinfo_vmsummary(3) on maild itself: its deepest chain of objects, the
+ * pages, on swap and resident, that nobody can read any more, and the
+ * swap blocks its own objects hold (root only; "?" otherwise).  The last line adds "done" after "maild:".
  * Every page of the working set follows an exact model (alias pages
  * never change, each queue page has a generation), and the whole set is
  * checked before exiting: exit status 0 if it is intact and every
@@ -302,14 +302,14 @@ status(int done)
 
 	if (kinfo_vmsummary(getpid(), &ks) == 0) {
 		snprintf(vm, sizeof(vm), "chain %u hidden_swap %u "
-		    "hidden_res %u", ks.ks_longest_chain, ks.ks_hidden_swap,
-		    ks.ks_hidden_res);
+		    "hidden_res %u swapped %u", ks.ks_longest_chain,
+		    ks.ks_hidden_swap, ks.ks_hidden_res, ks.ks_swapped);
 	} else {
 		if (!warned++)
 			fprintf(stderr, "maild: kinfo_vmsummary: %s\n",
 			    strerror(errno));
 		snprintf(vm, sizeof(vm), "chain ? hidden_swap ? "
-		    "hidden_res ?");
+		    "hidden_res ? swapped ?");
 	}
 	printf("maild:%s requests %d swap_used %d %s children %d failed "
 	    "%d\n", done ? " done" : "", nrequests, sysctl_int("vm.swap_used"),
