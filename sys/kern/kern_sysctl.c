@@ -483,6 +483,8 @@ SYSCTL_PROC(_kern_proc, KERN_PROC_PID, pid, CTLTYPE_NODE | CTLFLAG_RD |
     "One process, by id: kern.proc.pid.<pid>");
 SYSCTL_PROC(_kern, OID_AUTO, malloc, CTLTYPE_STRING | CTLFLAG_RD, NULL, 0,
     sysctl_kern_malloc, "A", "Kernel memory by type");
+SYSCTL_UINT(_kern, OID_AUTO, malloc_pages, CTLFLAG_RD, &malloc_bucket_pages,
+    "Pages carved into malloc's small buckets");
 SYSCTL_INT(_kern, OID_AUTO, nprocs, CTLFLAG_RD, &nprocs,
     "Number of processes");
 
