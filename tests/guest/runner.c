@@ -39,10 +39,13 @@
  * also asks the kernel to prove there is no leak, with vm.object_audit
  * (every anonymous object is reachable from a process: no object, page
  * or swap block is lost), and, when pages were paged out, only that
- * proof counts (the exact count is printed, for information).  With
- * swap enabled, "swap-check" adds vm.swap_audit: every swap block in
- * use belongs to exactly one object, or was retired after an I/O error.  The baseline is read after a
- * warm-up (one throw-away test that forks, exits and execs), so that
+ * proof counts (the exact count is printed, for information).  Kernel
+ * malloc must hold no more bytes than before; pages its buckets keep
+ * with no more bytes in use are fragmentation, not a leak, and are
+ * counted as free (kern.malloc_pages).  With swap enabled, "swap-check"
+ * adds vm.swap_audit: every swap block in use belongs to exactly one
+ * object, or was retired after an I/O error.  The baseline is read
+ * after a warm-up (one throw-away test that forks, exits and execs), so that
  * kernel state created lazily on first use is not counted.  The runner
  * itself must not consume pages between the two readings: it touches
  * every page of its own data, bss and a stretch of stack before the
@@ -454,6 +457,79 @@ countfree(int *sump, int *freep, int *filep, const char **namep)
 	return (0);
 }
 
+/*
+ * Kernel malloc's use into *k: the pages carved into its small buckets
+ * (kern.malloc_pages) and the bytes in use over every type but "temp",
+ * which holds this very sysctl's buffer while it is read.  The buffer
+ * is static: no heap growth between two leak-check readings.
+ */
+static char kmem_buf[4096];
+
+#define	KMEM_TYPES	32
+
+struct kmem_use {
+	int	error;		/* reading them failed: this errno */
+	int	pages;		/* kern.malloc_pages */
+	long	bytes;		/* kern.malloc, bytes in use but "temp" */
+	int	ntypes;
+	struct {
+		char	name[16];
+		long	bytes;
+	}	type[KMEM_TYPES];	/* the first KMEM_TYPES types */
+};
+
+static void
+kmem_use(struct kmem_use *k)
+{
+	char name[16], *line, *next;
+	size_t len = sizeof(kmem_buf) - 1;
+	long inuse, bytes, calls;
+
+	k->pages = 0;
+	k->bytes = 0;
+	k->ntypes = 0;
+	if ((k->error = t_sysctl_int("kern.malloc_pages", &k->pages)) != 0)
+		return;
+	if (sysctlbyname("kern.malloc", kmem_buf, &len, NULL, 0) == -1) {
+		k->error = errno;
+		return;
+	}
+	kmem_buf[len] = '\0';
+	for (line = kmem_buf; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (sscanf(line, "%15s %ld %ld %ld", name, &inuse, &bytes,
+		    &calls) != 4 || strcmp(name, "temp") == 0)
+			continue;
+		k->bytes += bytes;
+		if (k->ntypes < KMEM_TYPES) {
+			strlcpy(k->type[k->ntypes].name, name,
+			    sizeof(k->type[0].name));
+			k->type[k->ntypes++].bytes = bytes;
+		}
+	}
+}
+
+/* The types that hold more in k1 than in k0, as "name +N ..." in buf. */
+static void
+kmem_grown(const struct kmem_use *k0, const struct kmem_use *k1, char *buf,
+    size_t size)
+{
+	size_t len = 0;
+	long was;
+	int i, j;
+
+	buf[0] = '\0';
+	for (i = 0; i < k1->ntypes && len < size; i++) {
+		for (j = 0, was = 0; j < k0->ntypes; j++)
+			if (strcmp(k0->type[j].name, k1->type[i].name) == 0)
+				was = k0->type[j].bytes;
+		if (k1->type[i].bytes > was)
+			len += snprintf(buf + len, size - len, " %s +%ld",
+			    k1->type[i].name, k1->type[i].bytes - was);
+	}
+}
+
 /* Just enough ELF to find our own writable segments. */
 struct t_ehdr {
 	unsigned char	e_ident[16];
@@ -490,9 +566,13 @@ in_relro(const struct t_phdr *ph, int n, unsigned long a)
 /*
  * Write every page of the runner's writable segments (data and bss)
  * with the value it already holds, so that all of them are private and
- * resident before the leak-check baseline.  The segments are read from
- * our own ELF program headers.  Returns the number of pages touched, or
- * -1 if the file could not be read as a 32-bit ELF file.
+ * resident before the leak-check baseline, and read every page of the
+ * others (text, read-only data), so that all of them are mapped: code
+ * the runner first runs after the baseline must not add the kernel's
+ * records of its mappings (kern.malloc "pmap") to the count.  The
+ * segments are read from our own ELF program headers.  Returns the
+ * number of data pages touched, or -1 if the file could not be read as
+ * a 32-bit ELF file.
  */
 static int
 touch_self(void)
@@ -516,14 +596,17 @@ touch_self(void)
 	}
 	close(fd);
 	for (i = 0; i < eh.e_phnum; i++) {
-		if (ph[i].p_type != T_PT_LOAD || !(ph[i].p_flags & T_PF_W))
+		if (ph[i].p_type != T_PT_LOAD)
 			continue;
 		end = (unsigned long)ph[i].p_vaddr + ph[i].p_memsz;
 		for (a = ph[i].p_vaddr & ~(T_PGSZ - 1); a < end;
 		    a += T_PGSZ) {
-			if (in_relro(ph, eh.e_phnum, a))
-				continue;
 			c = (volatile char *)a;
+			if (!(ph[i].p_flags & T_PF_W) ||
+			    in_relro(ph, eh.e_phnum, a)) {
+				(void)*c;
+				continue;
+			}
 			*c = *c;
 			n++;
 		}
@@ -599,6 +682,65 @@ watchdog_sleep(int secs)
 		ts = left;
 }
 
+/* Milliseconds since boot: the clock of kinfo_proc's ki_start. */
+static int64_t
+uptime_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return (0);
+	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/*
+ * A test's processes that left its group (setsid and setpgid: the
+ * fuzzers call both, and may stop what they made with SIGSTOP) escape
+ * kill(-pid).  Every process started since t0, other than kernel
+ * threads, is the test's: kill the living, and give init two seconds to
+ * reap them all.  Returns how many were killed, or -1 with errno if the
+ * process table cannot be read.  The table goes in the bss, which
+ * touch_self settled: a malloc'ed one could grow the runner's heap
+ * between two leak-check counts.
+ */
+static struct kinfo_proc strays_kp[256];
+
+static int
+kill_strays(int64_t t0)
+{
+	int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
+	struct kinfo_proc *kp;
+	size_t len;
+	int n, i, tries, left, killed = 0;
+
+	for (tries = 0; tries < 200; tries++) {
+		len = sizeof(strays_kp);
+		if (sysctl(mib, 3, strays_kp, &len, NULL, 0) == -1)
+			return (-1);
+		n = len / sizeof(strays_kp[0]);
+		if (n > 0 && strays_kp[0].ki_structsize != sizeof(*kp)) {
+			errno = EPROTO;
+			return (-1);
+		}
+		left = 0;
+		for (i = 0; i < n; i++) {
+			kp = &strays_kp[i];
+			if (kp->ki_start < t0 ||
+			    (kp->ki_flag & KI_FLAG_SYSTEM) != 0 ||
+			    kp->ki_pid == getpid())
+				continue;
+			left++;
+			if (tries == 0 && kp->ki_stat != SZOMB &&
+			    kill(kp->ki_pid, SIGKILL) == 0)
+				killed++;
+		}
+		if (left == 0)
+			break;
+		runner_sleep(10);
+	}
+	return (killed);
+}
+
 /* run_one's verdicts. */
 #define	T_FAILED	0
 #define	T_PASSED	1
@@ -606,12 +748,14 @@ watchdog_sleep(int secs)
 
 /*
  * Run test t in a child and leave the verdict: returns T_PASSED,
- * T_FAILED or T_SKIPPED, with the reason in `reason' for the last two.  A watchdog child kills the
- * test's process group after the limit; the runner blocks in waitpid
- * until the test or the watchdog ends.  The test starts only once the
- * watchdog sleeps (the go pipe), so that the watchdog touches no memory
- * during the test.  Afterwards, whatever is left of the test's process
- * group gets two seconds to go, then is killed.
+ * T_FAILED or T_SKIPPED, with the reason in `reason' for the last two.
+ * A watchdog child kills the test's process group after the limit; the
+ * runner blocks in waitpid until the test or the watchdog ends.  The
+ * test starts only once the watchdog sleeps (the go pipe), so that the
+ * watchdog touches no memory during the test.  Afterwards, whatever is
+ * left of the test's process group gets two seconds to go, then is
+ * killed, and so is every other process started since the test began
+ * (kill_strays).
  */
 static int
 run_one(const struct t_test *t)
@@ -621,6 +765,7 @@ run_one(const struct t_test *t)
 	int tlimit = t->limit > 0 && limit == DEFAULT_LIMIT ? t->limit : limit;
 	ssize_t n;
 	pid_t pid, wd, r;
+	int64_t t0;
 
 	reason[0] = '\0';
 	/*
@@ -645,6 +790,7 @@ run_one(const struct t_test *t)
 	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
 	(void)fcntl(gp[0], F_SETFD, FD_CLOEXEC);
 	(void)fcntl(gp[1], F_SETFD, FD_CLOEXEC);
+	t0 = uptime_ms();
 	pid = fork();
 	if (pid == -1) {
 		snprintf(reason, sizeof(reason), "runner: fork: %s",
@@ -750,6 +896,12 @@ run_one(const struct t_test *t)
 		for (i = 0; i < 200 && kill(-pid, 0) == 0; i++)
 			runner_sleep(10);
 	}
+	if ((i = kill_strays(t0)) > 0)
+		t_printf("  note: %s left %d processes outside its group; "
+		    "killed them", t->name, i);
+	else if (i == -1)
+		t_printf("  note: kern.proc: %s; strays of %s not looked "
+		    "for", t_errname(errno), t->name);
 
 	/* Our own newline guarantees the read below does not block. */
 	(void)write(rp[1], "\n", 1);
@@ -965,15 +1117,19 @@ t_childmode(int argc, char **argv)
 
 /*
  * The leak check at the end of the suite (see the opening comment):
- * the kernel's object audit must find no unreachable object, and, if
- * nothing was paged out during the suite, free+file pages must be back
- * at the baseline.  Prints the verdict line; returns 1 if it passed.
+ * the kernel's object audit must find no unreachable object, kernel
+ * malloc no more bytes in use than at the baseline (k0; k1 now), and,
+ * if nothing was paged out during the suite, free+file pages must be
+ * back at the baseline but for pages malloc's buckets kept.  Prints the
+ * verdict line; returns 1 if it passed.
  */
 static int
-check_leaks(int error, const char *sname, int base, int cur, int pageouts)
+check_leaks(int error, const char *sname, int base, int cur, int pageouts,
+    const struct kmem_use *k0, const struct kmem_use *k1)
 {
 	struct vm_object_audit oa;
-	int e;
+	char grown[128];
+	int e, frag;
 
 	if (error != 0) {
 		t_printf("FAIL leak-check: cannot read %s: %s", sname,
@@ -992,11 +1148,35 @@ check_leaks(int error, const char *sname, int base, int cur, int pageouts)
 		    oa.oa_broken);
 		return (0);
 	}
-	if (pageouts == 0 && cur < base) {
-		t_printf("FAIL leak-check: lost %d pages (before %d, after %d)",
-		    base - cur, base, cur);
+	if (k0->error != 0 || k1->error != 0) {
+		t_printf("FAIL leak-check: cannot read kern.malloc: %s",
+		    t_errname(k0->error != 0 ? k0->error : k1->error));
 		return (0);
 	}
+	if (k1->bytes > k0->bytes) {
+		kmem_grown(k0, k1, grown, sizeof(grown));
+		t_printf("FAIL leak-check: kern.malloc holds %ld bytes, %ld "
+		    "before (grown:%s)", k1->bytes, k0->bytes, grown);
+		return (0);
+	}
+	/*
+	 * Pages kept by malloc's buckets with no more bytes in use than
+	 * before are fragmentation (kern_malloc.c): a page goes back only
+	 * when all its chunks do, and the tests' churn may leave today's
+	 * long-lived chunks spread over more pages.
+	 */
+	frag = k1->pages - k0->pages;
+	if (pageouts == 0 && cur < base && base - cur > MAX(frag, 0)) {
+		t_printf("FAIL leak-check: lost %d pages (before %d, after "
+		    "%d; malloc's buckets %d pages, before %d)", base - cur,
+		    base, cur, k1->pages, k0->pages);
+		return (0);
+	}
+	if (pageouts == 0 && cur < base)
+		t_printf("  note: %d pages fewer free, all in malloc's "
+		    "buckets (%d pages, %d before) with %ld bytes in use "
+		    "(%ld before): fragmentation", base - cur, k1->pages,
+		    k0->pages, k1->bytes, k0->bytes);
 	if (pageouts != 0)
 		t_printf("  note: %d pages were paged out, so free+file pages "
 		    "(before %d, after %d) only inform; the object audit "
@@ -1047,6 +1227,7 @@ main(int argc, char **argv)
 	int i, j, n, nsel = 0, passed = 0, failed = 0, skipped = 0, touched;
 	int pageouts0 = 0, pageouts1 = 0;
 	int base = 0, bfree, bfile, prev, cur = 0, cfree, cfile, error;
+	struct kmem_use kmem0, kmem1;
 
 	/* An execve that went wrong must not start the whole suite. */
 	if (argc < 1 || argv == NULL || argv[0] == NULL)
@@ -1111,6 +1292,7 @@ main(int argc, char **argv)
 		t_printf("runtests: cannot read %s: %s", sname,
 		    t_errname(error));
 	prev = base;
+	kmem_use(&kmem0);
 	(void)t_sysctl_int("vm.stats.pageouts", &pageouts0);
 
 	for (j = 0; j < NTESTS; j++) {
@@ -1150,7 +1332,9 @@ main(int argc, char **argv)
 		}
 	}
 	(void)t_sysctl_int("vm.stats.pageouts", &pageouts1);
-	if (check_leaks(error, sname, base, cur, pageouts1 - pageouts0))
+	kmem_use(&kmem1);
+	if (check_leaks(error, sname, base, cur, pageouts1 - pageouts0,
+	    &kmem0, &kmem1))
 		passed++;
 	else
 		failed++;
