@@ -140,12 +140,11 @@ void	t_check_zero(const void *, unsigned long, const char *);
 
 /*
  * Hidden swap blocks that the fix tests (fix-maild, fix-vmtest) allow a
- * workload with vm.collapse_pagers=1.  Some are hidden for good today
- * (sys/vm/NOTES, "Known weaknesses": a split entry's shared object, the
- * top of the stack that every process wrote).  Issue 12, "No hidden
- * pages, ever", makes that 0: set this to 0 when it lands.
+ * workload with vm.collapse_pagers=1: none.  With the fix on, every page
+ * and swap block an object holds is visible to some map entry
+ * (sys/vm/vm_object.c, "No hidden pages, ever"), at every status line.
  */
-#define	T_FIX_HIDDEN	16
+#define	T_FIX_HIDDEN	0
 
 /* Copy-on-write across fork, both ways (t_cow.c). */
 struct t_vmentry;
