@@ -26,12 +26,27 @@
 
 #include "bench.h"
 
-/* The previous full check's collapsible objects (see check_collapse). */
-#define	COLL_MAX	256
-static uint32_t coll_prev[COLL_MAX];
-static int ncoll_prev;
-static u_int coll_bypasses, coll_refused_busy, coll_refused_nomem;
-static bool coll_valid;
+/*
+ * The collapse check's memory (see check_collapse): for each object
+ * that is, or may soon be, a collapse candidate, the reasons recorded
+ * for it that excuse it, and how many full checks in a row it has been
+ * a candidate.
+ */
+#define	COLL_MAX	512
+#define	WHY_PAGER	0x01	/* a candidate while collapse_pagers was 0 */
+#define	WHY_BUSY	0x02	/* a collapse waited for its paging */
+#define	WHY_NOMEM	0x04	/* swap_pager_copy from it ran out */
+#define	WHY_BYPASS	0x08	/* left so by a bypass, paging in the way */
+
+struct collrec {
+	uint32_t	id;
+	int		why;		/* WHY_* */
+	u_int		age;		/* full checks as a candidate */
+	bool		seen;		/* a candidate at this check */
+};
+static struct collrec coll[COLL_MAX];
+static int ncoll;
+static u_int coll_bypasses;		/* os_bypasses after the last run */
 
 /* Looking at the VM without touching it. */
 
@@ -63,9 +78,12 @@ all_quiet(void)
 /*
  * What a fault at (object, pindex) would find first, looking as
  * vm_fault does: *pgp the resident page, or NULL with *objp the object
- * whose pager has it, or both NULL (zero fill).
+ * whose pager has it, or both NULL (zero fill).  Like the fault, the
+ * walk ends at an index past an object's end: zero fill in an
+ * anonymous object; past the end of the file the fault fails, and
+ * peek returns false.
  */
-void
+bool
 peek(struct vm_object *object, vm_pindex_t pindex, struct vm_object **objp,
     vm_pindex_t *idxp, struct vm_page **pgp)
 {
@@ -73,14 +91,17 @@ peek(struct vm_object *object, vm_pindex_t pindex, struct vm_object **objp,
 	*pgp = NULL;
 	*objp = NULL;
 	for (; object != NULL; object = object->backing_object) {
+		if (pindex >= object->size)
+			return ((object->flags & OBJ_INTERNAL) != 0);
 		if ((*pgp = vm_page_lookup(object, pindex)) != NULL ||
 		    vm_pager_has_page(object, pindex)) {
 			*objp = object;
 			*idxp = pindex;
-			return;
+			return (true);
 		}
 		pindex += OFF_TO_IDX(object->backing_offset);
 	}
+	return (true);
 }
 
 /*
@@ -179,17 +200,57 @@ swap_audit(struct swap_audit *sa)
 		    sa->sa_bad);
 }
 
-/* Every step. */
+/*
+ * Every step: pages, mappings and swap add up, and the kernel's own
+ * counts of swap (vm.swap_used) and objects are what a count from
+ * scratch finds.
+ */
 void
 check_step(void)
 {
 	struct swap_audit sa;
+	struct vm_object *object;
+	u_int used, n = 0;
+	size_t len = sizeof(used);
+	int error;
 
 	check_pages();
 	pmap_host_check();
 	swap_audit(&sa);
 	if (sa.sa_allocated > st.max_swap_used)
 		st.max_swap_used = sa.sa_allocated;
+	if ((error = sim_sysctl("vm", "swap_used", NULL, 0, &used, &len,
+	    NULL, 0)) != 0)
+		bench_fail("sysctl vm.swap_used: error %d", error);
+	if (used != sa.sa_allocated)
+		bench_fail("vm.swap_used is %u, the allocator's maps hold %u",
+		    used, sa.sa_allocated);
+	TAILQ_FOREACH(object, &vm_object_list, object_list)
+		n++;
+	if (n != vmobjstats.os_objects)
+		bench_fail("%u objects on the list, vm.stats.object counts %u",
+		    n, vmobjstats.os_objects);
+}
+
+/*
+ * An object's count of swap blocks is what its pager answers page by
+ * page, plus the blocks it holds outside its window.
+ */
+static void
+check_object_counts(struct vm_object *object)
+{
+	u_int n = 0;
+	vm_pindex_t k;
+
+	if (object->pgops == NULL || (object->flags & OBJ_INTERNAL) == 0)
+		return;
+	for (k = 0; k < object->size; k++)
+		if (vm_pager_has_page(object, k))
+			n++;
+	n += swap_pager_outside_blocks(object);
+	if (n != swap_pager_object_blocks(object))
+		bench_fail("object %u counts %u swap blocks, its pager has %u",
+		    object->id, swap_pager_object_blocks(object), n);
 }
 
 /* The object of each entry of every process, for counting. */
@@ -309,15 +370,103 @@ check_mapping(struct uproc *up, struct vm_map_entry *entry, vaddr_t va,
 		    pg != NULL ? "another page" : obj != NULL ?
 		    "a page on swap" : "no page");
 	}
-	if ((prot & VM_PROT_WRITE) && (obj != entry->object ||
+	if ((prot & VM_PROT_WRITE) && (obj == NULL || obj != entry->object ||
 	    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ||
 	    (entry->protection & VM_PROT_WRITE) == 0)) {
 		describe_va(up, va);
 		bench_fail("pid %d: %#x is writable, but its page belongs to "
 		    "object %u, not to the entry's own object %u%s",
-		    up->t.p.p_pid, va, obj->id, entry->object->id,
+		    up->t.p.p_pid, va, obj != NULL ? obj->id : 0,
+		    entry->object != NULL ? entry->object->id : 0,
 		    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ?
 		    " (which needs a copy)" : "");
+	}
+}
+
+static const uint64_t zero_words[MWORDS];
+
+/*
+ * One page of up's, at va, which entry maps (NULL: no entry does): the
+ * map agrees with the model, the pmap holds no translation the VM would
+ * not make, and what a fault would find there holds what a read must,
+ * resident or on swap (read straight from the disk).
+ */
+static void
+check_va(struct uproc *up, struct vm_map_entry *entry, vaddr_t va)
+{
+	struct vpage *vp = model_page(up, va);
+	const struct mpage *want;
+	struct vm_object *obj;
+	struct vm_page *pg;
+	vm_pindex_t idx;
+	uint32_t blk;
+	const void *data;
+	char why[256];
+	int pid = up->t.p.p_pid;
+
+	if (entry == NULL) {
+		if (vp != NULL && vp->mapped)
+			UFAIL(up, va, "pid %d: %#x is mapped in the "
+			    "model, but no map entry maps it", pid, va);
+		if (pmap_host_lookup(vmspace_pmap(up->t.p.p_vmspace), va,
+		    NULL) != NULL)
+			UFAIL(up, va, "pid %d: %#x has a translation "
+			    "but no map entry", pid, va);
+		return;
+	}
+	if (vp == NULL || !vp->mapped)
+		UFAIL(up, va, "pid %d: %#x is mapped, the model says "
+		    "not", pid, va);
+	if (entry->protection != vp->prot ||
+	    entry->max_protection != vp->maxprot)
+		UFAIL(up, va, "pid %d: %#x has protection %d (at most "
+		    "%d), the model says %d (at most %d)", pid, va,
+		    entry->protection, entry->max_protection, vp->prot,
+		    vp->maxprot);
+	want = model_contents(vp);
+	if (entry->object == NULL) {
+		if (vp->eof || memcmp(want->w, zero_words, PAGE_SIZE) != 0)
+			UFAIL(up, va, "pid %d: %#x has no object, so "
+			    "reads zeros; the model says otherwise", pid, va);
+		check_mapping(up, entry, va, NULL, NULL);
+		return;
+	}
+	if (!peek(entry->object, OFF_TO_IDX(entry->offset +
+	    (va - entry->start)), &obj, &idx, &pg)) {
+		if (!vp->eof)
+			UFAIL(up, va, "pid %d: a fault at %#x would "
+			    "fail (past the end of the file)", pid, va);
+		check_mapping(up, entry, va, NULL, NULL);
+		return;
+	}
+	if (vp->eof)
+		UFAIL(up, va, "pid %d: %#x is past the end of the file, "
+		    "yet a fault there would succeed", pid, va);
+	check_mapping(up, entry, va, obj, pg);
+	if (obj == NULL) {
+		if (memcmp(want->w, zero_words, PAGE_SIZE) != 0)
+			UFAIL(up, va, "pid %d: %#x reads as zeros, the "
+			    "model says otherwise", pid, va);
+		return;
+	}
+	if (pg != NULL) {
+		if (pg->flags & PG_FAKE)
+			return;
+		data = pmap_page_kva(pg);
+	} else {
+		/* On swap: the block, unless a read error lost it. */
+		if ((obj->flags & OBJ_INTERNAL) == 0)
+			return;
+		blk = swap_pager_block(obj, idx);
+		if (blk == SWAPBLK_NONE || (blk & SWAPBLK_BAD))
+			return;
+		data = disk_block_data(blk);
+	}
+	if (mpage_diff(want, data) >= 0) {
+		mpage_explain(want, data, why, sizeof(why));
+		UFAIL(up, va, "pid %d: %#x: object %u page %u (%s) "
+		    "holds the wrong data: %s", pid, va, obj->id, idx,
+		    pg != NULL ? "resident" : "on swap", why);
 	}
 }
 
@@ -326,17 +475,13 @@ void
 check_quiet(void)
 {
 	struct vm_object_audit oa;
-	struct vm_object *object, *obj;
+	struct vm_object *object;
 	struct vm_map_entry *entry;
-	struct vm_page *pg;
 	struct uproc *up;
 	struct vm_map *map;
-	vm_pindex_t idx;
-	uint64_t expect, got;
-	bool mapped, ok;
 	vaddr_t va;
 	size_t len;
-	int i, error;
+	int i, r, k, error;
 
 	st.checks_quiet++;
 	memset(&oa, 0, sizeof(oa));
@@ -348,8 +493,10 @@ check_quiet(void)
 		bench_fail("object audit: %u unreachable objects (%u pages, %u "
 		    "swap blocks), %u broken", oa.oa_unreachable,
 		    oa.oa_leaked_pages, oa.oa_leaked_swap, oa.oa_broken);
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		vm_object_check(object);
+		check_object_counts(object);
+	}
 	check_refs();
 	for (i = 0; i < NPROC_MAX; i++) {
 		if ((up = uprocs[i]) == NULL ||
@@ -359,70 +506,80 @@ check_quiet(void)
 		vm_map_check(map);
 		check_anon_usage(up);
 		for (entry = map->header.next; entry != &map->header;
-		    entry = entry->next) {
+		    entry = entry->next)
 			for (va = entry->start; va < entry->end;
-			    va += PAGE_SIZE) {
-				expect = model_expect(up, va, &mapped);
-				if (!mapped)
-					bench_fail("pid %d: %#x is mapped, the "
-					    "model says not", up->t.p.p_pid,
+			    va += PAGE_SIZE)
+				if (model_page(up, va) == NULL)
+					bench_fail("pid %d: %#x is mapped, "
+					    "outside every region", up->t.p.p_pid,
 					    va);
-				if (entry->object == NULL) {
-					if (expect != 0)
-						bench_fail("pid %d: %#x has no "
-						    "object, expected token "
-						    "%#llx", up->t.p.p_pid, va,
-						    (unsigned long long)expect);
-					continue;
-				}
-				peek(entry->object, OFF_TO_IDX(entry->offset +
-				    (va - entry->start)), &obj, &idx, &pg);
-				check_mapping(up, entry, va, obj, pg);
-				if (obj == NULL && expect != 0) {
-					describe_va(up, va);
-					bench_fail("pid %d: %#x reads as zero, "
-					    "expected token %#llx",
-					    up->t.p.p_pid, va,
-					    (unsigned long long)expect);
-				}
-				if (pg == NULL || (pg->flags & PG_FAKE))
-					continue;
-				got = page_token(pmap_page_kva(pg), &ok);
-				if (!ok || got != expect) {
-					describe_va(up, va);
-					bench_fail("pid %d: %#x: object %u "
-					    "page %u holds token %#llx%s, "
-					    "expected %#llx", up->t.p.p_pid,
-					    va, obj->id, idx,
-					    (unsigned long long)got,
-					    ok ? "" : " (corrupt)",
-					    (unsigned long long)expect);
-				}
+		for (r = 0; r < NREGIONS; r++)
+			for (k = 0; k < regions[r].np; k++) {
+				va = regions[r].va + ptoa(k);
+				check_va(up, vm_map_lookup_entry(map, va,
+				    &entry) ? entry : NULL, va);
 			}
-		}
 	}
 }
 
 /*
  * Hidden pages (DESIGN.md, "Words"): resident pages and swap blocks of
- * anonymous objects that no map entry can reach any more.  Marks what
- * each entry's faults would find first; the rest is hidden.
+ * anonymous objects that no map entry can reach: every path from every
+ * map entry down the chains to the page passes through a nearer object
+ * that has it, or none reaches its index at all (an unmapped range, or
+ * an index outside every window).  Walking down from every page of
+ * every entry, as a fault does, marks in each object the indexes some
+ * path reaches (inwin) and those where the walk stops, which a fault
+ * would read (vis); every other page is hidden.  Objects referenced by
+ * something other than map entries and shadows (the file's) are fully
+ * reachable and not counted; check_refs makes sure there are no other
+ * anonymous ones.
  */
 struct objvis {
 	struct vm_object *object;
-	uint8_t		*vis;		/* per index: reached */
+	uint8_t		*vis;		/* per index: a fault reads it */
+	uint8_t		*inwin;		/* per index: a path reaches it */
 	u_int		hres, hswap;	/* hidden pages, blocks */
+	u_int		kind[4];	/* hidden, by HID_* */
 };
 
+/* The objvis of object id, in ov[0..n) (sorted by id, as the list is). */
 static struct objvis *
 objvis_find(struct objvis *ov, int n, uint32_t id)
 {
-	int i;
+	int lo = 0, hi = n - 1, mid;
 
-	for (i = 0; i < n; i++)
-		if (ov[i].object->id == id)
-			return (&ov[i]);
+	while (lo <= hi) {
+		mid = (lo + hi) / 2;
+		if (ov[mid].object->id == id)
+			return (&ov[mid]);
+		if (ov[mid].object->id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
 	return (NULL);
+}
+
+/* Count page idx of ov's object as hidden. */
+static void
+objvis_hide(struct objvis *v, vm_pindex_t idx, bool resident)
+{
+	int kind;
+
+	if (idx >= v->object->size || !v->inwin[idx])
+		kind = HID_UNMAPPED;
+	else if (v->object->shadow_count >= 2)
+		kind = HID_SEVERAL;
+	else
+		kind = HID_ONE;
+	v->kind[kind]++;
+	if (v->object->entry_count != 0)
+		v->kind[HID_MAPPED]++;
+	if (resident)
+		v->hres++;
+	else
+		v->hswap++;
 }
 
 /*
@@ -545,33 +702,47 @@ check_vmmap(struct uproc *up)
 }
 
 /*
- * Count hidden pages: all of them in *allp; in *collp those of objects
- * that hold only their one shadow's reference (which collapse should
- * have absorbed), in *frontp those of objects map entries reference
- * (pages an unmapped range left behind); the longest chain in *depthp.
+ * Count hidden pages: all of them in h->all, by kind in h->kind; the
+ * longest chain in h->depth.  With -H and the fix on, a hidden page
+ * fails the run.  Also compares vm.objects and kern.proc.vmmap with
+ * what is walked here.
  */
+struct hidden {
+	u_int	all;
+	u_int	kind[4];
+	u_int	depth;
+};
+
 static void
-hidden_pages(u_int *allp, u_int *collp, u_int *frontp, u_int *depthp)
+hidden_pages(struct hidden *h)
 {
 	struct vm_map_entry *entry;
-	struct vm_object *object, *obj;
+	struct vm_object *object, *o;
 	struct vm_page *pg;
 	struct objvis *ov, *v;
 	struct uproc *up;
 	struct vm_map *map;
 	vm_pindex_t idx, k;
 	int n = 0, i, depth;
+	uint32_t prev = 0;
+	bool found;
 
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
+		if (object->id <= prev)
+			bench_fail("object %u after %u on the list: the bench "
+			    "expects ids in order", object->id, prev);
+		prev = object->id;
 		n++;
+	}
 	ov = host_calloc(n, sizeof(*ov));
 	n = 0;
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		ov[n].object = object;
 		ov[n].vis = host_calloc(object->size + 1, 1);
+		ov[n].inwin = host_calloc(object->size + 1, 1);
 		n++;
 	}
-	*depthp = 0;
+	memset(h, 0, sizeof(*h));
 	for (i = 0; i < NPROC_MAX; i++) {
 		if ((up = uprocs[i]) == NULL ||
 		    up->t.p.p_vmspace == &vmspace0)
@@ -583,115 +754,250 @@ hidden_pages(u_int *allp, u_int *collp, u_int *frontp, u_int *depthp)
 			if (entry->object == NULL)
 				continue;
 			depth = vm_object_chain_length(entry->object);
-			if ((u_int)depth > *depthp)
-				*depthp = depth;
+			if ((u_int)depth > h->depth)
+				h->depth = depth;
 			for (k = 0; k < atop(entry->end - entry->start); k++) {
-				peek(entry->object, OFF_TO_IDX(entry->offset) +
-				    k, &obj, &idx, &pg);
-				if (obj == NULL || idx >= obj->size)
-					continue;
-				if ((v = objvis_find(ov, n, obj->id)) != NULL)
-					v->vis[idx] = 1;
+				/* Past the first page found, only inwin. */
+				idx = OFF_TO_IDX(entry->offset) + k;
+				found = false;
+				for (o = entry->object; o != NULL &&
+				    idx < o->size; o = o->backing_object) {
+					v = objvis_find(ov, n, o->id);
+					v->inwin[idx] = 1;
+					if (!found && vm_object_has_page(o, idx)) {
+						v->vis[idx] = 1;
+						found = true;
+					}
+					idx += OFF_TO_IDX(o->backing_offset);
+				}
 			}
 		}
 	}
-	*allp = *collp = *frontp = 0;
 	for (i = 0; i < n; i++) {
-		object = ov[i].object;
+		v = &ov[i];
+		object = v->object;
 		if ((object->flags & OBJ_INTERNAL) == 0)
 			continue;
+		if (object->shadow_count > (int)st.max_siblings)
+			st.max_siblings = object->shadow_count;
 		TAILQ_FOREACH(pg, &object->memq, listq)
-			if (!ov[i].vis[pg->pindex])
-				ov[i].hres++;
+			if (!v->vis[pg->pindex])
+				objvis_hide(v, pg->pindex, true);
 		if (object->pgops != NULL)
 			for (k = 0; k < object->size; k++)
-				if (!ov[i].vis[k] &&
+				if (!v->vis[k] &&
 				    vm_pager_has_page(object, k))
-					ov[i].hswap++;
-		*allp += ov[i].hres + ov[i].hswap;
-		if (object->ref_count == 1 && object->shadow_count == 1)
-			*collp += ov[i].hres + ov[i].hswap;
-		if (object->ref_count > object->shadow_count)
-			*frontp += ov[i].hres + ov[i].hswap;
+					objvis_hide(v, k, false);
+		for (k = swap_pager_outside_blocks(object); k > 0; k--)
+			objvis_hide(v, object->size, false);
+		h->all += v->hres + v->hswap;
+		for (k = 0; k < 4; k++)
+			h->kind[k] += v->kind[k];
+		if (args->hidden && collapse_on() && v->hres + v->hswap != 0) {
+			describe_object(object);
+			bench_fail("hidden: object %u holds %u hidden pages and %u "
+			    "hidden swap blocks (%u outside every window, %u "
+			    "under its one shadow, %u under several shadows)",
+			    object->id, v->hres, v->hswap,
+			    v->kind[HID_UNMAPPED], v->kind[HID_ONE],
+			    v->kind[HID_SEVERAL]);
+		}
 	}
 	check_objinfo(ov, n);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		host_free(ov[i].vis);
+		host_free(ov[i].inwin);
+	}
 	host_free(ov);
 }
 
 static void	check_depth(const uint32_t *, int);
 
+/*
+ * A collapse candidate: an anonymous object whose only reference is
+ * its one anonymous shadow's.  That shadow should have absorbed it.
+ */
 static bool
-coll_was(uint32_t id)
+coll_candidate(struct vm_object *object)
+{
+	struct vm_object *shadow;
+
+	if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    object->ref_count != 1 || object->shadow_count != 1)
+		return (false);
+	shadow = LIST_FIRST(&object->shadow_head);
+	return ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) == OBJ_INTERNAL);
+}
+
+static struct collrec *
+coll_find(uint32_t id, bool create)
 {
 	int i;
 
-	for (i = 0; i < ncoll_prev; i++)
-		if (coll_prev[i] == id)
-			return (true);
-	return (false);
+	for (i = 0; i < ncoll; i++)
+		if (coll[i].id == id)
+			return (&coll[i]);
+	if (!create)
+		return (NULL);
+	if (ncoll == COLL_MAX)
+		bench_fail("collapse check: more than %d candidates", COLL_MAX);
+	memset(&coll[ncoll], 0, sizeof(coll[0]));
+	coll[ncoll].id = id;
+	return (&coll[ncoll++]);
+}
+
+/* Record that object, a candidate now, is excused for `why'. */
+static void
+coll_excuse(struct vm_object *object, int why)
+{
+
+	if (object != NULL && coll_candidate(object))
+		coll_find(object->id, true)->why |= why;
+}
+
+static const char *
+coll_why(int why)
+{
+	static char buf[80];
+
+	snprintf(buf, sizeof(buf), "%s%s%s%s%s", why == 0 ? " none" : "",
+	    (why & WHY_PAGER) ? " collapse_pagers was 0" : "",
+	    (why & WHY_BUSY) ? " waited for paging" : "",
+	    (why & WHY_NOMEM) ? " no memory for the swap map" : "",
+	    (why & WHY_BYPASS) ? " bypass with paging in the way" : "");
+	return (buf);
 }
 
 /*
- * The collapse check, at a quiet point with vm_collapse_pagers = 1.  An
- * anonymous object whose only reference is its one anonymous shadow's
- * should have been absorbed by that shadow: vm_object_deallocate
- * collapses as soon as an object is left so, and a copy-on-write fault
- * collapses its front object.  Two things may legitimately leave one
- * behind: a collapse refused for paging in progress (it waits for the
- * next trigger), and a bypass, which drops a reference without
- * collapsing (sys/vm/NOTES).  So an object is reported only if it is
- * new since the last check and neither of those happened meanwhile.
+ * vm.collapse_pagers changed.  Turned on: the candidates left while it
+ * was off are excused, for their collapses were refused by the rule
+ * in force then.
  */
+void
+check_collapse_flip(void)
+{
+	struct vm_object *object;
+
+	if (!collapse_on())
+		return;
+	TAILQ_FOREACH(object, &vm_object_list, object_list)
+		coll_excuse(object, WHY_PAGER);
+}
+
+/*
+ * A thread goes to sleep on chan (kern_shim.c's tsleep).  A sleep on
+ * an object waits for its paging to end: vm_object_collapse waits so
+ * for the object it would collapse or for its backing object.  Either
+ * may be a candidate left for later, excused.
+ */
+void
+check_collapse_wait(const void *chan)
+{
+	struct vm_object *object;
+
+	TAILQ_FOREACH(object, &vm_object_list, object_list)
+		if (object == chan) {
+			coll_excuse(object, WHY_BUSY);
+			coll_excuse(object->backing_object, WHY_BUSY);
+			return;
+		}
+}
+
+/*
+ * vm_object.c's call of swap_pager_copy, seen from here: the build
+ * (build.sh) points vm_object.o's reference at this function.  A copy
+ * that runs out of memory leaves the backing object src in the chain,
+ * a candidate until the next trigger.
+ */
+int	vmhost_swap_pager_copy(struct vm_object *, struct vm_object *,
+	    vm_pindex_t);
+
+int
+vmhost_swap_pager_copy(struct vm_object *src, struct vm_object *dst,
+    vm_pindex_t offset)
+{
+	int error;
+
+	if ((error = swap_pager_copy(src, dst, offset)) != 0)
+		coll_excuse(src, WHY_NOMEM);
+	return (error);
+}
+
+/*
+ * After thread t ran.  A bypass that leaves its backing object to one
+ * shadow collapses it at once, unless paging on either is in the way
+ * (vm_object_do_bypass); paging that was in the way then is still
+ * there now, for nobody else ran.
+ */
+void
+check_after_run(struct sim_thread *t)
+{
+	struct vm_object *object;
+
+	if (vmobjstats.os_bypasses == coll_bypasses)
+		return;
+	coll_bypasses = vmobjstats.os_bypasses;
+	TAILQ_FOREACH(object, &vm_object_list, object_list)
+		if (coll_candidate(object) &&
+		    (object->paging_in_progress != 0 || LIST_FIRST(
+		    &object->shadow_head)->paging_in_progress != 0))
+			coll_excuse(object, WHY_BYPASS);
+}
+
+/*
+ * The collapse check, at a quiet point (enforced with the fix on).
+ * vm_object_deallocate collapses an object as soon as it becomes a
+ * candidate, and so do the other triggers (vm_object.c), unless
+ * something recorded against that very object excuses it: its collapse
+ * refused for paging or for memory, a bypass that could not collapse it
+ * at once, or the fix being off when it was left so.  An excused
+ * candidate waits for its next trigger, but not forever: one that is
+ * still a candidate after COLL_MAXAGE checks in a row is reported too.
+ * Records of objects that are no longer candidates are dropped: their
+ * excuses are spent.
+ */
+#define	COLL_MAXAGE	1000000
+
 static void
 check_collapse(bool enforce)
 {
-	struct vm_object *object, *shadow;
+	struct vm_object *object;
+	struct collrec *r;
 	uint32_t cur[COLL_MAX];
-	int ncur = 0, bad = 0;
-	uint32_t bad_id = 0;
-	bool excused;
+	int ncur = 0, i;
 
-	excused = !coll_valid || vmobjstats.os_bypasses != coll_bypasses ||
-	    vmobjstats.os_refused_busy != coll_refused_busy ||
-	    vmobjstats.os_refused_nomem != coll_refused_nomem;
+	for (i = 0; i < ncoll; i++)
+		coll[i].seen = false;
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
-		if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
-		    OBJ_INTERNAL || object->ref_count != 1 ||
-		    object->shadow_count != 1)
+		if (!coll_candidate(object))
 			continue;
-		shadow = LIST_FIRST(&object->shadow_head);
-		if ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
-		    OBJ_INTERNAL)
+		cur[ncur++] = object->id;
+		r = coll_find(object->id, true);
+		r->seen = true;
+		if (!enforce)
 			continue;
-		if (ncur < COLL_MAX)
-			cur[ncur++] = object->id;
-		if (!coll_was(object->id) && !excused) {
-			bad++;
-			bad_id = object->id;
-		}
+		r->age++;
+		if (r->age > st.max_coll_age)
+			st.max_coll_age = r->age;
+		if (r->why != 0 && r->age <= COLL_MAXAGE)
+			continue;
+		describe_object(object);
+		describe_object(LIST_FIRST(&object->shadow_head));
+		if (r->why == 0)
+			bench_fail("collapse: object %u is held only by its one "
+			    "shadow, and nothing recorded against it excuses "
+			    "it", object->id);
+		bench_fail("collapse: object %u is still held only by its "
+		    "one shadow after %u checks (excused:%s)", object->id,
+		    r->age, coll_why(r->why));
 	}
-	if (enforce && bad != 0) {
-		TAILQ_FOREACH(object, &vm_object_list, object_list)
-			if (object->id == bad_id) {
-				describe_object(object);
-				describe_object(LIST_FIRST(
-				    &object->shadow_head));
-			}
-		bench_fail("collapse: object %u (and %d more) is held only by "
-		    "its one shadow, and nothing excuses it (no bypass, no "
-		    "refusal for paging since the last check)", bad_id,
-		    bad - 1);
-	}
+	for (i = 0; i < ncoll; )
+		if (!coll[i].seen)
+			coll[i] = coll[--ncoll];
+		else
+			i++;
 	if (enforce)
 		check_depth(cur, ncur);
-	memcpy(coll_prev, cur, ncur * sizeof(cur[0]));
-	ncoll_prev = ncur;
-	coll_bypasses = vmobjstats.os_bypasses;
-	coll_refused_busy = vmobjstats.os_refused_busy;
-	coll_refused_nomem = vmobjstats.os_refused_nomem;
-	coll_valid = enforce;
 }
 
 static bool
@@ -768,13 +1074,46 @@ collapse_on(void)
 	return (&vm_collapse_pagers != NULL && vm_collapse_pagers != 0);
 }
 
+/*
+ * vm.object_audit must see a leak when there is one: plant an anonymous
+ * object that no map reaches, holding one page, and ask.  The harness
+ * runs it, so nothing else runs meanwhile; the object goes at once.
+ */
+static void
+check_audit_fires(void)
+{
+	struct vm_object_audit oa;
+	struct vm_object *object;
+	struct vm_page *pg;
+	size_t len = sizeof(oa);
+	int error;
+
+	object = vm_object_allocate(1);
+	if ((pg = vm_page_alloc(object, 0, VM_ALLOC_SYSTEM)) != NULL) {
+		pg->flags |= PG_DIRTY;
+		vm_page_activate(pg);
+		vm_page_wakeup(pg);
+	}
+	memset(&oa, 0, sizeof(oa));
+	error = sim_sysctl("vm", "object_audit", NULL, 0, &oa, &len, NULL, 0);
+	vm_object_deallocate(object);
+	if (error != 0)
+		bench_fail("sysctl vm.object_audit: error %d", error);
+	if (oa.oa_unreachable != 1 || oa.oa_leaked_pages != (pg != NULL))
+		bench_fail("object audit: a planted leak of one object with %d "
+		    "page(s) was reported as %u unreachable objects with %u "
+		    "pages", pg != NULL, oa.oa_unreachable, oa.oa_leaked_pages);
+	st.audits_planted++;
+}
+
 /* With nothing in flight at all. */
 void
 check_full(void)
 {
 	struct vm_page *pg;
-	u_int hidden, hidden_coll, hidden_front, depth;
+	struct hidden h;
 	u_long i;
+	int k;
 
 	st.checks_full++;
 	for (i = 0; i < vm_page_array_size; i++) {
@@ -785,36 +1124,32 @@ check_full(void)
 			    pg->object != NULL ? pg->object->id : 0,
 			    pg->pindex, pg->flags);
 	}
-	hidden_pages(&hidden, &hidden_coll, &hidden_front, &depth);
-	if (hidden_front > st.max_hidden_front)
-		st.max_hidden_front = hidden_front;
-	if (depth > st.max_depth)
-		st.max_depth = depth;
-	if (hidden > st.max_hidden)
-		st.max_hidden = hidden;
+	hidden_pages(&h);
+	if (h.depth > st.max_depth)
+		st.max_depth = h.depth;
+	if (h.all > st.max_hidden)
+		st.max_hidden = h.all;
 	if (collapse_on()) {
-		if (depth > st.max_depth_on)
-			st.max_depth_on = depth;
-		if (hidden > st.max_hidden_on)
-			st.max_hidden_on = hidden;
+		if (h.depth > st.max_depth_on)
+			st.max_depth_on = h.depth;
+		if (h.all > st.max_hidden_on)
+			st.max_hidden_on = h.all;
+		for (k = 0; k < 4; k++)
+			if (h.kind[k] > st.max_hidden_kind[k])
+				st.max_hidden_kind[k] = h.kind[k];
 	} else {
-		if (depth > st.max_depth_off)
-			st.max_depth_off = depth;
-		if (hidden > st.max_hidden_off)
-			st.max_hidden_off = hidden;
+		if (h.depth > st.max_depth_off)
+			st.max_depth_off = h.depth;
+		if (h.all > st.max_hidden_off)
+			st.max_hidden_off = h.all;
 	}
 	if (args->verbose)
-		trace("  check: depth %u, hidden %u (%u in singly held "
-		    "objects, %u in mapped ones), %u objects", depth, hidden,
-		    hidden_coll, hidden_front, vmobjstats.os_objects);
+		trace("  check: depth %u, hidden %u (%u outside every window, "
+		    "%u under one shadow, %u under several, %u in mapped "
+		    "objects), %u objects", h.depth, h.all,
+		    h.kind[HID_UNMAPPED], h.kind[HID_ONE], h.kind[HID_SEVERAL],
+		    h.kind[HID_MAPPED], vmobjstats.os_objects);
 	check_collapse(collapse_check && collapse_on());
-}
-
-
-/* vm.collapse_pagers changed: what was left so far is not evidence. */
-void
-check_collapse_reset(void)
-{
-
-	coll_valid = false;
+	if (st.checks_full % 8 == 1)
+		check_audit_fires();
 }

@@ -15,8 +15,9 @@
  *	  (the data is taken when the write starts, and compared when it
  *	  ends);
  *	- every transfer is whole pages, inside the disk.
- * A failed read fills its pages with junk, and the tokens the blocks
- * held are lost (bench_poison): the model then lets faults on them fail.
+ * A failed read fills its pages with junk, and the data the blocks held
+ * is lost (bench_poison, by a hash of the contents): the model then lets
+ * faults on pages that must hold it fail.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -122,14 +123,21 @@ disk_set_bad(uint32_t blk)
 	disk_bad[blk % disk_nblocks] = 1;
 }
 
-/* The token the pattern in block blk encodes, or 0. */
-uint64_t
-disk_block_token(uint32_t blk)
+/* What block blk holds, for the checks to read. */
+const void *
+disk_block_data(uint32_t blk)
 {
-	bool ok;
-	uint64_t t = page_token(disk_data + (size_t)blk * PAGE_SIZE, &ok);
 
-	return (ok ? t : 0);
+	KASSERT(blk < disk_nblocks, ("disk_block_data: block %u", blk));
+	return (disk_data + (size_t)blk * PAGE_SIZE);
+}
+
+/* A hash of what block blk holds (model.c's page_hash). */
+uint64_t
+disk_block_hash(uint32_t blk)
+{
+
+	return (page_hash(disk_data + (size_t)blk * PAGE_SIZE));
 }
 
 void
@@ -181,7 +189,7 @@ disk_complete(uint32_t r, bool fifo)
 		blkdata = disk_data + (size_t)(req.blk + i) * PAGE_SIZE;
 		if (rd) {
 			if (error) {
-				bench_poison(disk_block_token(req.blk + i));
+				bench_poison(disk_block_hash(req.blk + i));
 				memset(page, 0xeb, PAGE_SIZE);
 			} else
 				memcpy(page, blkdata, PAGE_SIZE);

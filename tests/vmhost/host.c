@@ -170,13 +170,16 @@ usage(void)
 {
 
 	fprintf(stderr,
-	    "usage: vmhost [-qv] [-c 0|1] [-k pct] [-m pages] [-o id]\n"
+	    "usage: vmhost [-Hquv] [-c 0|1] [-k pct] [-m pages] [-o id]\n"
 	    "\t[-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds] [-t secs]\n"
 	    "  -s SEED   the run's seed (default 1)\n"
 	    "  -n OPS    steps to run (default 20000)\n"
 	    "  -S N      run N seeds, SEED .. SEED+N-1 (default 1; 0: no end)\n"
 	    "  -t SECS   start no seed after SECS seconds\n"
 	    "  -u        run the unit tests of swap_pager_copy instead\n"
+	    "  -H        vm.collapse_pagers fixed at 1, and no hidden page\n"
+	    "            (resident or on swap) allowed at any quiet point;\n"
+	    "            without it hidden pages are counted, not asserted\n"
 	    "  -v        print every step, and the kernel's messages\n"
 	    "  -c 0|1    collapse checks off / on (default: on when the\n"
 	    "            kernel has vm_collapse_pagers and it is 1)\n"
@@ -205,8 +208,11 @@ main(int argc, char **argv)
 	a.collapse_check = -1;
 	a.malloc_sleep = -1;
 	a.pagers = -1;
-	while ((ch = getopt(argc, argv, "c:k:m:n:o:p:qs:S:t:uvw:")) != -1) {
+	while ((ch = getopt(argc, argv, "Hc:k:m:n:o:p:qs:S:t:uvw:")) != -1) {
 		switch (ch) {
+		case 'H':
+			a.hidden = 1;
+			break;
 		case 'c':
 			a.collapse_check = atoi(optarg) != 0;
 			break;
@@ -252,6 +258,11 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
+	if (a.hidden && a.pagers == 0) {
+		fprintf(stderr, "vmhost: -H needs vm.collapse_pagers=1, not "
+		    "-p 0\n");
+		return (2);
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	t0 = host_seconds();
 	/*
