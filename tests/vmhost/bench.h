@@ -122,7 +122,7 @@ struct bench_stats {
 	unsigned long mapfiles, protects, sbrks, trees, tree_forks, badargs;
 	unsigned long kills, segv, sigbus, checks_quiet, checks_full;
 	unsigned long collapse_flips, errs_armed, pageouts_forced, vmmaps;
-	unsigned long anon_usage, audits_planted;
+	unsigned long anon_usage, audits_planted, kmem_runs;
 	unsigned long given[OP_NOPS];	/* operations handed out */
 	unsigned long acts[16];		/* harness actions taken */
 	u_int max_depth, max_depth_on, max_depth_off;

@@ -19,9 +19,9 @@
 #			-Wno-pointer-to-int-cast): tests/vmhost/include
 #			replaces the ILP32 <sys/_types.h> and supplies the
 #			fake machine's <machine/pmap.h>; every other
-#			<machine/...> is i386's.  The kernel's names that the host's C
-#			library also defines (malloc, printf, memcpy, ...)
-#			are renamed kern_* in these objects.
+#			<machine/...> is i386's.  The kernel's names that
+#			the host's C library also defines (malloc, printf,
+#			memcpy, ...) are renamed kern_* in these objects.
 #	the host side	tests/vmhost/host.c, with the host's headers.
 
 set -u

@@ -511,8 +511,8 @@ check_quiet(void)
 			    va += PAGE_SIZE)
 				if (model_page(up, va) == NULL)
 					bench_fail("pid %d: %#x is mapped, "
-					    "outside every region", up->t.p.p_pid,
-					    va);
+					    "outside every region",
+					    up->t.p.p_pid, va);
 		for (r = 0; r < NREGIONS; r++)
 			for (k = 0; k < regions[r].np; k++) {
 				va = regions[r].va + ptoa(k);
@@ -702,6 +702,30 @@ check_vmmap(struct uproc *up)
 }
 
 /*
+ * Walk down from page idx of object as a fault does, marking every
+ * index the walk reaches (inwin) and the page it reads (vis): the
+ * first found, resident or on the pager.
+ */
+static void
+objvis_walk(struct objvis *ov, int n, struct vm_object *object,
+    vm_pindex_t idx)
+{
+	struct objvis *v;
+	bool found = false;
+
+	for (; object != NULL && idx < object->size;
+	    object = object->backing_object) {
+		v = objvis_find(ov, n, object->id);
+		v->inwin[idx] = 1;
+		if (!found && vm_object_has_page(object, idx)) {
+			v->vis[idx] = 1;
+			found = true;
+		}
+		idx += OFF_TO_IDX(object->backing_offset);
+	}
+}
+
+/*
  * Count hidden pages: all of them in h->all, by kind in h->kind; the
  * longest chain in h->depth.  With -H and the fix on, a hidden page
  * fails the run.  Also compares vm.objects and kern.proc.vmmap with
@@ -717,15 +741,14 @@ static void
 hidden_pages(struct hidden *h)
 {
 	struct vm_map_entry *entry;
-	struct vm_object *object, *o;
+	struct vm_object *object;
 	struct vm_page *pg;
 	struct objvis *ov, *v;
 	struct uproc *up;
 	struct vm_map *map;
-	vm_pindex_t idx, k;
+	vm_pindex_t k;
 	int n = 0, i, depth;
 	uint32_t prev = 0;
-	bool found;
 
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		if (object->id <= prev)
@@ -756,21 +779,9 @@ hidden_pages(struct hidden *h)
 			depth = vm_object_chain_length(entry->object);
 			if ((u_int)depth > h->depth)
 				h->depth = depth;
-			for (k = 0; k < atop(entry->end - entry->start); k++) {
-				/* Past the first page found, only inwin. */
-				idx = OFF_TO_IDX(entry->offset) + k;
-				found = false;
-				for (o = entry->object; o != NULL &&
-				    idx < o->size; o = o->backing_object) {
-					v = objvis_find(ov, n, o->id);
-					v->inwin[idx] = 1;
-					if (!found && vm_object_has_page(o, idx)) {
-						v->vis[idx] = 1;
-						found = true;
-					}
-					idx += OFF_TO_IDX(o->backing_offset);
-				}
-			}
+			for (k = 0; k < atop(entry->end - entry->start); k++)
+				objvis_walk(ov, n, entry->object,
+				    OFF_TO_IDX(entry->offset) + k);
 		}
 	}
 	for (i = 0; i < n; i++) {
@@ -793,11 +804,13 @@ hidden_pages(struct hidden *h)
 		h->all += v->hres + v->hswap;
 		for (k = 0; k < 4; k++)
 			h->kind[k] += v->kind[k];
-		if (args->hidden && collapse_on() && v->hres + v->hswap != 0) {
+		if (args->hidden && collapse_on() &&
+		    v->hres + v->hswap != 0) {
 			describe_object(object);
-			bench_fail("hidden: object %u holds %u hidden pages and %u "
-			    "hidden swap blocks (%u outside every window, %u "
-			    "under its one shadow, %u under several shadows)",
+			bench_fail("hidden: object %u holds %u hidden pages "
+			    "and %u hidden swap blocks (%u outside every "
+			    "window, %u under its one shadow, %u under several "
+			    "shadows)",
 			    object->id, v->hres, v->hswap,
 			    v->kind[HID_UNMAPPED], v->kind[HID_ONE],
 			    v->kind[HID_SEVERAL]);
@@ -984,9 +997,9 @@ check_collapse(bool enforce)
 		describe_object(object);
 		describe_object(LIST_FIRST(&object->shadow_head));
 		if (r->why == 0)
-			bench_fail("collapse: object %u is held only by its one "
-			    "shadow, and nothing recorded against it excuses "
-			    "it", object->id);
+			bench_fail("collapse: object %u is held only by its "
+			    "one shadow, and nothing recorded against it "
+			    "excuses it", object->id);
 		bench_fail("collapse: object %u is still held only by its "
 		    "one shadow after %u checks (excused:%s)", object->id,
 		    r->age, coll_why(r->why));

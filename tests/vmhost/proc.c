@@ -391,7 +391,7 @@ check_read(struct uproc *up, vaddr_t va, struct vpage *vp, const void *kva,
 	if (mpage_diff(model_contents(vp), kva) < 0)
 		return;
 	mpage_explain(model_contents(vp), kva, why, sizeof(why));
-	UFAIL(up, va, "pid %d: %s %#x: %s", up->t.p.p_pid, what, va, why);
+	UFAIL(up, va, "%s %#x: %s", what, va, why);
 }
 
 /*
@@ -421,8 +421,8 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 		 * access faults again, as on the hardware.  Not forever.
 		 */
 		if (faults++ == 100)
-			UFAIL(up, va, "pid %d: vm_fault(%#x, %s) succeeded 100 "
-			    "times, yet the MMU still refuses", p->p_pid, va,
+			UFAIL(up, va, "vm_fault(%#x, %s) succeeded 100 "
+			    "times, yet the MMU still refuses", va,
 			    write ? "write" : "read");
 		rv = vm_fault(&p->p_vmspace->vm_map, va, need);
 		if (rv == KERN_SUCCESS)
@@ -433,8 +433,8 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 		switch (rv) {
 		case KERN_INVALID_ADDRESS:
 			if (vp != NULL && vp->mapped)
-				UFAIL(up, va, "pid %d: fault at mapped %#x: "
-				    "invalid address", p->p_pid, va);
+				UFAIL(up, va, "fault at mapped %#x: "
+				    "invalid address", va);
 			trace("  pid %d: SIGSEGV at %#x (unmapped, as "
 			    "expected)", p->p_pid, va);
 			st.segv++;
@@ -442,8 +442,8 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 		case KERN_PROTECTION_FAILURE:
 			if (vp == NULL || !vp->mapped ||
 			    (vp->prot & need) == need)
-				UFAIL(up, va, "pid %d: %s fault at %#x: "
-				    "protection failure", p->p_pid, write ?
+				UFAIL(up, va, "%s fault at %#x: "
+				    "protection failure", write ?
 				    "write" : "read", va);
 			trace("  pid %d: SIGSEGV at %#x (protection %d, as "
 			    "expected)", p->p_pid, va, vp->prot);
@@ -452,31 +452,30 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 		case KERN_FAILURE:
 			if (vp == NULL || !vp->mapped || (!vp->eof &&
 			    !mpage_poisoned(model_contents(vp))))
-				UFAIL(up, va, "pid %d: %s fault at %#x: pager "
+				UFAIL(up, va, "%s fault at %#x: pager "
 				    "error, but the page is neither past the "
-				    "end of the file nor lost", p->p_pid,
-				    write ? "write" : "read", va);
+				    "end of the file nor lost", write ?
+				    "write" : "read", va);
 			trace("  pid %d: SIGBUS at %#x (%s)", p->p_pid, va,
 			    vp->eof ? "past the end of the file" :
 			    "its data is lost");
 			st.sigbus++;
 			return (SIGBUS);
 		default:
-			UFAIL(up, va, "pid %d: %s fault at %#x: error %d",
-			    p->p_pid, write ? "write" : "read", va, rv);
+			UFAIL(up, va, "%s fault at %#x: error %d",
+			    write ? "write" : "read", va, rv);
 		}
 	}
 	vp = model_page(up, va);
 	if (vp == NULL || !vp->mapped)
-		UFAIL(up, va, "pid %d: %#x is unmapped, yet the MMU maps it",
-		    p->p_pid, va);
+		UFAIL(up, va, "%#x is unmapped, yet the MMU maps it", va);
 	if ((vp->prot & need) != need)
-		UFAIL(up, va, "pid %d: %#x has protection %d, yet the MMU lets "
-		    "a %s through", p->p_pid, va, vp->prot, write ? "write" :
+		UFAIL(up, va, "%#x has protection %d, yet the MMU lets "
+		    "a %s through", va, vp->prot, write ? "write" :
 		    "read");
 	if (vp->eof)
-		UFAIL(up, va, "pid %d: %#x is past the end of the file, yet "
-		    "the MMU maps it", p->p_pid, va);
+		UFAIL(up, va, "%#x is past the end of the file, yet "
+		    "the MMU maps it", va);
 	check_read(up, va, vp, kva, write ? "before writing" : "read");
 	if (!write) {
 		st.reads++;
@@ -540,11 +539,20 @@ check_errno(struct uproc *up, const char *call, int got, int want)
 {
 
 	if (got != want)
-		UFAIL(up, up->va, "pid %d: %s(%#x, %d pages, %#x) returned %d, "
-		    "expected %d", up->t.p.p_pid, call, up->va, up->n, up->arg,
-		    got, want);
+		UFAIL(up, up->va, "%s(%#x, %d pages, %#x) returned %d, "
+		    "expected %d", call, up->va, up->n, up->arg, got, want);
 	if (want != 0)
 		st.badargs++;
+}
+
+/* mmap(MAP_FIXED) must map at the address asked for. */
+static void
+check_fixed(struct uproc *up, register_t addr)
+{
+
+	if ((vaddr_t)addr != up->va)
+		UFAIL(up, up->va, "mmap(MAP_FIXED) at %#x mapped %#x", up->va,
+		    (vaddr_t)addr);
 }
 
 /* A length of n pages in bytes, not always a multiple of the page. */
@@ -598,9 +606,7 @@ op_map(struct uproc *up)
 	check_errno(up, "mmap(MAP_ANON)", error, bad != 0 ? EINVAL : 0);
 	if (error != 0)
 		return;
-	if ((vaddr_t)rv[0] != up->va)
-		UFAIL(up, up->va, "pid %d: mmap(MAP_FIXED) at %#x mapped %#x",
-		    up->t.p.p_pid, up->va, (vaddr_t)rv[0]);
+	check_fixed(up, rv[0]);
 	for (i = 0; i < up->n; i++) {
 		struct vpage *vp = model_page(up, up->va + ptoa(i));
 
@@ -643,9 +649,7 @@ op_mapfile(struct uproc *up)
 	check_errno(up, "mmap(file)", error, want);
 	if (error != 0)
 		return;
-	if ((vaddr_t)rv[0] != up->va)
-		UFAIL(up, up->va, "pid %d: mmap(MAP_FIXED) at %#x mapped %#x",
-		    up->t.p.p_pid, up->va, (vaddr_t)rv[0]);
+	check_fixed(up, rv[0]);
 	for (i = 0; i < up->n; i++) {
 		struct vpage *vp = model_page(up, up->va + ptoa(i));
 
@@ -718,8 +722,8 @@ op_sbrk(struct uproc *up)
 	if (error != 0)
 		return;
 	if ((vaddr_t)rv[0] != old)
-		UFAIL(up, old, "pid %d: sbrk(%d) returned %#x, the break was "
-		    "%#x", up->t.p.p_pid, up->arg, (vaddr_t)rv[0], old);
+		UFAIL(up, old, "sbrk(%d) returned %#x, the break was "
+		    "%#x", up->arg, (vaddr_t)rv[0], old);
 	for (va = round_page(old); va < round_page(new); va += PAGE_SIZE)
 		vpage_set(model_page(up, va), mpage_zero(), VM_PROT_READ |
 		    VM_PROT_WRITE, VM_PROT_ALL);

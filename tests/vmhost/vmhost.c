@@ -120,6 +120,7 @@ static struct vm_page **hog;		/* pages taken to squeeze memory */
 u_int nhog;
 static u_int hogmax;
 static bool settling;
+static const uint64_t zero_page[PAGE_SIZE / 8];
 int collapse_check;			/* 1: check collapse at quiet points */
 static int nbad;			/* sticky bad blocks */
 
@@ -463,15 +464,78 @@ act_tick(void)
 		sim_clock_tick();
 }
 
+/*
+ * The hog: kernel memory taken to squeeze the VM, as single pages from
+ * vm_page_alloc or, now and then, as runs from vm_kern.c (kmem_alloc,
+ * or kmem_alloc_stack with its guard page), which must come back
+ * zeroed when asked and with the guard unmapped.  nhog counts the
+ * pages, which check_pages compares with the kernel's wired pages.
+ */
+#define	KMEM_MAX	64
+
+static struct kmem_run {
+	vaddr_t	va;
+	u_int	n;
+	bool	stack;
+} kmem_runs[KMEM_MAX];
+static int nkmem;
+static u_int nhogpg;			/* single pages, in hog[] */
+
 static void
 hog_release(void)
 {
+	struct kmem_run *k;
 
 	if (nhog == 0)
 		return;
 	trace("hog release %u pages", nhog);
-	while (nhog > 0)
-		vm_page_free(hog[--nhog]);
+	while (nkmem > 0) {
+		k = &kmem_runs[--nkmem];
+		if (k->stack)
+			kmem_free_stack(k->va, ptoa(k->n));
+		else
+			kmem_free(k->va, ptoa(k->n));
+		nhog -= k->n;
+	}
+	while (nhogpg > 0)
+		vm_page_free(hog[--nhogpg]);
+	nhog = 0;
+}
+
+/* Take a run of kernel virtual memory; false if there is none. */
+static bool
+hog_kmem(void)
+{
+	struct kmem_run *k = &kmem_runs[nkmem];
+	int flags = M_NOWAIT | M_SYSTEM | (chance(50) ? M_ZERO : 0);
+	paddr_t pa;
+	u_int i;
+
+	if (nkmem == KMEM_MAX)
+		return (false);
+	k->n = 1 + rnd(4);
+	k->stack = chance(30);
+	k->va = k->stack ? kmem_alloc_stack(ptoa(k->n), flags) :
+	    kmem_alloc(ptoa(k->n), flags);
+	if (k->va == 0)
+		return (false);
+	if (k->stack && pmap_extract(kernel_pmap, k->va - PAGE_SIZE, &pa))
+		bench_fail("kmem_alloc_stack: the guard page below %#x is "
+		    "mapped", k->va);
+	for (i = 0; i < k->n; i++) {
+		if (!pmap_extract(kernel_pmap, k->va + ptoa(i), &pa))
+			bench_fail("kmem_alloc: %#x is not mapped",
+			    k->va + ptoa(i));
+		if ((flags & M_ZERO) && memcmp(pmap_page_kva(PHYS_TO_VM_PAGE(
+		    pa)), zero_page, PAGE_SIZE) != 0)
+			bench_fail("kmem_alloc(M_ZERO): %#x is not zeroed",
+			    k->va + ptoa(i));
+		page_fill(pmap_page_kva(PHYS_TO_VM_PAGE(pa)), 0xdead);
+	}
+	nkmem++;
+	nhog += k->n;
+	st.kmem_runs++;
+	return (true);
 }
 
 /* Take kernel pages until free memory is below the daemon's mark. */
@@ -483,10 +547,18 @@ hog_take(void)
 
 	goal = vmcnt.v_free_reserved + 1 + rnd(vmcnt.v_free_min -
 	    vmcnt.v_free_reserved);
-	while (vmcnt.v_free_count > goal && nhog < hogmax &&
-	    (pg = vm_page_alloc(NULL, 0, VM_ALLOC_SYSTEM)) != NULL)
-		hog[nhog++] = pg;
-	trace("hog take: %u pages held, %u free", nhog, vmcnt.v_free_count);
+	while (vmcnt.v_free_count > goal && nhog < hogmax) {
+		if (vmcnt.v_free_count > goal + 4 && chance(10)) {
+			if (hog_kmem())
+				continue;
+		}
+		if ((pg = vm_page_alloc(NULL, 0, VM_ALLOC_SYSTEM)) == NULL)
+			break;
+		hog[nhogpg++] = pg;
+		nhog++;
+	}
+	trace("hog take: %u pages held (%d kmem runs), %u free", nhog, nkmem,
+	    vmcnt.v_free_count);
 	pagedaemon_wakeup();
 }
 
@@ -990,10 +1062,11 @@ summary(double secs)
 	out("  %lu reads, %lu writes (%lu of one word), %lu forks (%lu in "
 	    "%lu trees), %lu execs, %lu munmaps, %lu mmaps, %lu of the file, "
 	    "%lu mprotects, %lu sbrks, %lu bad arguments refused, %lu kills, "
-	    "%lu SIGSEGV, %lu SIGBUS, %u oom kills\n", st.reads, st.writes,
-	    st.word_writes, st.forks, st.tree_forks, st.trees, st.execs,
-	    st.unmaps, st.maps, st.mapfiles, st.protects, st.sbrks,
-	    st.badargs, st.kills, st.segv, st.sigbus, vmcnt.v_oom_kills);
+	    "%lu SIGSEGV, %lu SIGBUS, %u oom kills, %lu kmem runs\n",
+	    st.reads, st.writes, st.word_writes, st.forks, st.tree_forks,
+	    st.trees, st.execs, st.unmaps, st.maps, st.mapfiles, st.protects,
+	    st.sbrks, st.badargs, st.kills, st.segv, st.sigbus,
+	    vmcnt.v_oom_kills, st.kmem_runs);
 	out("  %u faults, %u cow, %u zero, %u pageins, %u pageouts, "
 	    "%u pageout errors, %u pagein errors; disk: %s\n",
 	    vmcnt.v_faults, vmcnt.v_cow_faults, vmcnt.v_zfod,
