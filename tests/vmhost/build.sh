@@ -5,7 +5,10 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer.  Run from the top of
 # the tree; HOSTCC picks the compiler (default gcc), VMSRC the directory
 # of VM sources (default sys/vm: set it to try a patched copy).
-# Compiler output goes to OUT/vmhost/build.log.
+# Compiler output goes to OUT/vmhost/build.log.  With VMHOST_REUSE=1,
+# an object newer than its source is kept (tests/mutants/run.sh builds
+# each mutant on a copy of the unpatched build; headers are not
+# tracked, so only for sources that change alone).
 #
 # Two kinds of files go in:
 #	the kernel side	sys/vm/*.c (the real files, untouched; but
@@ -65,6 +68,7 @@ done
 
 # kcc NAME SRC: compile SRC on the kernel side, rename, into obj/NAME.o.
 kcc() {
+	[ -n "${VMHOST_REUSE:-}" ] && [ "$OUT/obj/$1.o" -nt "$2" ] && return 0
 	$HOSTCC $KFLAGS -c "$2" -o "$OUT/obj/$1.o" >>"$LOG" 2>&1 &&
 	objcopy $syms "$OUT/obj/$1.o" >>"$LOG" 2>&1
 }

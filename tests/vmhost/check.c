@@ -728,8 +728,8 @@ objvis_walk(struct objvis *ov, int n, struct vm_object *object,
 /*
  * Count hidden pages: all of them in h->all, by kind in h->kind; the
  * longest chain in h->depth.  With -H and the fix on, a hidden page
- * fails the run.  Also compares vm.objects and kern.proc.vmmap with
- * what is walked here.
+ * fails the run.  With `tools', also compares vm.objects and
+ * kern.proc.vmmap with what is walked here.
  */
 struct hidden {
 	u_int	all;
@@ -738,7 +738,7 @@ struct hidden {
 };
 
 static void
-hidden_pages(struct hidden *h)
+hidden_pages(struct hidden *h, bool tools)
 {
 	struct vm_map_entry *entry;
 	struct vm_object *object;
@@ -770,7 +770,8 @@ hidden_pages(struct hidden *h)
 		if ((up = uprocs[i]) == NULL ||
 		    up->t.p.p_vmspace == &vmspace0)
 			continue;
-		check_vmmap(up);
+		if (tools)
+			check_vmmap(up);
 		map = &up->t.p.p_vmspace->vm_map;
 		for (entry = map->header.next; entry != &map->header;
 		    entry = entry->next) {
@@ -816,7 +817,8 @@ hidden_pages(struct hidden *h)
 			    v->kind[HID_SEVERAL]);
 		}
 	}
-	check_objinfo(ov, n);
+	if (tools)
+		check_objinfo(ov, n);
 	for (i = 0; i < n; i++) {
 		host_free(ov[i].vis);
 		host_free(ov[i].inwin);
@@ -871,14 +873,21 @@ coll_excuse(struct vm_object *object, int why)
 static const char *
 coll_why(int why)
 {
-	static char buf[80];
+	static const char *const names[] = {
+		"collapse_pagers was 0", "waited for paging",
+		"no memory for the swap map", "bypass with paging in the way",
+	};
+	static char buf[128];
+	int i;
 
-	snprintf(buf, sizeof(buf), "%s%s%s%s%s", why == 0 ? " none" : "",
-	    (why & WHY_PAGER) ? " collapse_pagers was 0" : "",
-	    (why & WHY_BUSY) ? " waited for paging" : "",
-	    (why & WHY_NOMEM) ? " no memory for the swap map" : "",
-	    (why & WHY_BYPASS) ? " bypass with paging in the way" : "");
-	return (buf);
+	buf[0] = '\0';
+	for (i = 0; i < 4; i++)
+		if (why & (1 << i)) {
+			if (buf[0] != '\0')
+				strlcat(buf, ", ", sizeof(buf));
+			strlcat(buf, names[i], sizeof(buf));
+		}
+	return (buf[0] != '\0' ? buf : "nothing");
 }
 
 /*
@@ -965,12 +974,13 @@ check_after_run(struct sim_thread *t)
  * refused for paging or for memory, a bypass that could not collapse it
  * at once, or the fix being off when it was left so.  An excused
  * candidate waits for its next trigger, but not forever: one that is
- * still a candidate after COLL_MAXAGE checks in a row is reported too.
- * Records of objects that are no longer candidates are dropped: their
- * excuses are spent.
+ * still a candidate after -K checks in a row (25) is reported too.
+ * (Today a deferred collapse is retried only by a later trigger of its
+ * chain's owners, a fault, a fork or a death; the longest wait seen in
+ * 10 million steps was 6 checks.  Once the kernel retries deferred
+ * collapses itself, -K can come down to 1 or 2.)  Records of objects
+ * that are no longer candidates are dropped: their excuses are spent.
  */
-#define	COLL_MAXAGE	1000000
-
 static void
 check_collapse(bool enforce)
 {
@@ -992,7 +1002,7 @@ check_collapse(bool enforce)
 		r->age++;
 		if (r->age > st.max_coll_age)
 			st.max_coll_age = r->age;
-		if (r->why != 0 && r->age <= COLL_MAXAGE)
+		if (r->why != 0 && r->age <= (u_int)args->maxage)
 			continue;
 		describe_object(object);
 		describe_object(LIST_FIRST(&object->shadow_head));
@@ -1001,7 +1011,7 @@ check_collapse(bool enforce)
 			    "one shadow, and nothing recorded against it "
 			    "excuses it", object->id);
 		bench_fail("collapse: object %u is still held only by its "
-		    "one shadow after %u checks (excused:%s)", object->id,
+		    "one shadow after %u checks (excused: %s)", object->id,
 		    r->age, coll_why(r->why));
 	}
 	for (i = 0; i < ncoll; )
@@ -1011,6 +1021,106 @@ check_collapse(bool enforce)
 			i++;
 	if (enforce)
 		check_depth(cur, ncur);
+}
+
+/*
+ * A number that changes whenever a collapse is refused (for a pager,
+ * for paging, for memory) or a fault starts over: a call during which
+ * it stays the same ran its collapses to their ends.
+ */
+u_int
+collapse_epoch(void)
+{
+
+	return (vmobjstats.os_refused_pager + vmobjstats.os_refused_busy +
+	    vmobjstats.os_refused_nomem + vmcnt.v_fault_restarts);
+}
+
+/*
+ * Does f have page np for a bypass: resident and valid (not still being
+ * read in), or on its pager?
+ */
+static bool
+front_has(struct vm_object *f, vm_pindex_t np)
+{
+	struct vm_page *pg = vm_page_lookup(f, np);
+
+	if (pg != NULL)
+		return ((pg->flags & PG_FAKE) == 0);
+	return (vm_pager_has_page(f, np));
+}
+
+/*
+ * Would vm_object_collapse(f) go on: is f's backing object b one f can
+ * absorb (f holds its only reference) or bypass (f has, resident or on
+ * swap, every page b has in f's window)?  The same rules as
+ * vm_object.c's, seen from outside.
+ */
+static const char *
+collapse_left(struct vm_object *f)
+{
+	struct vm_object *b = f->backing_object;
+	struct vm_page *pg;
+	vm_pindex_t first, k;
+
+	if (b == NULL ||
+	    (f->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    (b->flags & (OBJ_INTERNAL | OBJ_DEAD | OBJ_COLLAPSING)) !=
+	    OBJ_INTERNAL)
+		return (NULL);
+	if (b->ref_count == 1)
+		return ("absorbed");
+	first = OFF_TO_IDX(f->backing_offset);
+	TAILQ_FOREACH(pg, &b->memq, listq)
+		if (pg->pindex >= first && pg->pindex - first < f->size &&
+		    !front_has(f, pg->pindex - first))
+			return (NULL);
+	if (b->pgops != NULL)
+		for (k = first; k < first + f->size && k < b->size; k++)
+			if (vm_pager_has_page(b, k) && !front_has(f, k - first))
+				return (NULL);
+	return ("bypassed");
+}
+
+/*
+ * After `what' (a copy-on-write fault, a fork) called
+ * vm_object_collapse(f), and nothing was refused meanwhile
+ * (collapse_epoch): the collapse loop stops only where f's backing
+ * object can be neither absorbed nor bypassed.  So a missing trigger,
+ * or a loop that stops early, leaves a chain this finds.
+ */
+void
+check_front_collapsed(struct vm_object *f, const char *what)
+{
+	const char *left;
+
+	if (!collapse_check || !collapse_on() ||
+	    (left = collapse_left(f)) == NULL)
+		return;
+	describe_object(f);
+	describe_object(f->backing_object);
+	bench_fail("collapse: after %s, object %u's backing object %u could "
+	    "still be %s", what, f->id, f->backing_object->id, left);
+}
+
+/*
+ * The id of the object where a fault at va of up's would find its page
+ * now, or 0 (none: zero fill, or nothing mapped).
+ */
+uint32_t
+peek_id(struct uproc *up, vaddr_t va)
+{
+	struct vm_map_entry *entry;
+	struct vm_object *obj;
+	struct vm_page *pg;
+	vm_pindex_t idx;
+
+	if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) ||
+	    entry->object == NULL)
+		return (0);
+	peek(entry->object, OFF_TO_IDX(entry->offset + (va - entry->start)),
+	    &obj, &idx, &pg);
+	return (obj != NULL ? obj->id : 0);
 }
 
 static bool
@@ -1119,6 +1229,19 @@ check_audit_fires(void)
 	st.audits_planted++;
 }
 
+/*
+ * -H: no hidden page whenever nothing is in flight, not only at the
+ * full checks.
+ */
+void
+check_hidden(void)
+{
+	struct hidden h;
+
+	if (args->hidden && collapse_on())
+		hidden_pages(&h, false);
+}
+
 /* With nothing in flight at all. */
 void
 check_full(void)
@@ -1137,7 +1260,7 @@ check_full(void)
 			    pg->object != NULL ? pg->object->id : 0,
 			    pg->pindex, pg->flags);
 	}
-	hidden_pages(&h);
+	hidden_pages(&h, true);
 	if (h.depth > st.max_depth)
 		st.max_depth = h.depth;
 	if (h.all > st.max_hidden)

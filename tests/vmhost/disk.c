@@ -11,6 +11,7 @@
  *
  * The disk checks the VM as well:
  *	- no two transfers in flight touch the same block;
+ *	- only dirty pages are written (a clean one has its copy already);
  *	- a page being written does not change until the write is over
  *	  (the data is taken when the write starts, and compared when it
  *	  ends);
@@ -96,9 +97,16 @@ wdstrategy(struct buf *bp)
 	r->data = NULL;
 	if ((bp->b_flags & B_READ) == 0) {
 		r->data = host_calloc(r->npages, PAGE_SIZE);
-		for (i = 0; i < r->npages; i++)
+		for (i = 0; i < r->npages; i++) {
+			if ((bp->b_pages[i]->flags & PG_DIRTY) == 0)
+				bench_fail("disk: page %#x (object %u, index "
+				    "%u) is clean, yet it is written to swap",
+				    bp->b_pages[i]->phys_addr,
+				    bp->b_pages[i]->object->id,
+				    bp->b_pages[i]->pindex);
 			memcpy(r->data + (size_t)i * PAGE_SIZE,
 			    pmap_page_kva(bp->b_pages[i]), PAGE_SIZE);
+		}
 	}
 }
 

@@ -190,8 +190,9 @@ usage(void)
 {
 
 	fprintf(stderr,
-	    "usage: vmhost [-Hquvx] [-c 0|1] [-k pct] [-m pages] [-o id]\n"
-	    "\t[-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds] [-t secs]\n"
+	    "usage: vmhost [-Hquvx] [-c 0|1] [-K checks] [-k pct] [-m pages]\n"
+	    "\t[-o id] [-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds]\n"
+	    "\t[-t secs]\n"
 	    "  -s SEED   the run's seed (default 1)\n"
 	    "  -n OPS    steps to run (default 20000)\n"
 	    "  -S N      run N seeds, SEED .. SEED+N-1 (default 1; 0: no end)\n"
@@ -204,6 +205,8 @@ usage(void)
 	    "  -v        print every step, and the kernel's messages\n"
 	    "  -c 0|1    collapse checks off / on (default: on when the\n"
 	    "            kernel has vm_collapse_pagers and it is 1)\n"
+	    "  -K N      a collapse candidate excused for a deferred\n"
+	    "            collapse may wait N full checks (default 25)\n"
 	    "  -k PCT    kernel malloc(M_WAITOK) sleeps in PCT%% of calls\n"
 	    "            (default: from the seed, 0 or 3)\n"
 	    "  -m PAGES  RAM in pages (default: from the seed)\n"
@@ -229,13 +232,17 @@ main(int argc, char **argv)
 	a.collapse_check = -1;
 	a.malloc_sleep = -1;
 	a.pagers = -1;
-	while ((ch = getopt(argc, argv, "Hc:k:m:n:o:p:qs:S:t:uvw:x")) != -1) {
+	a.maxage = VMHOST_MAXAGE;
+	while ((ch = getopt(argc, argv, "Hc:K:k:m:n:o:p:qs:S:t:uvw:x")) != -1) {
 		switch (ch) {
 		case 'H':
 			a.hidden = 1;
 			break;
 		case 'c':
 			a.collapse_check = number(ch, optarg, 1);
+			break;
+		case 'K':
+			a.maxage = number(ch, optarg, INT_MAX);
 			break;
 		case 'k':
 			a.malloc_sleep = number(ch, optarg, 100);

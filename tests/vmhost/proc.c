@@ -395,6 +395,22 @@ check_read(struct uproc *up, vaddr_t va, struct vpage *vp, const void *kva,
 }
 
 /*
+ * A write fault at va succeeded; before it, the page was in the object
+ * numbered `found'.  If that is not the entry's object now, the fault
+ * copied the page up and then let collapse shorten the chain.
+ */
+static void
+check_copied(struct uproc *up, vaddr_t va, uint32_t found)
+{
+	struct vm_map_entry *entry;
+
+	if (vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) &&
+	    entry->object != NULL && entry->object->id != found)
+		check_front_collapsed(entry->object,
+		    "a copy-on-write fault");
+}
+
+/*
  * A user access to va: the MMU first, a fault if it says no, as the
  * hardware and trap.c do.  A write stores one word or the whole page
  * (after checking the page, as a read would).  Returns 0 when the
@@ -407,6 +423,8 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 	struct proc *p = &up->t.p;
 	struct vpage *vp;
 	vm_prot_t need = write ? VM_PROT_WRITE : VM_PROT_READ;
+	uint32_t found;
+	u_int epoch;
 	void *kva;
 	int rv, faults = 0, w;
 
@@ -424,9 +442,15 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 			UFAIL(up, va, "vm_fault(%#x, %s) succeeded 100 "
 			    "times, yet the MMU still refuses", va,
 			    write ? "write" : "read");
+		/* Where the page is now: behind the entry's object, a copy. */
+		found = write ? peek_id(up, va) : 0;
+		epoch = collapse_epoch();
 		rv = vm_fault(&p->p_vmspace->vm_map, va, need);
-		if (rv == KERN_SUCCESS)
+		if (rv == KERN_SUCCESS) {
+			if (found != 0 && epoch == collapse_epoch())
+				check_copied(up, va, found);
 			continue;
+		}
 		if (killed(up))
 			return (SIGKILL);
 		vp = model_page(up, va);
@@ -497,8 +521,11 @@ static struct uproc *
 uproc_fork(struct uproc *up)
 {
 	struct proc *p = &up->t.p;
+	struct vm_map_entry *entry;
+	struct vm_map *map;
 	struct vmspace *vm2;
 	struct uproc *child;
+	u_int epoch;
 
 	/* Another fork may be asleep in hers. */
 	if (nuprocs + nforking >= NPROC_MAX) {
@@ -506,8 +533,16 @@ uproc_fork(struct uproc *up)
 		return (NULL);
 	}
 	nforking++;
+	epoch = collapse_epoch();
 	vm2 = vmspace_fork(p->p_vmspace);
 	nforking--;
+	/* fork collapses each private object before sharing it. */
+	map = &p->p_vmspace->vm_map;
+	for (entry = map->header.next; entry != &map->header &&
+	    epoch == collapse_epoch(); entry = entry->next)
+		if (entry->inheritance == VM_INHERIT_COPY &&
+		    entry->object != NULL)
+			check_front_collapsed(entry->object, "fork");
 	child = uproc_new(up);
 	child->t.p.p_vmspace = vm2;
 	trace("  pid %d forked pid %d", p->p_pid, child->t.p.p_pid);

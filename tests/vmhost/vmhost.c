@@ -9,8 +9,14 @@
  * generator what happens next, one step at a time:
  *
  *	op	an idle process is given an operation: read or write a
- *		page or a run of pages, fork, exit, exec, unmap, map or
- *		mprotect part of its heap, read its whole heap
+ *		page or a run of pages (a write stores the whole page or
+ *		one word of it), fork, exit, exec; munmap, mmap (anonymous
+ *		or the file, private or shared, MAP_FIXED over whatever
+ *		is there), mprotect or sbrk through the real system calls
+ *		of vm_mmap.c, now and then with a bad argument; a fork
+ *		tree: fork two to four children that each write their
+ *		own, overlapping, part of a run their parent wrote, while
+ *		the parent rewrites it
  *	run	a runnable thread (process or daemon) runs until it sleeps,
  *		finishes its operation or dies
  *	io	the disk finishes a transfer (its interrupt), in order or
@@ -18,43 +24,71 @@
  *	tick	the clock advances (tsleep timeouts expire)
  *	pageout	chosen pages are deactivated and memory squeezed, so
  *		that the daemon writes them out
- *	and	squeeze or release memory, wake the daemon, drop a mapping
+ *	and	squeeze or release memory (pages, and runs of kernel
+ *		memory from vm_kern.c), wake the daemon, drop a mapping
  *		(the pmap may), flip vm.collapse_pagers, arm an I/O error
  *		(the next read, the next write, a block for good), kill a
  *		process (asleep in a fault, often)
  * Each seed also chooses the machine (RAM, swap), how many processes,
- * which of these happen and how often (swarm testing), and whether one
- * long-lived process forks children that exit, as the 1993 leak needs.
+ * how often each of these happens (swarm testing: every one happens
+ * in every seed, in proportions the seed picks, and the summary prints
+ * the mix taken), and whether one long-lived process forks children
+ * that exit, as the 1993 leak needs.
  *
- * The model (proc.c).  Each process's address space is three regions:
- * DATA, a private copy-on-write mapping of a file (the vnode object, as
- * exec maps a program's data); HEAP, private anonymous memory; SHM,
- * anonymous memory shared with its relatives (inherited at fork).
- * Every page holds a pattern derived from one 64-bit token, and the
- * model keeps, per process and page, the token a read must find.
+ * The model (proc.c, model.c).  Each process's address space is four
+ * regions: DATA, a private copy-on-write mapping of a file (the vnode
+ * object, as exec maps a program's data); HEAP, where mmap, munmap and
+ * mprotect work; BRK, the heap sbrk moves the break of; SHM, anonymous
+ * memory shared with its relatives (inherited at fork).  The model
+ * knows, page by page, whether it is mapped, its protection, and the
+ * 512 words a read must find there; pages are shared copy-on-write
+ * between the processes that must read the same words.
  *
  * Checks (check.c):
- *	every step	every read finds its token; no KASSERT fires;
- *			vm.swap_audit is clean; page queues and counts add
- *			up; an anonymous page is clean exactly when its
- *			pager has a copy; every mapping obeys the pmap
- *			contract (pmap.c); the disk sees no overlapping
- *			transfers and no page changing under a pageout
+ *	every step	every read (and every page before a write) finds
+ *			its words; every fault fails exactly where the model
+ *			says (SIGSEGV unmapped or protected, SIGBUS past the
+ *			end of the file or where a disk error lost the data)
+ *			and every system call returns exactly the error the
+ *			model predicts; no KASSERT fires; vm.swap_audit is
+ *			clean (swap is conserved: every block allocated is
+ *			owned by one page or retired) and vm.swap_used and
+ *			the object count match counts from scratch; page
+ *			queues and counts add up; an anonymous page is
+ *			clean exactly when its pager has a copy; every
+ *			mapping obeys the pmap contract (pmap.c); the disk
+ *			sees no overlapping transfers, no clean page written
+ *			and no page changing under a pageout
  *	processes idle	vm.object_audit is clean (no object unreachable);
  *			vm_object_check and vm_map_check pass; every
- *			reference is a map entry's or a shadow's; every
- *			page a process can see holds its token (zero where
- *			no object has it); vmspace_anon_usage is right
+ *			reference is a map entry's or a shadow's; each
+ *			object's swap count is what its pager holds; every
+ *			page of every region is mapped exactly as the model
+ *			says, with its protection, and what a fault would
+ *			find there holds the model's words, resident or on
+ *			swap (read from the disk); vmspace_anon_usage is
+ *			right
  *	all quiet	(nothing in flight) no busy page; vm.objects and
  *			kern.proc.vmmap agree with the objects and maps;
- *			and, with vm_collapse_pagers = 1, the collapse
- *			check (-c): no anonymous object is left held only
- *			by its one shadow unless a bypass or a refused
- *			collapse excuses it, and no chain is longer than
- *			the entries that share it justify
+ *			hidden pages are counted by kind (outside every
+ *			window, under one shadow, under several) and, with
+ *			-H, none may exist; now and then a planted leak
+ *			must make vm.object_audit fire; and, with
+ *			vm_collapse_pagers = 1, the collapse check (-c): an
+ *			anonymous object left held only by its one shadow
+ *			is excused only by a reason recorded against it (a
+ *			collapse that waited for its paging or ran out of
+ *			memory, a bypass with paging in the way, the fix
+ *			off when it was left so), and not for more than -K
+ *			checks; no chain is longer than the entries that
+ *			share it justify; and right after a copy-on-write
+ *			fault or a fork, if no collapse was refused, the
+ *			front objects' chains are as short as collapse and
+ *			bypass can make them
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
- *			no VM malloc type holding memory
+ *			no VM malloc type holding memory; every operation
+ *			and action was taken (in runs of 10000 steps or more)
  * The harness settles (lets everything in flight finish) every few
  * hundred steps, for the checks that need quiet.
  *
@@ -182,7 +216,8 @@ static void
 print_rerun(void)
 {
 
-	out("vmhost -s %llu -n %lu", args->seed, args->ops);
+	out("vmhost -s %llu -n %lu%s", args->seed, args->ops,
+	    args->unit ? " -u" : "");
 	if (args->collapse_check >= 0)
 		out(" -c %d", args->collapse_check);
 	if (args->npages != 0)
@@ -195,6 +230,8 @@ print_rerun(void)
 		out(" -p %d", args->pagers);
 	if (args->hidden)
 		out(" -H");
+	if (args->maxage != VMHOST_MAXAGE)
+		out(" -K %d", args->maxage);
 	out(" -v");
 }
 
@@ -1115,8 +1152,11 @@ vmhost_run(const struct vmhost_args *a)
 	next_check = 50 + rnd(400);
 	while (step < nsteps) {
 		harness_step();
-		if (users_idle() && !settling)
+		if (users_idle() && !settling) {
 			check_quiet();
+			if (args->hidden && all_quiet())
+				check_hidden();
+		}
 		if (step >= next_check) {
 			settle(chance(70));
 			next_check = step + 50 + rnd(400);
