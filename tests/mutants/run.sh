@@ -72,9 +72,9 @@ vmhost_tests() {
 	else
 		test="vmhost"
 	fi
-	grep -q 'runtime error:\|ERROR: AddressSanitizer' "$1/model.out" &&
-	    why="sanitizer: $(grep -m 1 'runtime error:\|ERROR: AddressSanitizer' \
-	    "$1/model.out")"
+	san='runtime error:\|ERROR: AddressSanitizer'
+	grep -q "$san" "$1/model.out" &&
+	    why="sanitizer: $(grep -m 1 "$san" "$1/model.out")"
 	return 1
 }
 
@@ -122,7 +122,8 @@ guest_test() {
 	[ $rc -eq 0 ] && return 0
 	test="guest $gtest"
 	why=$(grep -a -m 1 -E '^FAIL |^panic' "$dir/guest.log" | tr -d '\r')
-	[ -n "$why" ] || why="the boot ended with status $rc (see $dir/guest.log)"
+	[ -n "$why" ] ||
+	    why="the boot ended with status $rc (see $dir/guest.log)"
 	return 1
 }
 

@@ -362,25 +362,25 @@ check_mapping(struct uproc *up, struct vm_map_entry *entry, vaddr_t va,
 	mpg = pmap_host_lookup(vmspace_pmap(up->t.p.p_vmspace), va, &prot);
 	if (mpg == NULL)
 		return;
-	if (mpg != pg) {
-		describe_va(up, va);
-		bench_fail("pid %d: %#x maps page %#x (object %u index %u), "
+	if (mpg != pg)
+		UFAIL(up, va, "pid %d: %#x maps page %#x (object %u index %u), "
 		    "the VM has %s there", up->t.p.p_pid, va, mpg->phys_addr,
 		    mpg->object != NULL ? mpg->object->id : 0, mpg->pindex,
 		    pg != NULL ? "another page" : obj != NULL ?
 		    "a page on swap" : "no page");
-	}
-	if ((prot & VM_PROT_WRITE) && (obj == NULL || obj != entry->object ||
-	    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ||
-	    (entry->protection & VM_PROT_WRITE) == 0)) {
-		describe_va(up, va);
-		bench_fail("pid %d: %#x is writable, but its page belongs to "
-		    "object %u, not to the entry's own object %u%s",
+	if ((prot & VM_PROT_WRITE) == 0)
+		return;
+	if (obj == NULL || obj != entry->object)
+		UFAIL(up, va, "pid %d: %#x is writable, but its page belongs "
+		    "to object %u, not to the entry's own object %u",
 		    up->t.p.p_pid, va, obj != NULL ? obj->id : 0,
-		    entry->object != NULL ? entry->object->id : 0,
-		    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ?
-		    " (which needs a copy)" : "");
-	}
+		    entry->object != NULL ? entry->object->id : 0);
+	if (entry->eflags & MAP_ENTRY_NEEDS_COPY)
+		UFAIL(up, va, "pid %d: %#x is writable, but its entry still "
+		    "needs a copy of object %u", up->t.p.p_pid, va, obj->id);
+	if ((entry->protection & VM_PROT_WRITE) == 0)
+		UFAIL(up, va, "pid %d: %#x is writable, but its entry's "
+		    "protection is %d", up->t.p.p_pid, va, entry->protection);
 }
 
 static const uint64_t zero_words[MWORDS];
@@ -1082,12 +1082,27 @@ collapse_left(struct vm_object *f)
 	return ("bypassed");
 }
 
+/* Is a thread asleep on object (a collapse waiting for its paging)? */
+static bool
+waited_on(struct vm_object *object)
+{
+	int i;
+
+	for (i = 0; i < sim_nthreads; i++)
+		if (sim_threads[i]->state == T_SLEEP &&
+		    sim_threads[i]->p.p_wchan == object)
+			return (true);
+	return (false);
+}
+
 /*
  * After `what' (a copy-on-write fault, a fork) called
  * vm_object_collapse(f), and nothing was refused meanwhile
  * (collapse_epoch): the collapse loop stops only where f's backing
  * object can be neither absorbed nor bypassed.  So a missing trigger,
- * or a loop that stops early, leaves a chain this finds.
+ * or a loop that stops early, leaves a chain this finds.  Unless
+ * another thread's collapse of the same chain is still waiting for
+ * paging to end (it went on while `what' slept): that one will do it.
  */
 void
 check_front_collapsed(struct vm_object *f, const char *what)
@@ -1095,7 +1110,8 @@ check_front_collapsed(struct vm_object *f, const char *what)
 	const char *left;
 
 	if (!collapse_check || !collapse_on() ||
-	    (left = collapse_left(f)) == NULL)
+	    (left = collapse_left(f)) == NULL ||
+	    waited_on(f) || waited_on(f->backing_object))
 		return;
 	describe_object(f);
 	describe_object(f->backing_object);
