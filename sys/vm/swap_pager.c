@@ -17,8 +17,12 @@
  * indexes outside [sw_offset, sw_offset + size) then belong to no page
  * of the object: they are the "unused portion of the paging space"
  * 4.4BSD admitted to keeping, and stay allocated until the object dies
- * or a collapse with the fix on frees them (they are hidden).  Every
- * function below that takes a pindex takes an object index.
+ * or a collapse with the fix on frees them (they are hidden).  Such a
+ * pager may also hold a block under a dirty resident page: 4.4BSD
+ * overwrote it when the page was next written out, Umbra frees it then
+ * (putpages) or when the fix's sweep finds it (sw_adopted marks such
+ * pagers; nowhere else does a block outlive its page's first write).
+ * Every function below that takes a pindex takes an object index.
  *
  * Life of a block:
  *	- allocated when the daemon writes a dirty page (putpages), and
@@ -74,6 +78,9 @@ struct swpager {
 	TAILQ_HEAD(, swblock)	sw_list;	/* the object's clusters */
 	u_int			sw_nblocks;	/* blocks held */
 	vm_pindex_t		sw_offset;	/* pager index of page 0 */
+	bool			sw_adopted;	/* handed over by a 4.4BSD
+						   collapse: may hold stale
+						   blocks under dirty pages */
 };
 
 static LIST_HEAD(, swblock) swhash[SWHASH_SIZE];
@@ -276,6 +283,7 @@ swap_pager_alloc(struct vm_object *object)
 	TAILQ_INIT(&sp->sw_list);
 	sp->sw_nblocks = 0;
 	sp->sw_offset = 0;
+	sp->sw_adopted = false;
 	object->pager = sp;
 	object->pgops = &swappagerops;
 	return (0);
@@ -500,6 +508,17 @@ swap_pager_object_blocks(struct vm_object *object)
 {
 
 	return (object->pgops == &swappagerops ? swp(object)->sw_nblocks : 0);
+}
+
+/*
+ * Did object's pager come from a 4.4BSD collapse (swap_pager_adopt)?
+ * Only then may a block sit under a dirty resident page (stale).
+ */
+bool
+swap_pager_adopted(struct vm_object *object)
+{
+
+	return (object->pgops == &swappagerops && swp(object)->sw_adopted);
 }
 
 /* Is pager index pidx outside object's window? */
@@ -784,6 +803,7 @@ swap_pager_adopt(struct vm_object *src, struct vm_object *dst,
 		    swb, swb_hash);
 	}
 	sp->sw_offset += offset;
+	sp->sw_adopted = true;
 	dst->pager = sp;
 	dst->pgops = &swappagerops;
 	src->pager = NULL;

@@ -41,6 +41,7 @@ bool	swap_pager_foreach(struct vm_object *,
 bool	swap_pager_range(struct vm_object *, vm_pindex_t, vm_pindex_t,
 	    bool (*)(void *, vm_pindex_t), void *);
 u_int	swap_pager_outside_blocks(struct vm_object *);
+bool	swap_pager_adopted(struct vm_object *);
 u_int	swap_pager_trim(struct vm_object *);
 int	swap_pager_copy(struct vm_object *, struct vm_object *, vm_pindex_t);
 void	swap_pager_adopt(struct vm_object *, struct vm_object *, vm_pindex_t);

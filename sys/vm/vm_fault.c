@@ -20,12 +20,15 @@
  *	   that object.  Where the chain ends with no page, the first object
  *	   gets a zero-filled page (vm_fault_zerofill).
  *	3. vm_fault_cow: a write to a page found behind the first object
- *	   copies it into the first object (copy-on-write); a read maps the
- *	   page found read-only, so that a later write faults again.
+ *	   copies it into the first object (copy-on-write); the original may
+ *	   then be hidden, and vm_object_cow reclaims it if it is.  A read
+ *	   maps the page found read-only, so that a later write faults
+ *	   again.
  *	4. vm_fault_enter: enter the translation, release the page and the
  *	   paging counts.
  *	5. After a copy, vm_fault_cow_done: let collapse shorten the first
- *	   object's chain.
+ *	   object's chain (O(1) unless it really can: vm_object.c, "The
+ *	   cost of deciding to bypass").
  *
  * Statuses: FAULT_NEXT (go on to the next step), FAULT_DONE (the page
  * is mapped), FAULT_RESTART (everything was released, and the step
@@ -335,6 +338,8 @@ vm_fault_cow(struct faultstate *fs)
 	copy->flags |= PG_DIRTY;
 	vm_page_activate(fs->pg);
 	vm_page_wakeup(fs->pg);
+	/* The original may now be hidden: reclaim it (vm_object.c). */
+	vm_object_cow(fs->first_object, fs->object, fs->pindex);
 	vm_object_pip_wakeup(fs->object);
 	fs->object = fs->first_object;
 	fs->pindex = fs->first_pindex;

@@ -184,8 +184,8 @@ swap_io(struct buf *bp, uint32_t blk)
 {
 	struct swdevt *sw = swap_dev(blk);
 
-	if (vm_object_collapsing)
-		vmobjstats.os_collapse_io++;
+	KASSERT(nosleep_depth == 0,
+	    ("swap_io: disk I/O in a section that must not sleep"));
 	if (sw == NULL)
 		return (false);
 	bp->b_blkno = (blk - sw->sw_first) * SECTORS_PER_BLOCK;

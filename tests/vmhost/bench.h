@@ -116,6 +116,14 @@ struct bench_cfg {
 	bool	server;			/* one long-lived forking process */
 };
 
+/* Kinds of hidden pages (check.c, hidden_pages). */
+#define	HID_UNMAPPED	0	/* outside every window */
+#define	HID_ONE		1	/* under the object's one shadow */
+#define	HID_SEVERAL	2	/* under several shadows */
+#define	HID_STALE	3	/* a block under a dirty page (mode 0) */
+#define	HID_MAPPED	4	/* any of these, in an object an entry maps */
+#define	HID_NKINDS	5
+
 /* Figures for the summary. */
 struct bench_stats {
 	unsigned long reads, writes, word_writes, forks, execs, unmaps, maps;
@@ -127,17 +135,11 @@ struct bench_stats {
 	unsigned long acts[16];		/* harness actions taken */
 	u_int max_depth, max_depth_on, max_depth_off;
 	u_int max_hidden, max_hidden_on, max_hidden_off;
-	u_int max_hidden_kind[4];	/* with the fix on: HID_* */
+	u_int max_hidden_kind[HID_NKINDS]; /* with the fix on: HID_* */
 	u_int max_swap_used;
-	u_int max_coll_age;		/* checks a candidate lived, most */
 	u_int max_siblings;		/* live shadows of one object, most */
 };
 
-/* Kinds of hidden pages (check.c, hidden_pages). */
-#define	HID_UNMAPPED	0	/* outside every window */
-#define	HID_ONE		1	/* under the object's one shadow */
-#define	HID_SEVERAL	2	/* under several shadows */
-#define	HID_MAPPED	3	/* ... of an object a map entry maps */
 
 /* vmhost.c */
 extern const struct vmhost_args *args;
@@ -147,7 +149,7 @@ extern unsigned long step;
 extern struct uproc *uprocs[NPROC_MAX];
 extern int nuprocs, nforking;
 extern pid_t next_pid;
-extern struct sim_thread daemon_thread;
+extern struct sim_thread daemon_thread, defer_thread;
 extern struct vm_object *file_object;
 extern u_int nhog;
 extern int collapse_check;
@@ -178,6 +180,7 @@ struct uproc *uproc_new(struct uproc *);
 void	uproc_give(struct uproc *, enum op, vaddr_t, int, int);
 void	reap(void);
 void	daemon_main(struct sim_thread *);
+void	defer_main(struct sim_thread *);
 struct vpage *model_page(struct uproc *, vaddr_t);
 const struct mpage *model_contents(const struct vpage *);
 bool	model_can(struct uproc *, vaddr_t, vm_prot_t);
@@ -199,8 +202,6 @@ void	check_hidden(void);
 u_int	collapse_epoch(void);
 void	check_front_collapsed(struct vm_object *, const char *);
 uint32_t peek_id(struct uproc *, vaddr_t);
-void	check_collapse_flip(void);
-void	check_after_run(struct sim_thread *);
 bool	collapse_on(void);
 
 /* The run's generator (vmhost.c's sim_random) in handier forms. */

@@ -11,9 +11,7 @@
 # tracked, so only for sources that change alone).
 #
 # Two kinds of files go in:
-#	the kernel side	sys/vm/*.c (the real files, untouched; but
-#			vm_object.o's calls of swap_pager_copy go to
-#			check.c's vmhost_swap_pager_copy, which calls it),
+#	the kernel side	sys/vm/*.c (the real files, untouched),
 #			sys/libkern/string.c, and the shim and the bench
 #			in tests/vmhost, all with the kernel's headers
 #			(-nostdinc -D_KERNEL -DINVARIANTS), for the 64-bit
@@ -78,9 +76,6 @@ for f in $VM_SRCS; do
 	kcc "$f" "$VMSRC/$f.c" || { echo "build.sh: $VMSRC/$f.c" >&2; exit 1; }
 	objs="$objs $OUT/obj/$f.o"
 done
-# The collapse check sees vm_object.c's swap_pager_copy calls (check.c).
-objcopy --redefine-sym swap_pager_copy=vmhost_swap_pager_copy \
-    "$OUT/obj/vm_object.o" >>"$LOG" 2>&1 || exit 1
 kcc libkern_string sys/libkern/string.c || exit 1
 objs="$objs $OUT/obj/libkern_string.o"
 for f in $SHIM_SRCS; do

@@ -26,27 +26,8 @@
 
 #include "bench.h"
 
-/*
- * The collapse check's memory (see check_collapse): for each object
- * that is, or may soon be, a collapse candidate, the reasons recorded
- * for it that excuse it, and how many full checks in a row it has been
- * a candidate.
- */
+/* Candidates seen at the last full check (check_collapse). */
 #define	COLL_MAX	512
-#define	WHY_PAGER	0x01	/* a candidate while collapse_pagers was 0 */
-#define	WHY_BUSY	0x02	/* a collapse waited for its paging */
-#define	WHY_NOMEM	0x04	/* swap_pager_copy from it ran out */
-#define	WHY_BYPASS	0x08	/* left so by a bypass, paging in the way */
-
-struct collrec {
-	uint32_t	id;
-	int		why;		/* WHY_* */
-	u_int		age;		/* full checks as a candidate */
-	bool		seen;		/* a candidate at this check */
-};
-static struct collrec coll[COLL_MAX];
-static int ncoll;
-static u_int coll_bypasses;		/* os_bypasses after the last run */
 
 /* Looking at the VM without touching it. */
 
@@ -69,8 +50,11 @@ all_quiet(void)
 	if (!users_idle() || disk_pending() != 0 ||
 	    swap_pager_inflight() != 0)
 		return (false);
+	if (defer_thread.state == T_RUN)
+		return (false);
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
-		if (object->paging_in_progress != 0)
+		if (object->paging_in_progress != 0 ||
+		    (object->flags & OBJ_DEFERRED))
 			return (false);
 	return (true);
 }
@@ -148,13 +132,15 @@ check_pages(void)
 			    pg->object->id, pg->pindex);
 		/*
 		 * sys/vm/NOTES: PG_DIRTY is exact, and swap blocks never
-		 * hold stale data.  So an anonymous page is clean exactly
-		 * when its object's pager holds a copy of it.
+		 * hold stale data, except in a pager a 4.4BSD collapse
+		 * handed over (swap_pager_adopted).  So an anonymous page
+		 * is clean exactly when its object's pager holds a copy.
 		 */
 		if ((pg->object->flags & OBJ_INTERNAL) == 0)
 			continue;
 		has = vm_pager_has_page(pg->object, pg->pindex);
-		if ((pg->flags & PG_DIRTY) && has)
+		if ((pg->flags & PG_DIRTY) && has &&
+		    !swap_pager_adopted(pg->object))
 			bench_fail("page %#x (object %u, index %u) is dirty, "
 			    "yet its swap copy was kept (stale)",
 			    pg->phys_addr, pg->object->id, pg->pindex);
@@ -540,7 +526,7 @@ struct objvis {
 	uint8_t		*vis;		/* per index: a fault reads it */
 	uint8_t		*inwin;		/* per index: a path reaches it */
 	u_int		hres, hswap;	/* hidden pages, blocks */
-	u_int		kind[4];	/* hidden, by HID_* */
+	u_int		kind[HID_NKINDS]; /* hidden, by HID_* */
 };
 
 /* The objvis of object id, in ov[0..n) (sorted by id, as the list is). */
@@ -561,13 +547,20 @@ objvis_find(struct objvis *ov, int n, uint32_t id)
 	return (NULL);
 }
 
-/* Count page idx of ov's object as hidden. */
+/*
+ * Count page idx of v's object as hidden: resident (HID_RESIDENT) or a
+ * block; a block under a dirty page (HID_STALE); else by where it is.
+ */
+#define	HID_RESIDENT	0x100
+
 static void
-objvis_hide(struct objvis *v, vm_pindex_t idx, bool resident)
+objvis_hide(struct objvis *v, vm_pindex_t idx, int how)
 {
 	int kind;
 
-	if (idx >= v->object->size || !v->inwin[idx])
+	if (how & HID_STALE)
+		kind = HID_STALE;
+	else if (idx >= v->object->size || !v->inwin[idx])
 		kind = HID_UNMAPPED;
 	else if (v->object->shadow_count >= 2)
 		kind = HID_SEVERAL;
@@ -576,7 +569,7 @@ objvis_hide(struct objvis *v, vm_pindex_t idx, bool resident)
 	v->kind[kind]++;
 	if (v->object->entry_count != 0)
 		v->kind[HID_MAPPED]++;
-	if (resident)
+	if (how & HID_RESIDENT)
 		v->hres++;
 	else
 		v->hswap++;
@@ -733,7 +726,7 @@ objvis_walk(struct objvis *ov, int n, struct vm_object *object,
  */
 struct hidden {
 	u_int	all;
-	u_int	kind[4];
+	u_int	kind[HID_NKINDS];
 	u_int	depth;
 };
 
@@ -794,16 +787,27 @@ hidden_pages(struct hidden *h, bool tools)
 			st.max_siblings = object->shadow_count;
 		TAILQ_FOREACH(pg, &object->memq, listq)
 			if (!v->vis[pg->pindex])
-				objvis_hide(v, pg->pindex, true);
+				objvis_hide(v, pg->pindex, HID_RESIDENT);
+		/*
+		 * A block is hidden where no fault reads it, under a dirty
+		 * page (stale), or outside the window (the last two only
+		 * after a 4.4BSD collapse adopted a pager).
+		 */
 		if (object->pgops != NULL)
-			for (k = 0; k < object->size; k++)
-				if (!v->vis[k] &&
-				    vm_pager_has_page(object, k))
-					objvis_hide(v, k, false);
+			for (k = 0; k < object->size; k++) {
+				if (!vm_pager_has_page(object, k))
+					continue;
+				pg = vm_page_lookup(object, k);
+				if (pg != NULL && (pg->flags &
+				    (PG_DIRTY | PG_BUSY)) == PG_DIRTY)
+					objvis_hide(v, k, HID_STALE);
+				else if (!v->vis[k])
+					objvis_hide(v, k, 0);
+			}
 		for (k = swap_pager_outside_blocks(object); k > 0; k--)
-			objvis_hide(v, object->size, false);
+			objvis_hide(v, object->size, 0);
 		h->all += v->hres + v->hswap;
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < HID_NKINDS; k++)
 			h->kind[k] += v->kind[k];
 		if (args->hidden && collapse_on() &&
 		    v->hres + v->hswap != 0) {
@@ -811,10 +815,9 @@ hidden_pages(struct hidden *h, bool tools)
 			bench_fail("hidden: object %u holds %u hidden pages "
 			    "and %u hidden swap blocks (%u outside every "
 			    "window, %u under its one shadow, %u under several "
-			    "shadows)",
-			    object->id, v->hres, v->hswap,
-			    v->kind[HID_UNMAPPED], v->kind[HID_ONE],
-			    v->kind[HID_SEVERAL]);
+			    "shadows, %u stale)", object->id, v->hres,
+			    v->hswap, v->kind[HID_UNMAPPED], v->kind[HID_ONE],
+			    v->kind[HID_SEVERAL], v->kind[HID_STALE]);
 		}
 	}
 	if (tools)
@@ -844,196 +847,52 @@ coll_candidate(struct vm_object *object)
 	return ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) == OBJ_INTERNAL);
 }
 
-static struct collrec *
-coll_find(uint32_t id, bool create)
-{
-	int i;
-
-	for (i = 0; i < ncoll; i++)
-		if (coll[i].id == id)
-			return (&coll[i]);
-	if (!create)
-		return (NULL);
-	if (ncoll == COLL_MAX)
-		bench_fail("collapse check: more than %d candidates", COLL_MAX);
-	memset(&coll[ncoll], 0, sizeof(coll[0]));
-	coll[ncoll].id = id;
-	return (&coll[ncoll++]);
-}
-
-/* Record that object, a candidate now, is excused for `why'. */
-static void
-coll_excuse(struct vm_object *object, int why)
-{
-
-	if (object != NULL && coll_candidate(object))
-		coll_find(object->id, true)->why |= why;
-}
-
-static const char *
-coll_why(int why)
-{
-	static const char *const names[] = {
-		"collapse_pagers was 0", "waited for paging",
-		"no memory for the swap map", "bypass with paging in the way",
-	};
-	static char buf[128];
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < 4; i++)
-		if (why & (1 << i)) {
-			if (buf[0] != '\0')
-				strlcat(buf, ", ", sizeof(buf));
-			strlcat(buf, names[i], sizeof(buf));
-		}
-	return (buf[0] != '\0' ? buf : "nothing");
-}
-
 /*
- * vm.collapse_pagers changed.  Turned on: the candidates left while it
- * was off are excused, for their collapses were refused by the rule
- * in force then.
- */
-void
-check_collapse_flip(void)
-{
-	struct vm_object *object;
-
-	if (!collapse_on())
-		return;
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
-		coll_excuse(object, WHY_PAGER);
-}
-
-/*
- * A thread goes to sleep on chan (kern_shim.c's tsleep).  A sleep on
- * an object waits for its paging to end: vm_object_collapse waits so
- * for the object it would collapse or for its backing object.  Either
- * may be a candidate left for later, excused.
- */
-void
-check_collapse_wait(const void *chan)
-{
-	struct vm_object *object;
-
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
-		if (object == chan) {
-			coll_excuse(object, WHY_BUSY);
-			coll_excuse(object->backing_object, WHY_BUSY);
-			return;
-		}
-}
-
-/*
- * vm_object.c's call of swap_pager_copy, seen from here: the build
- * (build.sh) points vm_object.o's reference at this function.  A copy
- * that runs out of memory leaves the backing object src in the chain,
- * a candidate until the next trigger.
- */
-int	vmhost_swap_pager_copy(struct vm_object *, struct vm_object *,
-	    vm_pindex_t);
-
-int
-vmhost_swap_pager_copy(struct vm_object *src, struct vm_object *dst,
-    vm_pindex_t offset)
-{
-	int error;
-
-	if ((error = swap_pager_copy(src, dst, offset)) != 0)
-		coll_excuse(src, WHY_NOMEM);
-	return (error);
-}
-
-/*
- * After thread t ran.  A bypass that leaves its backing object to one
- * shadow collapses it at once, unless paging on either is in the way
- * (vm_object_do_bypass); paging that was in the way then is still
- * there now, for nobody else ran.
- */
-void
-check_after_run(struct sim_thread *t)
-{
-	struct vm_object *object;
-
-	if (vmobjstats.os_bypasses == coll_bypasses)
-		return;
-	coll_bypasses = vmobjstats.os_bypasses;
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
-		if (coll_candidate(object) &&
-		    (object->paging_in_progress != 0 || LIST_FIRST(
-		    &object->shadow_head)->paging_in_progress != 0))
-			coll_excuse(object, WHY_BYPASS);
-}
-
-/*
- * The collapse check, at a quiet point (enforced with the fix on).
- * vm_object_deallocate collapses an object as soon as it becomes a
- * candidate, and so do the other triggers (vm_object.c), unless
- * something recorded against that very object excuses it: its collapse
- * refused for paging or for memory, a bypass that could not collapse it
- * at once, or the fix being off when it was left so.  An excused
- * candidate waits for its next trigger, but not forever: one that is
- * still a candidate after -K checks in a row (25) is reported too.
- * (Today a deferred collapse is retried only by a later trigger of its
- * chain's owners, a fault, a fork or a death; the longest wait seen in
- * 10 million steps was 6 checks.  Once the kernel retries deferred
- * collapses itself, -K can come down to 1 or 2.)  Records of objects
- * that are no longer candidates are dropped: their excuses are spent.
+ * The collapse check, at a full check (nothing in flight, the deferred
+ * queue drained: all_quiet), enforced with the fix on.  An object
+ * becomes a candidate only when it loses a reference or a shadow, and
+ * then vm_object_deallocate or the bypass collapses it at once, or
+ * queues the collapse for vmdeferd, which has run it by now.  Turning
+ * the fix on queues every object.  So there is no candidate at all.
  */
 static void
 check_collapse(bool enforce)
 {
 	struct vm_object *object;
-	struct collrec *r;
 	uint32_t cur[COLL_MAX];
-	int ncur = 0, i;
+	int ncur = 0;
 
-	for (i = 0; i < ncoll; i++)
-		coll[i].seen = false;
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		if (!coll_candidate(object))
 			continue;
+		if (ncur == COLL_MAX)
+			bench_fail("collapse check: more than %d candidates",
+			    COLL_MAX);
 		cur[ncur++] = object->id;
-		r = coll_find(object->id, true);
-		r->seen = true;
 		if (!enforce)
-			continue;
-		r->age++;
-		if (r->age > st.max_coll_age)
-			st.max_coll_age = r->age;
-		if (r->why != 0 && r->age <= (u_int)args->maxage)
 			continue;
 		describe_object(object);
 		describe_object(LIST_FIRST(&object->shadow_head));
-		if (r->why == 0)
-			bench_fail("collapse: object %u is held only by its "
-			    "one shadow, and nothing recorded against it "
-			    "excuses it", object->id);
-		bench_fail("collapse: object %u is still held only by its "
-		    "one shadow after %u checks (excused: %s)", object->id,
-		    r->age, coll_why(r->why));
+		bench_fail("collapse: object %u is held only by its one "
+		    "shadow, and nothing is left to collapse it", object->id);
 	}
-	for (i = 0; i < ncoll; )
-		if (!coll[i].seen)
-			coll[i] = coll[--ncoll];
-		else
-			i++;
 	if (enforce)
 		check_depth(cur, ncur);
 }
 
 /*
  * A number that changes whenever a collapse is refused (for a pager,
- * for paging, for memory) or a fault starts over: a call during which
- * it stays the same ran its collapses to their ends.
+ * for paging, for memory), work is deferred to vmdeferd, or a fault
+ * starts over: a call during which it stays the same ran its collapses
+ * to their ends.
  */
 u_int
 collapse_epoch(void)
 {
 
 	return (vmobjstats.os_refused_pager + vmobjstats.os_refused_busy +
-	    vmobjstats.os_refused_nomem + vmcnt.v_fault_restarts);
+	    vmobjstats.os_refused_nomem + vmobjstats.os_deferred_queued +
+	    vmcnt.v_fault_restarts);
 }
 
 /*
@@ -1082,27 +941,17 @@ collapse_left(struct vm_object *f)
 	return ("bypassed");
 }
 
-/* Is a thread asleep on object (a collapse waiting for its paging)? */
-static bool
-waited_on(struct vm_object *object)
-{
-	int i;
-
-	for (i = 0; i < sim_nthreads; i++)
-		if (sim_threads[i]->state == T_SLEEP &&
-		    sim_threads[i]->p.p_wchan == object)
-			return (true);
-	return (false);
-}
-
 /*
  * After `what' (a copy-on-write fault, a fork) called
  * vm_object_collapse(f), and nothing was refused meanwhile
  * (collapse_epoch): the collapse loop stops only where f's backing
  * object can be neither absorbed nor bypassed.  So a missing trigger,
- * or a loop that stops early, leaves a chain this finds.  Unless
- * another thread's collapse of the same chain is still waiting for
- * paging to end (it went on while `what' slept): that one will do it.
+ * or a loop that stops early, leaves a chain this finds.  Unless the
+ * work went to vmdeferd meanwhile (another thread's, while `what'
+ * slept).  Only with -B for a bypass: the kernel decides to bypass from
+ * a bound (bypass_deficit) that stops being one when the backing
+ * object loses pages the front object lacked (reclaim), and a bypass
+ * missed so costs a link in the chain, never a page.
  */
 void
 check_front_collapsed(struct vm_object *f, const char *what)
@@ -1111,7 +960,8 @@ check_front_collapsed(struct vm_object *f, const char *what)
 
 	if (!collapse_check || !collapse_on() ||
 	    (left = collapse_left(f)) == NULL ||
-	    waited_on(f) || waited_on(f->backing_object))
+	    ((f->flags | f->backing_object->flags) & OBJ_DEFERRED) ||
+	    (left[0] == 'b' && !args->bypass))
 		return;
 	describe_object(f);
 	describe_object(f->backing_object);
@@ -1286,7 +1136,7 @@ check_full(void)
 			st.max_depth_on = h.depth;
 		if (h.all > st.max_hidden_on)
 			st.max_hidden_on = h.all;
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < HID_NKINDS; k++)
 			if (h.kind[k] > st.max_hidden_kind[k])
 				st.max_hidden_kind[k] = h.kind[k];
 	} else {

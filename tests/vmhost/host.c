@@ -190,7 +190,7 @@ usage(void)
 {
 
 	fprintf(stderr,
-	    "usage: vmhost [-Hquvx] [-c 0|1] [-K checks] [-k pct] [-m pages]\n"
+	    "usage: vmhost [-BHquvx] [-c 0|1] [-k pct] [-m pages]\n"
 	    "\t[-o id] [-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds]\n"
 	    "\t[-t secs]\n"
 	    "  -s SEED   the run's seed (default 1)\n"
@@ -199,14 +199,15 @@ usage(void)
 	    "  -t SECS   start no seed after SECS seconds\n"
 	    "  -x        with -S, stop at the first seed that fails\n"
 	    "  -u        run the unit tests of swap_pager_copy instead\n"
-	    "  -H        vm.collapse_pagers fixed at 1, and no hidden page\n"
-	    "            (resident or on swap) allowed at any quiet point;\n"
-	    "            without it hidden pages are counted, not asserted\n"
+	    "  -H        no hidden page (resident or on swap) at any quiet\n"
+	    "            point with vm.collapse_pagers=1; without it hidden\n"
+	    "            pages are counted, not asserted\n"
+	    "  -B        after a copy-on-write fault or a fork, no bypass\n"
+	    "            may be left undone (off: the kernel's bound on what\n"
+	    "            a front object lacks is not exact yet)\n"
 	    "  -v        print every step, and the kernel's messages\n"
 	    "  -c 0|1    collapse checks off / on (default: on when the\n"
 	    "            kernel has vm_collapse_pagers and it is 1)\n"
-	    "  -K N      a collapse candidate excused for a deferred\n"
-	    "            collapse may wait N full checks (default 25)\n"
 	    "  -k PCT    kernel malloc(M_WAITOK) sleeps in PCT%% of calls\n"
 	    "            (default: from the seed, 0 or 3)\n"
 	    "  -m PAGES  RAM in pages (default: from the seed)\n"
@@ -232,8 +233,7 @@ main(int argc, char **argv)
 	a.collapse_check = -1;
 	a.malloc_sleep = -1;
 	a.pagers = -1;
-	a.maxage = VMHOST_MAXAGE;
-	while ((ch = getopt(argc, argv, "Hc:K:k:m:n:o:p:qs:S:t:uvw:x")) != -1) {
+	while ((ch = getopt(argc, argv, "BHc:k:m:n:o:p:qs:S:t:uvw:x")) != -1) {
 		switch (ch) {
 		case 'H':
 			a.hidden = 1;
@@ -241,8 +241,8 @@ main(int argc, char **argv)
 		case 'c':
 			a.collapse_check = number(ch, optarg, 1);
 			break;
-		case 'K':
-			a.maxage = number(ch, optarg, INT_MAX);
+		case 'B':
+			a.bypass = 1;
 			break;
 		case 'k':
 			a.malloc_sleep = number(ch, optarg, 100);
@@ -290,8 +290,8 @@ main(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	if (a.hidden && a.pagers == 0) {
-		fprintf(stderr, "vmhost: -H needs vm.collapse_pagers=1, not "
-		    "-p 0\n");
+		fprintf(stderr, "vmhost: -H asserts nothing with -p 0 (hidden "
+		    "pages are allowed with vm.collapse_pagers=0)\n");
 		return (2);
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -26,7 +26,6 @@ void	host_exit(int) __attribute__((noreturn));
 double	host_seconds(void);
 
 /* The bench's entry point (vmhost.c), called by main() in host.c. */
-#define	VMHOST_MAXAGE	25		/* -K's default */
 struct vmhost_args {
 	unsigned long long seed;
 	unsigned long	ops;
@@ -40,7 +39,7 @@ struct vmhost_args {
 	int		pagers;		/* vm.collapse_pagers; -1: flips */
 	int		unit;		/* run the unit tests instead */
 	int		hidden;		/* -H: no hidden page, ever */
-	int		maxage;		/* -K: checks a collapse may wait */
+	int		bypass;		/* -B: no bypass left undone */
 };
 int	vmhost_run(const struct vmhost_args *);
 

@@ -338,6 +338,8 @@ sim_thread_idle(void)
 	sim_switch_out();
 }
 
+int nosleep_depth;		/* NOSLEEP_ENTER depth (sys/systm.h) */
+
 int
 tsleep(const void *chan, int pri, const char *wmesg, int timo)
 {
@@ -347,7 +349,8 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 	if (p == &proc0)
 		panic("tsleep: the harness may not sleep (%s)", wmesg);
 	KASSERT(chan != NULL, ("tsleep: no channel (%s)", wmesg));
-	check_collapse_wait(chan);
+	KASSERT(nosleep_depth == 0,
+	    ("tsleep: sleeping (%s) in a section that must not", wmesg));
 	p->p_wchan = chan;
 	p->p_wmesg = wmesg;
 	p->p_stat = SSLEEP;

@@ -298,13 +298,13 @@ describe_object(struct vm_object *object)
 	int i, depth;
 
 	out("  object %u size %u ref %d shadows %d pip %d flags %#x res %d "
-	    "swap %u%s backing %u (offset %#x)\n", object->id, object->size,
-	    object->ref_count, object->shadow_count,
+	    "swap %u%s backing %u (offset %#x, deficit %u)\n", object->id,
+	    object->size, object->ref_count, object->shadow_count,
 	    object->paging_in_progress, object->flags,
 	    object->resident_page_count, swap_pager_object_blocks(object),
 	    object->pgops != NULL ? " pager" : "",
 	    object->backing_object != NULL ? object->backing_object->id : 0,
-	    object->backing_offset);
+	    object->backing_offset, object->bypass_deficit);
 	for (i = 0; i < NPROC_MAX; i++) {
 		if ((up = uprocs[i]) == NULL ||
 		    up->t.p.p_vmspace == &vmspace0)
@@ -900,3 +900,11 @@ daemon_main(struct sim_thread *t)
 
 	vm_pageout(NULL);
 }
+
+void
+defer_main(struct sim_thread *t)
+{
+
+	vm_object_deferred_daemon(NULL);
+}
+

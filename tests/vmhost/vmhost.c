@@ -68,23 +68,20 @@
  *			find there holds the model's words, resident or on
  *			swap (read from the disk); vmspace_anon_usage is
  *			right
- *	all quiet	(nothing in flight) no busy page; vm.objects and
- *			kern.proc.vmmap agree with the objects and maps;
- *			hidden pages are counted by kind (outside every
- *			window, under one shadow, under several) and, with
- *			-H, none may exist; now and then a planted leak
- *			must make vm.object_audit fire; and, with
- *			vm_collapse_pagers = 1, the collapse check (-c): an
- *			anonymous object left held only by its one shadow
- *			is excused only by a reason recorded against it (a
- *			collapse that waited for its paging or ran out of
- *			memory, a bypass with paging in the way, the fix
- *			off when it was left so), and not for more than -K
- *			checks; no chain is longer than the entries that
- *			share it justify; and right after a copy-on-write
- *			fault or a fork, if no collapse was refused, the
- *			front objects' chains are as short as collapse and
- *			bypass can make them
+ *	all quiet	(nothing in flight, vmdeferd's queue drained) no busy
+ *			page; vm.objects and kern.proc.vmmap agree with the
+ *			objects and maps; hidden pages are counted by kind
+ *			(outside every window, under one shadow, under
+ *			several, stale) and, with -H, none may exist; now
+ *			and then a planted leak must make vm.object_audit
+ *			fire; and, with vm_collapse_pagers = 1, the collapse
+ *			check (-c): no anonymous object is held only by its
+ *			one shadow, and no chain is longer than the entries
+ *			that share it justify
+ *	after a fault	right after a copy-on-write fault or a fork, if no
+ *	or a fork	collapse was refused or deferred meanwhile: no front
+ *			object's backing object could still be absorbed
+ *			(nor bypassed, with -B)
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
  *			no VM malloc type holding memory; every operation
@@ -146,8 +143,9 @@ static uint64_t rng;
 struct uproc *uprocs[NPROC_MAX];
 int nuprocs;
 int nforking;				/* forks asleep in vmspace_fork */
-pid_t next_pid = 3;
+pid_t next_pid = 4;		/* 2: pagedaemon, 3: vmdeferd */
 struct sim_thread daemon_thread;
+struct sim_thread defer_thread;		/* vmdeferd */
 static struct vnode file_vnode;
 struct vm_object *file_object;
 static struct vm_page **hog;		/* pages taken to squeeze memory */
@@ -230,8 +228,8 @@ print_rerun(void)
 		out(" -p %d", args->pagers);
 	if (args->hidden)
 		out(" -H");
-	if (args->maxage != VMHOST_MAXAGE)
-		out(" -K %d", args->maxage);
+	if (args->bypass)
+		out(" -B");
 	out(" -v");
 }
 
@@ -472,7 +470,6 @@ act_run(void)
 		trace("run pid %d%s", t->p.p_pid, t == &daemon_thread ?
 		    " (pagedaemon)" : "");
 	sim_thread_run(t);
-	check_after_run(t);
 	reap();
 }
 
@@ -686,7 +683,6 @@ act_flip(void)
 	if (vm_collapse_pagers != v)
 		bench_fail("vm.collapse_pagers is %d after writing %d",
 		    vm_collapse_pagers, v);
-	check_collapse_flip();
 	st.collapse_flips++;
 	trace("flip vm.collapse_pagers=%d", v);
 }
@@ -782,9 +778,10 @@ watch_object(void)
 	now[0] = '\0';
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
 		if (object->id == (uint32_t)args->watch)
-			snprintf(now, sizeof(now), "object %u: ref %d shadows "
-			    "%d pip %d flags %#x res %d swap %u backing %u "
-			    "(first shadow %u)", object->id, object->ref_count,
+			snprintf(now, sizeof(now), "object %u: size %u ref %d "
+			    "shadows %d pip %d flags %#x res %d swap %u backing "
+			    "%u (first shadow %u)", object->id, object->size,
+			    object->ref_count,
 			    object->shadow_count, object->paging_in_progress,
 			    object->flags, object->resident_page_count,
 			    swap_pager_object_blocks(object),
@@ -935,7 +932,6 @@ boot(void)
 	avail[1] = host_phys_base + ptoa(cfg.npages);
 	avail[2] = avail[3] = 0;
 	vm_page_startup(avail);
-	vm_object_init();
 	vm_map_init(&vmspace0.vm_map, kernel_pmap, VM_MAXUSER_ADDRESS,
 	    VM_MAXUSER_ADDRESS + PAGE_SIZE);
 	vmspace0.vm_pmap = kernel_pmap;
@@ -964,11 +960,22 @@ boot(void)
 	sim_thread_start(&daemon_thread, daemon_main);
 	sim_thread_run(&daemon_thread);		/* to its first sleep */
 
+	defer_thread.p.p_pid = 3;
+	defer_thread.p.p_flag = P_SYSTEM;
+	defer_thread.p.p_stat = SRUN;
+	defer_thread.p.p_vmspace = &vmspace0;
+	strlcpy(defer_thread.p.p_comm, "vmdeferd",
+	    sizeof(defer_thread.p.p_comm));
+	LIST_INSERT_HEAD(&allproc, &defer_thread.p, p_list);
+	defer_thread.state = T_RUN;
+	sim_thread_start(&defer_thread, defer_main);
+	sim_thread_run(&defer_thread);		/* to its first sleep */
+
 	if (&vm_collapse_pagers != NULL) {
 		collapse_check = args->collapse_check >= 0 ?
 		    args->collapse_check : 1;
-		if (args->pagers >= 0 || args->hidden) {
-			vm_collapse_pagers = args->hidden ? 1 : args->pagers;
+		if (args->pagers >= 0) {
+			vm_collapse_pagers = args->pagers;
 			cfg.w_act[A_FLIP] = 0;
 		}
 	} else
@@ -1119,17 +1126,17 @@ summary(double secs)
 	out("  checks: %lu quiet, %lu full, %lu vmmaps, %lu audits of a "
 	    "planted leak; deepest chain %u (%u with collapse_pagers on, "
 	    "%u off); most swap used %u; most live shadows of one object "
-	    "%u; a collapse candidate lived %u checks at most\n",
+	    "%u\n",
 	    st.checks_quiet, st.checks_full, st.vmmaps, st.audits_planted,
 	    st.max_depth, st.max_depth_on, st.max_depth_off,
-	    st.max_swap_used, st.max_siblings, st.max_coll_age);
+	    st.max_swap_used, st.max_siblings);
 	out("  hidden pages, most at one check: %u (%u with collapse_pagers "
 	    "on, %u off); with it on, by kind: %u outside every window, "
-	    "%u under one shadow, %u under several shadows, %u in objects "
-	    "map entries map\n", st.max_hidden, st.max_hidden_on,
+	    "%u under one shadow, %u under several shadows, %u stale; %u "
+	    "in objects map entries map\n", st.max_hidden, st.max_hidden_on,
 	    st.max_hidden_off, st.max_hidden_kind[HID_UNMAPPED],
 	    st.max_hidden_kind[HID_ONE], st.max_hidden_kind[HID_SEVERAL],
-	    st.max_hidden_kind[HID_MAPPED]);
+	    st.max_hidden_kind[HID_STALE], st.max_hidden_kind[HID_MAPPED]);
 }
 
 int

@@ -110,6 +110,5 @@ void	trace_kernel(const char *);
 void	page_fill(void *, uint64_t);
 uint64_t page_hash(const void *);
 void	copytest_run(void);		/* copytest.c: vmhost -u */
-void	check_collapse_wait(const void *);	/* check.c */
 
 #endif /* !_VMHOST_VMHOST_H_ */

@@ -22,6 +22,7 @@ KERN_SRCS := \
 	sys/kern/kern_malloc.c \
 	sys/kern/kern_proc.c \
 	sys/kern/kern_prot.c \
+	sys/kern/kern_resource.c \
 	sys/kern/kern_shutdown.c \
 	sys/kern/kern_sig.c \
 	sys/kern/kern_synch.c \
