@@ -18,6 +18,8 @@
 #		and on (tests/guest/t_leak.c)
 #   hidden	mem=16M: the shapes that hide pages, fix on and off
 #		(tests/guest/t_hidden.c)
+#   swapoff	mem=16M: taking the swap device away (t_swap.c)
+#   swapoff-eio	swap reads fail: swapoff loses only the failed page
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
@@ -134,9 +136,13 @@ boot eio-write 64M "mem=16M" "blkdebug:@T@/eio-write.conf:@IMG@" \
     "runtests -g eio-write" 64M
 boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
+boot swapoff-eio 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
+    "runtests -g swapoff-eio" 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - "runtests -g leak"
 boot hidden 64M "mem=16M" - "runtests -g hidden" 64M
+# swapoff with chains on the device, under load, and its errors.
+boot swapoff 64M "mem=16M" - "runtests -g swapoff" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

@@ -48,6 +48,7 @@
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 /*
@@ -250,6 +251,11 @@ vm_fault_pagein(struct faultstate *fs)
 	vm_page_free(pg);
 	if (rv != VM_PAGER_BAD) {
 		vmcnt.v_pagein_errors++;
+		printf("vm_fault: pid %d (%s): page-in error at %#x, object %u "
+		    "page %u, %s: SIGBUS\n", curproc->p_pid, curproc->p_comm,
+		    fs->vaddr, fs->object->id, fs->pindex,
+		    fs->object->pgops == &swappagerops ?
+		    swap_pager_where(fs->object, fs->pindex) : "a file");
 		return (vm_fault_fail(fs, KERN_FAILURE));
 	}
 	return (FAULT_NEXT);

@@ -266,6 +266,14 @@ T_TEST(test_collapse_fire);
 T_TEST(test_swap_oom);
 T_TEST(test_eio_write);
 T_TEST(test_eio_read);
+T_TEST(test_swapoff_chain);
+T_TEST(test_swapoff_chain_nofix);
+T_TEST(test_swapoff_nomem);
+T_TEST(test_swapoff_errors);
+T_TEST(test_swapoff_busy);
+T_TEST(test_swapoff_vmtest);
+T_TEST(test_swapoff_vmtest_nofix);
+T_TEST(test_swapoff_eio);
 /* t_file.c */
 T_TEST(test_file_read);
 T_TEST(test_file_errors);

@@ -513,8 +513,31 @@ wait_exited(pid_t pid)
 	FAIL("process %d did not exit", (int)pid);
 }
 
+/*
+ * Take the swap device away and give it back: swapoff must read every
+ * page back, leave no block in use and no device listed, and swapon
+ * must work again.  Returns the pages swapoff read back (page-ins).
+ */
+static int
+swapoff_cycle(const char *when)
+{
+	int pi = vmstat("vm.stats.pageins"), total;
+
+	if (swapoff("/dev/wd0") == -1)
+		FAIL("%s: swapoff /dev/wd0: %s", when, t_errname(errno));
+	pi = vmstat("vm.stats.pageins") - pi;
+	total = vmstat("vm.swap_total");
+	EXPECT(total == 0 && vmstat("vm.swap_used") == 0, "%s: after "
+	    "swapoff, %d blocks of swap, %d in use", when, total,
+	    vmstat("vm.swap_used"));
+	expect_swap_audit(when);
+	if (swapon("/dev/wd0") == -1)
+		FAIL("%s: swapon /dev/wd0 again: %s", when, t_errname(errno));
+	return (pi);
+}
+
 static void
-swap_chain(int fix)
+swap_chain(int fix, int off)
 {
 	unsigned long ram = ram_pages(), n = ram / 4;
 	int ctl[CHAIN][2], rep[2], i, j, old, moved, collapses, po, pids[CHAIN];
@@ -547,6 +570,14 @@ swap_chain(int fix)
 	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n,
 	    "the pressure paged out only %d pages",
 	    vmstat("vm.stats.pageouts") - po);
+	if (off) {
+		/* The whole 6-deep chain is on the device: take it away. */
+		i = swapoff_cycle("swapoff of the 6-deep chain");
+		t_printf("  swapoff-chain, vm.collapse_pagers=%d: %d pages "
+		    "read back", fix, i);
+		EXPECT((unsigned long)i >= n / 2, "swapoff read back only %d "
+		    "pages of the chain's %lu", i, n);
+	}
 
 	/* The middle exits, in a random order. */
 	srand(seed);
@@ -579,7 +610,8 @@ swap_chain(int fix)
 	if (fix) {
 		EXPECT(depth <= 2, "the chain is still %u deep with the fix",
 		    depth);
-		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		/* After a swapoff the chain is all in memory. */
+		EXPECT(off || vmstat("vm.stats.object.swap_moved") > moved,
 		    "no swap block moved");
 	} else
 		EXPECT(depth == CHAIN, "the chain is %u deep with the fix "
@@ -599,14 +631,260 @@ void
 test_swap_chain(void)
 {
 
-	swap_chain(1);
+	swap_chain(1, 0);
 }
 
 void
 test_swap_chain_nofix(void)
 {
 
-	swap_chain(0);
+	swap_chain(0, 0);
+}
+
+/*
+ * swapoff-chain: the 6-deep chain of swap-chain, paged out, then the
+ * swap device is taken away and given back before the middle exits:
+ * every page comes back, the nearest writer wins.
+ */
+void
+test_swapoff_chain(void)
+{
+
+	swap_chain(1, 1);
+}
+
+void
+test_swapoff_chain_nofix(void)
+{
+
+	swap_chain(0, 1);
+}
+
+/*
+ * swapoff-nomem: a hog of twice the RAM lives (half of it on swap):
+ * swapoff must fail with ENOMEM before anything changes, the device
+ * must still be listed with the same blocks in use, and the hog's pages
+ * must all read back.
+ */
+void
+test_swapoff_nomem(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram;
+	int total, used, go[2], ready[2];
+	pid_t pid;
+	char c;
+
+	t_pipe(go);
+	t_pipe(ready);
+	pid = t_fork();
+	if (pid == 0) {
+		char *p = region(n);
+
+		close(go[1]);
+		close(ready[0]);
+		t_fill(p, 0, n, TAG_HOG);
+		t_writeall(ready[1], "r", 1);
+		(void)read(go[0], &c, 1);
+		t_check(p, 0, n, TAG_HOG, "the hog, after the refused swapoff");
+		_exit(0);
+	}
+	close(go[0]);
+	close(ready[1]);
+	EXPECT(t_readall(ready[0], &c, 1) == 1, "the hog died before it "
+	    "filled its %lu pages", n);
+	total = vmstat("vm.swap_total");
+	used = vmstat("vm.swap_used");
+	EXPECT((unsigned long)used >= n - ram, "only %d blocks in use: the "
+	    "hog is not on swap", used);
+	EXPECT_ERR(swapoff("/dev/wd0"), ENOMEM);
+	EXPECT(vmstat("vm.swap_total") == total, "the device is gone after "
+	    "a refused swapoff");
+	EXPECT(vmstat("vm.swap_used") >= used, "swap in use fell from %d to "
+	    "%d: the refused swapoff changed something", used,
+	    vmstat("vm.swap_used"));
+	close(go[1]);
+	close(ready[0]);
+	t_expect_exit(pid, 0, "the hog");
+	expect_swap_audit("after the refused swapoff");
+}
+
+/*
+ * swapoff-vmtest: vm-test (3 MiB, two children a round, 600 rounds)
+ * runs while its pages are pushed to swap and the swap device is taken
+ * away and given back, up to four times (at least twice) before it
+ * ends: faults, forks, exits and collapses
+ * go on during each swapoff.  vm-test checks every page at the end
+ * (exit 0: "integrity ok"); the audits must be clean.
+ */
+static void
+swapoff_vmtest(int fix)
+{
+	char *av[] = { "vm-test", "-q", "-c", "2", "-r", "600", "-m", "3",
+	    NULL };
+	unsigned long ram = ram_pages();
+	int i, st, old, pi = 0, devnull, cycles = 0;
+	pid_t pid;
+
+	if ((devnull = open("/dev/null", O_WRONLY)) == -1)
+		FAIL("/dev/null: %s", t_errname(errno));
+	old = set_collapse_pagers(fix);
+	pid = t_spawn_path("/bin/vm-test", av, environ, -1, devnull);
+	for (i = 0, st = -1; i < 4; i++) {
+		t_msleep(500);
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			break;
+		pressure(2 * ram);
+		pi += swapoff_cycle("swapoff during vm-test");
+		cycles++;
+	}
+	if (i == 4)
+		st = t_wait(pid);
+	EXPECT(cycles >= 2, "vm-test ended after %d swapoffs", cycles);
+	EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "vm-test: %s",
+	    t_statusstr(st, (char [64]){ 0 }, 64));
+	t_printf("  swapoff-vmtest, vm.collapse_pagers=%d: %d swapoffs, %d "
+	    "pages read back", fix, cycles, pi);
+	EXPECT(pi > 0, "swapoff never read a page back: nothing was on swap");
+	close(devnull);
+	set_collapse_pagers(old);
+	expect_swap_audit("after swapoff during vm-test");
+}
+
+void
+test_swapoff_vmtest(void)
+{
+
+	swapoff_vmtest(1);
+}
+
+void
+test_swapoff_vmtest_nofix(void)
+{
+
+	swapoff_vmtest(0);
+}
+
+/*
+ * swapoff-eio (a boot like eio-read's): the disk is armed to fail the
+ * next read, then the swap device is taken away.  swapoff reads the
+ * newest objects first, and the newest object with pages on swap is a
+ * child's region: the child made it after everything else it and the
+ * test touch, and pushed it out with memory of its own that it gave
+ * back before saying it was ready, while the test only waited.  So the
+ * page lost is the child's: swapoff completes, the child dies of SIGBUS
+ * when it reads its region back, and the test's own paged-out region
+ * reads back intact.
+ */
+void
+test_swapoff_eio(void)
+{
+	unsigned long ram = ram_pages(), n = ram / 2, mine = ram / 8;
+	int st, go[2], ready[2], errs;
+	char buf[64], c, *q;
+	pid_t pid;
+
+	q = region(mine);
+	t_fill(q, 0, mine, TAG_PARENT);
+	t_pipe(go);
+	t_pipe(ready);
+	pid = t_fork();
+	if (pid == 0) {
+		char *p, *h;
+
+		close(go[1]);
+		close(ready[0]);
+		p = region(n);
+		t_fill(p, 0, n, TAG_CHILD);
+		h = region(2 * ram);
+		t_fill(h, 0, 2 * ram, TAG_HOG);
+		if (munmap(h, 2 * ram * T_PGSZ) == -1)
+			_exit(4);
+		t_writeall(ready[1], "r", 1);
+		(void)read(go[0], &c, 1);
+		t_check(p, 0, n, TAG_CHILD, "the child, after swapoff");
+		_exit(3);		/* nothing was lost: not armed? */
+	}
+	close(go[0]);
+	close(ready[1]);
+	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
+	errs = vmstat("vm.stats.pagein_errors");
+	arm_disk_error();
+	if (swapoff("/dev/wd0") == -1)
+		FAIL("swapoff with a failing read: %s", t_errname(errno));
+	EXPECT(vmstat("vm.stats.pagein_errors") > errs, "no read failed "
+	    "during swapoff");
+	close(go[1]);
+	st = t_wait(pid);
+	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGBUS, "the child ended "
+	    "with %s, not SIGBUS", t_statusstr(st, buf, sizeof(buf)));
+	t_check(q, 0, mine, TAG_PARENT, "the test's region, after swapoff");
+	EXPECT_OK(munmap(q, mine * T_PGSZ));
+	expect_swap_audit("after swapoff lost a page");
+	if (swapon("/dev/wd0") == -1)
+		FAIL("swapon again: %s", t_errname(errno));
+}
+
+/*
+ * swapoff-errors: EPERM for a user, EINVAL for a path that is not a
+ * swap device (a file, a device not in use for swap), ENOENT and EFAULT
+ * as for any path; and the device still works afterwards.
+ */
+void
+test_swapoff_errors(void)
+{
+	pid_t pid;
+
+	EXPECT_ERR(swapoff("/etc/rc"), EINVAL);
+	EXPECT_ERR(swapoff("/dev/null"), EINVAL);
+	EXPECT_ERR(swapoff("/no/such/file"), ENOENT);
+	EXPECT_ERR(swapoff((const char *)1), EFAULT);
+	pid = t_fork();
+	if (pid == 0) {
+		if (setuid(1000) == -1)
+			_exit(2);
+		_exit(swapoff("/dev/wd0") == -1 && errno == EPERM ? 0 : 1);
+	}
+	t_expect_exit(pid, 0, "a user's swapoff (EPERM expected)");
+	EXPECT(vmstat("vm.swap_total") > 0, "the swap device went away");
+}
+
+/*
+ * swapoff-busy: while one swapoff reads a few thousand pages back,
+ * another gets EBUSY.  The first is given work for a second or more;
+ * if it still ends before the second call is made, that round proves
+ * nothing and is made again with twice the work (at most three times).
+ */
+void
+test_swapoff_busy(void)
+{
+	unsigned long ram = ram_pages(), n = ram / 3;
+	int round, st, busy = 0, e;
+	pid_t off;
+	char *p;
+
+	for (round = 0; round < 3 && !busy; round++, n *= 2) {
+		p = region(n);
+		t_fill(p, 0, n, TAG_PARENT);
+		pressure(2 * ram);		/* our pages go to swap */
+		off = t_fork();
+		if (off == 0)
+			_exit(swapoff("/dev/wd0") == 0 ? 0 : 1);
+		t_msleep(20);
+		errno = 0;
+		e = swapoff("/dev/wd0") == -1 ? errno : 0;
+		st = t_wait(off);
+		EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the first "
+		    "swapoff failed");
+		EXPECT(e == EBUSY || e == EINVAL, "a swapoff during another "
+		    "gave %s, not EBUSY", t_errname(e));
+		busy = e == EBUSY;
+		t_check(p, 0, n, TAG_PARENT, "our pages after swapoff");
+		EXPECT_OK(munmap(p, n * T_PGSZ));
+		if (swapon("/dev/wd0") == -1)
+			FAIL("swapon again: %s", t_errname(errno));
+	}
+	EXPECT(busy, "three rounds, and the first swapoff always ended "
+	    "before the second was made");
 }
 
 /*

@@ -778,10 +778,10 @@ watch_object(void)
 	now[0] = '\0';
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
 		if (object->id == (uint32_t)args->watch)
-			snprintf(now, sizeof(now), "object %u: size %u ref %d "
-			    "shadows %d pip %d flags %#x res %d swap %u backing "
-			    "%u (first shadow %u)", object->id, object->size,
-			    object->ref_count,
+			snprintf(now, sizeof(now), "object %u: size %u ref "
+			    "%d shadows %d pip %d flags %#x res %d swap %u "
+			    "backing %u (first shadow %u)", object->id,
+			    object->size, object->ref_count,
 			    object->shadow_count, object->paging_in_progress,
 			    object->flags, object->resident_page_count,
 			    swap_pager_object_blocks(object),

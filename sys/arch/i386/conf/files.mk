@@ -49,5 +49,6 @@ KERN_SRCS := \
 	sys/vm/vm_pageout.c \
 	sys/vm/vm_pager.c \
 	sys/vm/vm_swap.c \
+	sys/vm/vm_swapoff.c \
 	sys/vm/swap_pager.c \
 	sys/vm/vnode_pager.c
