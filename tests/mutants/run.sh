@@ -22,8 +22,9 @@
 #
 # The tests, in order, stopping at the first that fails:
 #	vmhost -u	swap_pager_copy's unit tests
-#	vmhost		the host model (tests/vmhost), MUTANT_SEEDS seeds (16)
-#			of MUTANT_STEPS steps (20000), sanitized
+#	vmhost		the host model (tests/vmhost) as make test runs it
+#			(-H), MUTANT_SEEDS seeds (16) of MUTANT_STEPS steps
+#			(20000), sanitized
 #	guest		for a patch with a Guest line, only if the host model
 #			did not catch it: the kernel and userland are built
 #			in a scratch copy of the tree and TEST runs in one
@@ -59,7 +60,7 @@ vmhost_tests() {
 		why=$(tail -n 1 "$1/unit.out")
 		return 1
 	fi
-	$TMO "$bin" -q -x -S "$SEEDS" -s 1 -n "$STEPS" >"$1/model.out" 2>&1
+	$TMO "$bin" -H -q -x -S "$SEEDS" -s 1 -n "$STEPS" >"$1/model.out" 2>&1
 	rc=$?
 	[ $rc -eq 0 ] && return 0
 	why=$(grep -v '^ *$' "$1/model.out" | tail -n 1)

@@ -200,8 +200,9 @@ void	check_quiet(void);
 void	check_full(void);
 void	check_hidden(void);
 u_int	collapse_epoch(void);
-void	check_front_collapsed(struct vm_object *, const char *);
+void	check_front_collapsed(struct vm_object *, const char *, bool);
 uint32_t peek_id(struct uproc *, vaddr_t);
+uint32_t entry_object_id(struct uproc *, vaddr_t);
 bool	collapse_on(void);
 
 /* The run's generator (vmhost.c's sim_random) in handier forms. */

@@ -942,31 +942,47 @@ collapse_left(struct vm_object *f)
 }
 
 /*
- * After `what' (a copy-on-write fault, a fork) called
- * vm_object_collapse(f), and nothing was refused meanwhile
- * (collapse_epoch): the collapse loop stops only where f's backing
- * object can be neither absorbed nor bypassed.  So a missing trigger,
- * or a loop that stops early, leaves a chain this finds.  Unless the
- * work went to vmdeferd meanwhile (another thread's, while `what'
- * slept).  Only with -B for a bypass: the kernel decides to bypass from
- * a bound (bypass_deficit) that stops being one when the backing
- * object loses pages the front object lacked (reclaim), and a bypass
- * missed so costs a link in the chain, never a page.
+ * After `what' (a copy-on-write fault or a fork, which let collapse
+ * shorten f's chain, or a fault that gave an entry the shadow f, which
+ * collapses only an object left to f alone) called vm_object_collapse(f),
+ * and nothing was refused meanwhile (collapse_epoch): the collapse loop
+ * stops only where f's backing object cannot be absorbed, nor, where
+ * `bypass' says the caller tried, bypassed.  So a missing trigger, or a
+ * loop that stops early, leaves a chain this finds.  Unless the work
+ * went to vmdeferd meanwhile (another thread's, while `what' slept).
+ * The kernel tries a bypass only when its bound on what f lacks
+ * (bypass_deficit) is 0, and that bound stops being one when the
+ * backing object loses pages f lacked (reclaim): a bypass missed so
+ * costs a link in the chain, never a page.  So a bypass left undone is
+ * reported where the bound is 0, and with -B wherever it is.
  */
 void
-check_front_collapsed(struct vm_object *f, const char *what)
+check_front_collapsed(struct vm_object *f, const char *what, bool bypass)
 {
 	const char *left;
 
 	if (!collapse_check || !collapse_on() ||
 	    (left = collapse_left(f)) == NULL ||
 	    ((f->flags | f->backing_object->flags) & OBJ_DEFERRED) ||
-	    (left[0] == 'b' && !args->bypass))
+	    (left[0] == 'b' && (!bypass ||
+	    (f->bypass_deficit != 0 && !args->bypass))))
 		return;
 	describe_object(f);
 	describe_object(f->backing_object);
 	bench_fail("collapse: after %s, object %u's backing object %u could "
 	    "still be %s", what, f->id, f->backing_object->id, left);
+}
+
+/* The id of the object of the entry that maps va of up's, or 0. */
+uint32_t
+entry_object_id(struct uproc *up, vaddr_t va)
+{
+	struct vm_map_entry *entry;
+
+	if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) ||
+	    entry->object == NULL)
+		return (0);
+	return (entry->object->id);
 }
 
 /*

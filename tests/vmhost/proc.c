@@ -395,19 +395,25 @@ check_read(struct uproc *up, vaddr_t va, struct vpage *vp, const void *kva,
 }
 
 /*
- * A write fault at va succeeded; before it, the page was in the object
- * numbered `found'.  If that is not the entry's object now, the fault
- * copied the page up and then let collapse shorten the chain.
+ * A write fault at va succeeded.  Before it, the entry's object was
+ * numbered `was' and the page was in the object numbered `found'.  If
+ * the entry has a new object, the fault gave it a shadow; if the page
+ * was behind the entry's object now, it copied the page up and let
+ * collapse shorten the chain (check_front_collapsed).
  */
 static void
-check_copied(struct uproc *up, vaddr_t va, uint32_t found)
+check_fault(struct uproc *up, vaddr_t va, uint32_t was, uint32_t found)
 {
 	struct vm_map_entry *entry;
+	struct vm_object *f;
 
-	if (vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) &&
-	    entry->object != NULL && entry->object->id != found)
-		check_front_collapsed(entry->object,
-		    "a copy-on-write fault");
+	if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) ||
+	    (f = entry->object) == NULL)
+		return;
+	if (found != 0 && found != f->id)
+		check_front_collapsed(f, "a copy-on-write fault", true);
+	else if (was != 0 && was != f->id)
+		check_front_collapsed(f, "a fault that made a shadow", false);
 }
 
 /*
@@ -423,7 +429,7 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 	struct proc *p = &up->t.p;
 	struct vpage *vp;
 	vm_prot_t need = write ? VM_PROT_WRITE : VM_PROT_READ;
-	uint32_t found;
+	uint32_t was, found;
 	u_int epoch;
 	void *kva;
 	int rv, faults = 0, w;
@@ -442,13 +448,14 @@ uaccess(struct uproc *up, vaddr_t va, bool write)
 			UFAIL(up, va, "vm_fault(%#x, %s) succeeded 100 "
 			    "times, yet the MMU still refuses", va,
 			    write ? "write" : "read");
-		/* Where the page is now: behind the entry's object, a copy. */
+		/* The entry's object and where the page is, before. */
+		was = write ? entry_object_id(up, va) : 0;
 		found = write ? peek_id(up, va) : 0;
 		epoch = collapse_epoch();
 		rv = vm_fault(&p->p_vmspace->vm_map, va, need);
 		if (rv == KERN_SUCCESS) {
-			if (found != 0 && epoch == collapse_epoch())
-				check_copied(up, va, found);
+			if (write && epoch == collapse_epoch())
+				check_fault(up, va, was, found);
 			continue;
 		}
 		if (killed(up))
@@ -542,7 +549,7 @@ uproc_fork(struct uproc *up)
 	    epoch == collapse_epoch(); entry = entry->next)
 		if (entry->inheritance == VM_INHERIT_COPY &&
 		    entry->object != NULL)
-			check_front_collapsed(entry->object, "fork");
+			check_front_collapsed(entry->object, "fork", true);
 	child = uproc_new(up);
 	child->t.p.p_vmspace = vm2;
 	trace("  pid %d forked pid %d", p->p_pid, child->t.p.p_pid);

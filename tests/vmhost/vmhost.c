@@ -78,10 +78,12 @@
  *			check (-c): no anonymous object is held only by its
  *			one shadow, and no chain is longer than the entries
  *			that share it justify
- *	after a fault	right after a copy-on-write fault or a fork, if no
- *	or a fork	collapse was refused or deferred meanwhile: no front
- *			object's backing object could still be absorbed
- *			(nor bypassed, with -B)
+ *	after a fault	right after a copy-on-write fault, a fault that
+ *	or a fork	made a shadow or a fork, if no collapse was refused
+ *			or deferred meanwhile: no front object's backing
+ *			object could still be absorbed, nor (after a copy
+ *			or a fork) bypassed where the kernel's bound says
+ *			it tries (everywhere, with -B)
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
  *			no VM malloc type holding memory; every operation
