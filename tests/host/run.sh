@@ -108,7 +108,7 @@ host_test() {
 		echo "FAIL $name: does not build (see $log)"
 		return
 	fi
-	run "$name" "$3"
+	run "$name" "${3:-}"
 }
 
 build_libkern_qdivrem() {
@@ -243,7 +243,7 @@ host_test vmobjdump_host build_vmobjdump_host
 # The shell's own regression cases (bin/sh/test-sh.sh), with bin/sh
 # built for this machine: one verdict for all of them.
 log=$O/sh_host.log
-if CC=$HOSTCC $TIMEOUT sh bin/sh/test-sh.sh >"$log" 2>&1; then
+if CC=$HOSTCC ${TIMEOUT:+$TIMEOUT 120} sh bin/sh/test-sh.sh >"$log" 2>&1; then
 	echo "PASS sh_host"
 else
 	failed=1
