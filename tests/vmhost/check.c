@@ -3,7 +3,9 @@
  *
  * Everything here looks at the VM without changing it: it never
  * sleeps, never faults, and takes nothing busy, so checking does not
- * change what a seed does.  Where the kernel has a check of its own
+ * change what a seed does.  (One exception: check_audit_fires plants
+ * an unreachable object for vm.object_audit to find, and frees it at
+ * once.)  Where the kernel has a check of its own
  * (vm.swap_audit, vm.object_audit, vm_object_check, vm_map_check) it
  * is called, through its sysctl node where it has one; the tools'
  * views (vm.objects, kern.proc.vmmap) are compared with the truth.
@@ -26,7 +28,7 @@
 
 #include "bench.h"
 
-/* Candidates seen at the last full check (check_collapse). */
+/* Collapse candidates one check keeps track of, at most. */
 #define	COLL_MAX	512
 
 /* Looking at the VM without touching it. */
