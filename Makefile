@@ -8,6 +8,7 @@
 #	make run-gdb	like run, but QEMU waits for gdb (see README)
 #	make soak-fuzz, make soak-vm-guest	long runs under load
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
+#	make mutants	plant known bugs in sys/vm; the tests must catch each
 #
 # Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
 # Everything is built under build/; `make clean' removes it.
@@ -76,7 +77,7 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
 	demo chains soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
-	portable-tests FORCE
+	portable-tests mutants FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -282,8 +283,18 @@ SOAK_SECS	?= 600
 
 soak-vm:
 	@sh tests/vmhost/build.sh $(B)/soak-vm
-	@$(B)/soak-vm/vmhost/vmhost -q -S 0 -t $(SOAK_SECS) -n $(OPS) \
+	@$(B)/soak-vm/vmhost/vmhost -H -q -S 0 -t $(SOAK_SECS) -n $(OPS) \
 	    -s $(or $(SEED),1)
+
+# make mutants [MUTANTS='NAME ...']: plant each bug of tests/mutants/
+# (or the ones named) in a scratch copy of sys/vm, one at a time, and
+# run the fast tests that must catch it (tests/mutants/run.sh); the last
+# line is "N killed, N survived".  Run it before a change to sys/vm
+# lands.
+MUTANTS		?=
+
+mutants:
+	@sh tests/mutants/run.sh $(B) $(MUTANTS)
 
 # make demo: one boot, maild with the collapse fix off and then on; a
 # side-by-side table and $(B)/demo.svg (tests/demo.sh).

@@ -672,7 +672,9 @@ swap_pager_foreach(struct vm_object *object,
 
 /*
  * The blocks object holds outside its window (only after a 4.4BSD
- * pager adoption; see the opening comment).
+ * pager adoption; see the opening comment).  An adoption at offset 0
+ * into a smaller front object leaves blocks past its end too, so
+ * sw_offset == 0 does not mean there are none.
  */
 u_int
 swap_pager_outside_blocks(struct vm_object *object)
@@ -681,7 +683,7 @@ swap_pager_outside_blocks(struct vm_object *object)
 	u_int n = 0;
 	int i;
 
-	if (object->pgops != &swappagerops || swp(object)->sw_offset == 0)
+	if (object->pgops != &swappagerops)
 		return (0);
 	TAILQ_FOREACH(swb, &swp(object)->sw_list, swb_list)
 		for (i = 0; i < SWAP_META_PAGES; i++)

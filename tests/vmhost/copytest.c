@@ -77,11 +77,19 @@ resident(struct vm_object *object, vm_pindex_t idx)
 	vm_page_wakeup(pg);
 }
 
+/* The token whose pattern page idx's swap block holds, or 0. */
 static uint64_t
 token_of(struct vm_object *object, vm_pindex_t idx)
 {
+	static uint64_t page[PAGE_SIZE / 8];
+	const uint64_t *data;
+	uint32_t blk = swap_pager_block(object, idx);
 
-	return (disk_block_token(swap_pager_block(object, idx)));
+	if (blk == SWAPBLK_NONE)
+		return (0);
+	data = disk_block_data(blk & SWAPBLK_MASK);
+	page_fill(page, data[0]);
+	return (memcmp(page, data, PAGE_SIZE) == 0 ? data[0] : 0);
 }
 
 /*

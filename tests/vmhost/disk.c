@@ -11,12 +11,14 @@
  *
  * The disk checks the VM as well:
  *	- no two transfers in flight touch the same block;
+ *	- only dirty pages are written (a clean one has its copy already);
  *	- a page being written does not change until the write is over
  *	  (the data is taken when the write starts, and compared when it
  *	  ends);
  *	- every transfer is whole pages, inside the disk.
- * A failed read fills its pages with junk, and the tokens the blocks
- * held are lost (bench_poison): the model then lets faults on them fail.
+ * A failed read fills its pages with junk, and the data the blocks held
+ * is lost (bench_poison, by a hash of the contents): the model then lets
+ * faults on pages that must hold it fail.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -95,9 +97,16 @@ wdstrategy(struct buf *bp)
 	r->data = NULL;
 	if ((bp->b_flags & B_READ) == 0) {
 		r->data = host_calloc(r->npages, PAGE_SIZE);
-		for (i = 0; i < r->npages; i++)
+		for (i = 0; i < r->npages; i++) {
+			if ((bp->b_pages[i]->flags & PG_DIRTY) == 0)
+				bench_fail("disk: page %#x (object %u, index "
+				    "%u) is clean, yet it is written to swap",
+				    bp->b_pages[i]->phys_addr,
+				    bp->b_pages[i]->object->id,
+				    bp->b_pages[i]->pindex);
 			memcpy(r->data + (size_t)i * PAGE_SIZE,
 			    pmap_page_kva(bp->b_pages[i]), PAGE_SIZE);
+		}
 	}
 }
 
@@ -122,14 +131,21 @@ disk_set_bad(uint32_t blk)
 	disk_bad[blk % disk_nblocks] = 1;
 }
 
-/* The token the pattern in block blk encodes, or 0. */
-uint64_t
-disk_block_token(uint32_t blk)
+/* What block blk holds, for the checks to read. */
+const void *
+disk_block_data(uint32_t blk)
 {
-	bool ok;
-	uint64_t t = page_token(disk_data + (size_t)blk * PAGE_SIZE, &ok);
 
-	return (ok ? t : 0);
+	KASSERT(blk < disk_nblocks, ("disk_block_data: block %u", blk));
+	return (disk_data + (size_t)blk * PAGE_SIZE);
+}
+
+/* A hash of what block blk holds (model.c's page_hash). */
+uint64_t
+disk_block_hash(uint32_t blk)
+{
+
+	return (page_hash(disk_data + (size_t)blk * PAGE_SIZE));
 }
 
 void
@@ -181,7 +197,7 @@ disk_complete(uint32_t r, bool fifo)
 		blkdata = disk_data + (size_t)(req.blk + i) * PAGE_SIZE;
 		if (rd) {
 			if (error) {
-				bench_poison(disk_block_token(req.blk + i));
+				bench_poison(disk_block_hash(req.blk + i));
 				memset(page, 0xeb, PAGE_SIZE);
 			} else
 				memcpy(page, blkdata, PAGE_SIZE);

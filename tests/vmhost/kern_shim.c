@@ -19,7 +19,8 @@
  *	sysctl		the nodes sys/vm declares are found in the linker
  *			set and called as sysctl(2) would call them.
  *	devices		biowait/biodone as sys/dev/wd.c; the ramdisk file
- *			behind the test's vnode object; swapon's namei.
+ *			behind the test's vnode object, open on one
+ *			descriptor for mmap; swapon's namei.
  *
  * Semantics follow sys/kern and sys/dev, not their code: this file
  * only has to behave as the kernel does at the interfaces sys/vm uses.
@@ -33,6 +34,7 @@
 #include <sys/sysctl.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
+#include <sys/file.h>
 #include <sys/vnode.h>
 #include <vm/vm.h>
 
@@ -554,9 +556,28 @@ tmpfs_object_name(struct vm_object *object, char *buf, size_t size)
 	return (false);
 }
 
-/* The file's page i holds the pattern of token FILE_TOKEN(i). */
-#define	FILE_TOKEN(i)	(0xf11e000000000000ULL | (uint64_t)(i))
+/*
+ * The test's file: read-only, open on descriptor FILE_FD of every
+ * process (vmhost.c sets f_data to its vnode); every other descriptor
+ * is closed, as kern_descrip.c's fd_getfile says.
+ */
+struct file sim_file = {
+	.f_flag = FREAD,
+	.f_type = DTYPE_VNODE,
+	.f_count = 1,
+};
 
+int
+fd_getfile(struct proc *p, int fd, struct file **fpp)
+{
+
+	if (fd != FILE_FD || sim_file.f_data == NULL)
+		return (EBADF);
+	*fpp = &sim_file;
+	return (0);
+}
+
+/* The file's page i holds the pattern of token FILE_TOKEN(i). */
 int
 vn_read_kernel(struct vnode *vp, void *buf, size_t len, off_t off)
 {

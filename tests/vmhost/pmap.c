@@ -7,7 +7,9 @@
  *	- a page is mapped only while it belongs to an object and is not
  *	  free, and never while it is being paged out;
  *	- a page is mapped writable only if it is PG_DIRTY (sys/vm/NOTES);
- *	- a pmap is empty when it is destroyed.
+ *	- a pmap is empty when it is destroyed;
+ *	- the kernel pmap (pmap_kenter, for vm_kern.c) maps only wired
+ *	  kernel pages, never an object's or a free one.
  *
  * The MMU sets a mapping's referenced bit on every access and its
  * modified bit on every write, as the hardware does; mappings that go
@@ -24,6 +26,7 @@
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
 #include <vm/pmap.h>
+#include <machine/vmparam.h>
 
 #include "vmhost.h"
 
@@ -121,6 +124,24 @@ pmap_pv_remove(struct pv_entry *pv)
 	host_free(pv);
 }
 
+/* A new mapping of pg at va in pm. */
+static void
+pmap_pv_insert(struct pmap *pm, vaddr_t va, struct vm_page *pg,
+    vm_prot_t prot)
+{
+	struct pv_entry *pv;
+
+	pv = host_calloc(1, sizeof(*pv));
+	pv->pv_pmap = pm;
+	pv->pv_va = va;
+	pv->pv_pg = pg;
+	pv->pv_prot = prot;
+	LIST_INSERT_HEAD(&pg->md.md_pvlist, pv, pv_link);
+	LIST_INSERT_HEAD(&pm->pm_hash[pmap_hash(va)], pv, pv_hash);
+	pm->pm_resident++;
+	pmap_npv++;
+}
+
 int
 pmap_enter(struct pmap *pm, vaddr_t va, struct vm_page *pg, vm_prot_t prot)
 {
@@ -147,15 +168,7 @@ pmap_enter(struct pmap *pm, vaddr_t va, struct vm_page *pg, vm_prot_t prot)
 	if (pmap_enter_fail_pct != 0 &&
 	    sim_random() % 100 < (uint32_t)pmap_enter_fail_pct)
 		return (ENOMEM);
-	pv = host_calloc(1, sizeof(*pv));
-	pv->pv_pmap = pm;
-	pv->pv_va = va;
-	pv->pv_pg = pg;
-	pv->pv_prot = prot;
-	LIST_INSERT_HEAD(&pg->md.md_pvlist, pv, pv_link);
-	LIST_INSERT_HEAD(&pm->pm_hash[pmap_hash(va)], pv, pv_hash);
-	pm->pm_resident++;
-	pmap_npv++;
+	pmap_pv_insert(pm, va, pg, prot);
 	return (0);
 }
 
@@ -303,18 +316,33 @@ pmap_copy_page(struct vm_page *src, struct vm_page *dst)
 	memcpy(pmap_page_kva(dst), pmap_page_kva(src), PAGE_SIZE);
 }
 
+/*
+ * Kernel virtual memory (vm_kern.c): wired kernel pages, no object, in
+ * the kernel pmap, which nothing else uses.
+ */
 void
 pmap_kenter(vaddr_t va, paddr_t pa)
 {
+	struct vm_page *pg = PHYS_TO_VM_PAGE(pa);
 
-	panic("pmap_kenter: no kernel virtual space on the host");
+	KASSERT((va & PAGE_MASK) == 0 && va >= KVA_START && va < KVA_END,
+	    ("pmap_kenter: va %#x", va));
+	if (pg->object != NULL || pg->queue == PQ_FREE)
+		panic("pmap_kenter: page %#x is %s", pa, pg->queue == PQ_FREE ?
+		    "free" : "an object's");
+	if (pmap_find(kernel_pmap, va) != NULL)
+		panic("pmap_kenter: %#x is already mapped", va);
+	pmap_pv_insert(kernel_pmap, va, pg, VM_PROT_READ | VM_PROT_WRITE);
 }
 
 void
 pmap_kremove(vaddr_t va)
 {
+	struct pv_entry *pv = pmap_find(kernel_pmap, va);
 
-	panic("pmap_kremove: no kernel virtual space on the host");
+	if (pv == NULL)
+		panic("pmap_kremove: %#x is not mapped", va);
+	pmap_pv_remove(pv);
 }
 
 /*
@@ -388,6 +416,14 @@ pmap_host_check(void)
 			if (pv->pv_pg != pg)
 				panic("pmap_host_check: pv of %#x on %#x",
 				    pv->pv_pg->phys_addr, pg->phys_addr);
+			if (pv->pv_pmap == kernel_pmap) {
+				if (pg->queue == PQ_FREE || pg->object != NULL)
+					panic("pmap_host_check: kernel va %#x "
+					    "maps page %#x, %s", pv->pv_va,
+					    pg->phys_addr, pg->queue ==
+					    PQ_FREE ? "free" : "an object's");
+				continue;
+			}
 			if (pg->queue == PQ_FREE || pg->object == NULL ||
 			    (pg->flags & PG_PAGEOUT))
 				panic("pmap_host_check: page %#x mapped at %#x "
