@@ -271,7 +271,7 @@ fi
 # The portable tools of bin/ (grep, head, tail, sort, ...), built for
 # this machine, case by case (tests/host/tools.sh): one verdict.
 log=$O/tools_host.log
-if CC=$HOSTCC $TIMEOUT sh tests/host/tools.sh "$B" >"$log" 2>&1; then
+if CC=$HOSTCC ${TIMEOUT:+$TIMEOUT 120} sh tests/host/tools.sh "$B" >"$log" 2>&1; then
 	echo "PASS tools_host"
 else
 	failed=1

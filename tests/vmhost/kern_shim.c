@@ -557,6 +557,29 @@ tmpfs_object_name(struct vm_object *object, char *buf, size_t size)
 }
 
 /*
+ * The test's file system: read-only, and the one operation vm_mmap.c
+ * reaches, VOP_GETOBJECT, hands out a reference to the file's object.
+ */
+static int
+sim_getobject(struct vnode *vp, off_t end, struct vm_object **objectp)
+{
+
+	vm_object_reference(vp->v_object);
+	*objectp = vp->v_object;
+	return (0);
+}
+
+static const struct vnodeops sim_vnodeops = {
+	.vop_getobject = sim_getobject,
+};
+
+struct mount sim_mount = {
+	.mnt_name = "/",
+	.mnt_op = &sim_vnodeops,
+	.mnt_flag = MNT_RDONLY,
+};
+
+/*
  * The test's file: read-only, open on descriptor FILE_FD of every
  * process (vmhost.c sets f_data to its vnode); every other descriptor
  * is closed, as kern_descrip.c's fd_getfile says.

@@ -945,6 +945,7 @@ boot(void)
 		bench_fail("swapon failed");
 
 	file_vnode.v_type = VREG;
+	file_vnode.v_mount = &sim_mount;
 	file_vnode.v_name = "data";
 	file_vnode.v_size = ptoa(DATA_NP);
 	file_object = vnode_pager_alloc(&file_vnode);

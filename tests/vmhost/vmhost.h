@@ -72,6 +72,7 @@ uint32_t sim_random(void);		/* the run's generator (vmhost.c) */
 #define	FILE_FD		3
 struct file;
 extern struct file sim_file;
+extern struct mount sim_mount;
 
 /* kern_shim.c: sysctl handlers, called as sysctl(2) would. */
 int	sim_sysctl(const char *, const char *, int *, u_int, void *, size_t *,
