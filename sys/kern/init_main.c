@@ -37,7 +37,7 @@ void	wd_attach(void);
 
 
 /* The value of `name=' on the kernel command line, in buf, or NULL. */
-static const char *
+const char *
 boot_arg(const char *name, char *buf, size_t size)
 {
 	const char *s = bootinfo.bi_cmdline;

@@ -149,6 +149,13 @@ static const struct {
 	{ "console",	makedev(CDEV_CONSOLE, 0),	0620 },
 	{ "null",	makedev(CDEV_NULL, 0),		0666 },
 	{ "wd0",	makedev(CDEV_WD, 0),		0640 },
+	{ "wd1",	makedev(CDEV_WD, 1),		0640 },
+	{ "wd2",	makedev(CDEV_WD, 2),		0640 },
+	{ "wd3",	makedev(CDEV_WD, 3),		0640 },
+	{ "vd0",	makedev(CDEV_VD, 0),		0640 },
+	{ "vd1",	makedev(CDEV_VD, 1),		0640 },
+	{ "vd2",	makedev(CDEV_VD, 2),		0640 },
+	{ "vd3",	makedev(CDEV_VD, 3),		0640 },
 };
 
 /*

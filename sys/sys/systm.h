@@ -85,6 +85,7 @@ uint64_t uptime_ns(void);
 int	tvtohz(const struct timespec *);
 
 /* Misc. */
+const char *boot_arg(const char *, char *, size_t);	/* init_main.c */
 void	cpu_poweroff(int) __attribute__((noreturn));
 void	cpu_reset(void) __attribute__((noreturn));
 int	nosys(struct proc *, void *, register_t *);
