@@ -8,11 +8,14 @@
 #	make soak-fuzz, make soak-vm-guest	long runs under load
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
 #
-# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
+# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, SWAP2, DISK,
+# ACCEL.
 # Everything is built under build/; `make clean' removes it.
 
 MEM		?= 64M
 SWAP		?= 128M
+SWAP2		?=
+DISK		?= ide
 KARGS		?=
 CMD		?=
 EXTRA_PROGS	?=
@@ -206,20 +209,29 @@ $(B)/root.tar: $(PROGS) $(ETC_FILES) $(B)/progs.list Makefile
 # Running under QEMU.  tests/qemu.sh knows how to boot, time out, and
 # read the verdict that the guest leaves through isa-debug-exit.
 # ---------------------------------------------------------------------
+# The swap disks: DISK=ide (wd0, and wd1 with SWAP2=size) or virtio
+# (vd0, vd1).  Their images are made when missing.
 $(B)/swap.img:
 	@mkdir -p $(@D)
 	truncate -s $(SWAP) $@
 
+$(B)/swap2.img:
+	@mkdir -p $(@D)
+	truncate -s $(SWAP2) $@
+
+SWAP2IMG	:= $(if $(SWAP2),$(B)/swap2.img)
+QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+		  SWAPIMG='$(B)/swap.img' SWAP2IMG='$(SWAP2IMG)' \
+		  DISK='$(DISK)' B='$(B)'
+
 check-qemu:
 	@sh tests/need-qemu.sh
 
-run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' sh tests/qemu.sh run
+run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) sh tests/qemu.sh run
 
-run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' GDB=1 sh tests/qemu.sh run
+run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) GDB=1 sh tests/qemu.sh run
 
 gdb:
 	gdb -q -ex 'set architecture i386' -ex 'target remote localhost:1234' \
@@ -244,7 +256,7 @@ host-tests:
 	    fi
 
 guest-tests: $(B)/kernel $(B)/root.tar
-	@sh tests/guest.sh $(B)
+	@DISK='$(DISK)' sh tests/guest.sh $(B)
 
 # make soak-vm [OPS=N] [SEED=S] [SOAK_SECS=T]: sys/vm on the host
 # (tests/vmhost), without sanitizers for speed: seeds S, S+1, ... of N

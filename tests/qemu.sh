@@ -9,7 +9,14 @@
 # SWAPIMG, TIMEOUT (seconds, log mode), GDB (non-empty: wait for gdb),
 # NOSWAP (non-empty: no swapon at boot),
 # QEMU_EXTRA (more QEMU arguments), SWAPDRIVE (a -drive file= value
-# replacing the plain swap image, e.g. a blkdebug: chain).
+# replacing the plain swap image, e.g. a blkdebug: chain), DISK (ide,
+# the default, or virtio: the interface of the swap disks), SWAP2IMG
+# (a second swap disk's image, or empty).
+#
+# The swap disks: with DISK=ide, SWAPIMG is the primary master (the
+# guest's /dev/wd0) and SWAP2IMG the primary slave (/dev/wd1); with
+# DISK=virtio they are the first two virtio-blk devices (/dev/vd0,
+# /dev/vd1).  /etc/rc swaps on all of them.
 #
 # With CMD, the command line goes into /etc/cmd of a copy of the root
 # ramdisk, init runs it with /bin/sh -c and powers off with its status.
@@ -48,11 +55,24 @@ if [ -n "$CMD" ] || [ -n "$NOSWAP" ]; then
 	root=$dir/root.tar
 fi
 
-drive=${SWAPDRIVE:-$SWAPIMG}
+# swapdrive FILE N: the -drive value of swap disk N (0 or 1).
+swapdrive() {
+	case $DISK in
+	ide)	echo "file=$1,format=raw,if=ide,index=$2,media=disk,werror=report,rerror=report" ;;
+	virtio)	echo "file=$1,format=raw,if=virtio,werror=report,rerror=report" ;;
+	esac
+}
+case ${DISK:=ide} in
+ide | virtio) ;;
+*)	echo "qemu.sh: DISK must be ide or virtio, not '$DISK'" >&2
+	exit 4 ;;
+esac
+
 set -- -machine pc -accel "$ACCEL" -m "$MEM" -nographic -no-reboot -net none \
     -kernel "$B/kernel" -initrd "$root" -append "$KARGS" \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-    -drive "file=$drive,format=raw,if=ide,index=0,media=disk,werror=report,rerror=report"
+    -drive "$(swapdrive "${SWAPDRIVE:-$SWAPIMG}" 0)"
+[ -n "$SWAP2IMG" ] && set -- "$@" -drive "$(swapdrive "$SWAP2IMG" 1)"
 [ -n "$GDB" ] && set -- "$@" -s -S
 # shellcheck disable=SC2086
 [ -n "$QEMU_EXTRA" ] && set -- "$@" $QEMU_EXTRA

@@ -33,6 +33,7 @@ char version[] = "Umbra 0.1 (" __DATE__ " " __TIME__ ")";
 extern char bootstack[];
 void	start_init(void *);
 void	wd_attach(void);
+void	vd_attach(void);
 
 
 
@@ -116,6 +117,7 @@ main(void)
 	vfs_mountroot();
 	proc0.p_cwd = rootvnode;
 	wd_attach();
+	vd_attach();
 
 
 	cold = 0;

@@ -14,7 +14,7 @@
  *			arms it: eio-read
  *
  * Arming: the test flushes the swap disk's cache (ioctl DIOCCACHESYNC
- * on /dev/wd0); QEMU's blkdebug sees the flush and moves to a state in
+ * on the first swap device); QEMU's blkdebug sees the flush and moves to a state in
  * which its rule fails the next write (or read) once, so the error hits
  * at a moment the test chose.  While a test runs no other process
  * touches user memory (the runner waits in the kernel, see runner.c),
@@ -114,16 +114,23 @@ swap_retired(void)
 }
 
 /*
- * Arm the failing disk (see the opening comment): flush /dev/wd0's
- * cache, which QEMU's blkdebug takes as its cue.
+ * Arm the failing disk (see the opening comment): flush the cache of
+ * the first swap device (/dev/wd0, or /dev/vd0 with DISK=virtio),
+ * which QEMU's blkdebug takes as its cue.
  */
 static void
 arm_disk_error(void)
 {
+	struct swapent se[4];
+	size_t len = sizeof(se);
 	int fd, arg = 0;
 
-	if ((fd = open("/dev/wd0", O_RDONLY)) == -1)
-		FAIL("open /dev/wd0: %s", t_errname(errno));
+	if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
+		FAIL("vm.swap_info: %s", t_errname(errno));
+	if (len < sizeof(se[0]))
+		FAIL("no swap device to arm");
+	if ((fd = open(se[0].se_path, O_RDONLY)) == -1)
+		FAIL("open %s: %s", se[0].se_path, t_errname(errno));
 	if (ioctl(fd, DIOCCACHESYNC, &arg) == -1)
 		FAIL("DIOCCACHESYNC: %s", t_errname(errno));
 	close(fd);

@@ -13,6 +13,7 @@ KERN_SRCS := \
 	sys/dev/com.c \
 	sys/dev/cons.c \
 	sys/dev/pci.c \
+	sys/dev/virtio_blk.c \
 	sys/dev/wd.c \
 	sys/kern/init_main.c \
 	sys/kern/kern_clock.c \
