@@ -9,13 +9,14 @@
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
 #
 # Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, SWAP2, DISK,
-# ACCEL.
+# OUT, ACCEL.
 # Everything is built under build/; `make clean' removes it.
 
 MEM		?= 64M
 SWAP		?= 128M
 SWAP2		?=
 DISK		?= ide
+OUT		?=
 KARGS		?=
 CMD		?=
 EXTRA_PROGS	?=
@@ -222,7 +223,7 @@ $(B)/swap2.img:
 SWAP2IMG	:= $(if $(SWAP2),$(B)/swap2.img)
 QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
 		  SWAPIMG='$(B)/swap.img' SWAP2IMG='$(SWAP2IMG)' \
-		  DISK='$(DISK)' B='$(B)'
+		  DISK='$(DISK)' OUT='$(OUT)' B='$(B)'
 
 check-qemu:
 	@sh tests/need-qemu.sh

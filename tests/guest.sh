@@ -90,10 +90,31 @@ harness() {
 	fi
 }
 
+# out: make run OUT=dir brings a guest directory to the host at power-off
+# (/etc/rc.shutdown, bin/tar, tests/qemu.sh).  It copies /bin, whose
+# files have every size, and compares it with the build's.
+out_check() {
+	log=$T/out.log
+	img=$T/out.swap.img
+	rm -rf "$T/out"
+	truncate -s 16M "$img"
+	B=$B MEM=32M SWAPIMG=$img CMD=true OUT=$T/out OUTDIR=/bin TIMEOUT=120 \
+	    sh tests/qemu.sh log "$log" 2>"$T/out.err"
+	rc=$?
+	rm -f "$img"
+	if [ "$rc" = 0 ] && diff -r "$T/out" "$B/root/bin" > "$T/out.diff"; then
+		echo "PASS out" | tee "$T/out.results"
+	else
+		echo "FAIL out: ended with $rc; see $log, $T/out.err, $T/out.diff" |
+		    tee "$T/out.results"
+	fi
+}
+
 harness harness-panic 2 60 "sysctl -w debug.panic=1" \
     'backtrace:.*|#[0-9]+ [0-9a-f]+ <sysctl_debug_panic\+'
 harness harness-timeout 3 15 "sleep 1000" "rc: "
 harness harness-status 1 60 "exit 3" "command exited with status 3"
+out_check
 
 boot main 64M "" - "runtests"
 # 64 MiB of swap: enough for three times 16 MiB, and small enough that
