@@ -10,6 +10,10 @@
 #
 # Boots (name, guest RAM, kernel arguments, swap drive, command):
 #   main	the functional suite at the default memory size
+#   disk	mem=16M, two disks, no swap at boot: the disk group
+#		(t_disk.c) with the disks of DISK (ide: DMA; virtio)
+#   disk-pio	the same on IDE disks with wd.pio=1
+#   disk-virtio	the same on virtio disks (when DISK is not virtio)
 #   swap	the paging suite with mem=16M, so that everything pages
 #   eio-write	swap writes fail (QEMU blkdebug): pageouts must survive
 #   eio-read	swap reads fail: only the faulting process may die
@@ -19,7 +23,10 @@
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
-# command that fails with a status.
+# command that fails with a status; and "out", make run OUT=dir.
+#
+# DISK (ide or virtio, from make test DISK=...) is the interface of the
+# swap disks of every boot but disk-pio and disk-virtio.
 B=${1:-build}
 T=$B/test
 mkdir -p "$T"
@@ -30,20 +37,29 @@ fail_boot() {
 	echo "FAIL boot-$1: $2"
 }
 
-# boot NAME MEM KARGS SWAPDRIVE CMD [SWAPSIZE]
+# boot NAME MEM KARGS SWAPDRIVE CMD [SWAPSIZE [SWAP2SIZE [ENV]]]:
+# SWAP2SIZE (- for none) adds a second swap disk; ENV is more settings
+# for tests/qemu.sh, such as "DISK=virtio NOSWAP=1".
 boot() {
 	name=$1
 	log=$T/$name.log
 	res=$T/$name.results
 	img=$T/$name.swap.img
+	img2=
 	rm -f "$log" "$res" "$img"
 	truncate -s "${6:-128M}" "$img"
+	if [ -n "$7" ] && [ "$7" != - ]; then
+		img2=$T/$name.swap2.img
+		truncate -s "$7" "$img2"
+	fi
 	drive=$4
 	[ "$drive" = "-" ] && drive=$img
 	drive=$(printf '%s' "$drive" | sed "s|@IMG@|$img|g; s|@T@|$T|g")
 	echo "==> boot $name: $5"
-	B=$B MEM=$2 KARGS=$3 SWAPIMG=$img SWAPDRIVE=$drive CMD=$5 \
-	    TIMEOUT=$TIMEOUT sh tests/qemu.sh log "$log"
+	# shellcheck disable=SC2086
+	env B="$B" MEM="$2" KARGS="$3" SWAPIMG="$img" SWAP2IMG="$img2" \
+	    SWAPDRIVE="$drive" CMD="$5" TIMEOUT="$TIMEOUT" $8 \
+	    sh tests/qemu.sh log "$log"
 	rc=$?
 	grep -a -E '^(PASS|FAIL) ' "$log" | tr -d '\r' > "$res"
 	grep -a -E '^(PASS|FAIL) |^panic|^fatal trap' "$log" | tr -d '\r'
@@ -54,7 +70,7 @@ boot() {
 	3)	fail_boot "$name" "timed out after ${TIMEOUT}s (see $log)" ;;
 	*)	fail_boot "$name" "QEMU failed (see $log)" ;;
 	esac
-	rm -f "$img"
+	rm -f "$img" $img2
 }
 
 # blkdebug rules: the guest arms the disk by flushing its cache
@@ -117,6 +133,19 @@ harness harness-status 1 60 "exit 3" "command exited with status 3"
 out_check
 
 boot main 64M "" - "runtests"
+# The disk group: the second disk (wd1 or vd1) becomes the only swap.
+case ${DISK:-ide} in
+ide)	boot disk 64M "mem=16M" - "RUNTESTS_DISK_METHOD=dma runtests -g disk" \
+	    64M 32M "NOSWAP=1 DISK=ide"
+	boot disk-virtio 64M "mem=16M" - \
+	    "RUNTESTS_DISK_METHOD=virtio runtests -g disk" 64M 32M \
+	    "NOSWAP=1 DISK=virtio" ;;
+virtio)	boot disk 64M "mem=16M" - \
+	    "RUNTESTS_DISK_METHOD=virtio runtests -g disk" 64M 32M \
+	    "NOSWAP=1 DISK=virtio" ;;
+esac
+boot disk-pio 64M "mem=16M wd.pio=1" - \
+    "RUNTESTS_DISK_METHOD=pio runtests -g disk" 64M 32M "NOSWAP=1 DISK=ide"
 # 64 MiB of swap: enough for three times 16 MiB, and small enough that
 # swap-oom fills it quickly.
 boot swap 64M "mem=16M" - "runtests -g swap" 64M
