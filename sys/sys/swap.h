@@ -29,7 +29,10 @@ struct swapent {
  * against the swap allocator.  A block is owned when some object's map
  * holds it.  In a sound system orphaned, unallocated, doubly_owned and
  * out_of_range are all zero, and allocated == owned + (bad blocks no
- * object owns).
+ * object owns).  Blocks an object holds outside its own window
+ * (sa_outside) are not errors: they are 4.4BSD's "unused portion of the
+ * paging space" that a collapse with vm.collapse_pagers=0 adopts along
+ * with the backing object's pager, unreadable until the object dies.
  */
 struct swap_audit {
 	int		sa_structsize;	/* sizeof(struct swap_audit) */
@@ -43,6 +46,7 @@ struct swap_audit {
 	__uint32_t	sa_doubly_owned; /* owned by two objects or indexes */
 	__uint32_t	sa_out_of_range; /* not a block of any device */
 	__uint32_t	sa_errors;	/* the sum of the four above */
+	__uint32_t	sa_outside;	/* owned outside the owner's window */
 };
 
 #ifndef _KERNEL

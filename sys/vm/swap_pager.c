@@ -9,6 +9,17 @@
  * hash on (object, first index) and listed per object, so that an
  * object of any size costs only for the pages it has on swap.
  *
+ * Two index spaces.  The map is indexed by pager index; page pindex of
+ * the object is pager index pindex + sw_offset.  sw_offset is 0 except
+ * after a 4.4BSD collapse (vm.collapse_pagers=0), which hands the
+ * backing object's whole pager to the front object (swap_pager_adopt)
+ * and shifts it, as 4.4BSD's paging_offset did.  Blocks at pager
+ * indexes outside [sw_offset, sw_offset + size) then belong to no page
+ * of the object: they are the "unused portion of the paging space"
+ * 4.4BSD admitted to keeping, and stay allocated until the object dies
+ * or a collapse with the fix on frees them (they are hidden).  Every
+ * function below that takes a pindex takes an object index.
+ *
  * Life of a block:
  *	- allocated when the daemon writes a dirty page (putpages), and
  *	  recorded in the map before the write starts;
@@ -17,6 +28,8 @@
  *	  (the next fault reads it back, getpage);
  *	- stale as soon as the page is dirtied (vm_page_dirty calls
  *	  pgo_page_stale): freed at once;
+ *	- moved to another object by collapse (swap_pager_copy), or freed
+ *	  there when hidden;
  *	- freed with the object (dealloc).
  * A write that fails retires the block (swap_retire) and leaves the page
  * dirty and resident.  A read that fails marks the block SWAPBLK_BAD in
@@ -52,7 +65,7 @@ struct swblock {
 	LIST_ENTRY(swblock)	swb_hash;	/* on its hash chain */
 	TAILQ_ENTRY(swblock)	swb_list;	/* on its object's list */
 	struct vm_object	*swb_object;
-	vm_pindex_t		swb_index;	/* first index, aligned */
+	vm_pindex_t		swb_index;	/* first pager index, aligned */
 	int			swb_count;	/* blocks held */
 	uint32_t		swb_blocks[SWAP_META_PAGES];
 };
@@ -60,6 +73,7 @@ struct swblock {
 struct swpager {
 	TAILQ_HEAD(, swblock)	sw_list;	/* the object's clusters */
 	u_int			sw_nblocks;	/* blocks held */
+	vm_pindex_t		sw_offset;	/* pager index of page 0 */
 };
 
 static LIST_HEAD(, swblock) swhash[SWHASH_SIZE];
@@ -74,6 +88,14 @@ swp(struct vm_object *object)
 	return (object->pager);
 }
 
+/* The pager index of page pindex of object. */
+static inline vm_pindex_t
+swp_pidx(struct vm_object *object, vm_pindex_t pindex)
+{
+
+	return (pindex + swp(object)->sw_offset);
+}
+
 static inline u_int
 swhash_index(struct vm_object *object, vm_pindex_t base)
 {
@@ -82,10 +104,11 @@ swhash_index(struct vm_object *object, vm_pindex_t base)
 	    (SWHASH_SIZE - 1));
 }
 
+/* The cluster of object holding pager index pidx, or NULL. */
 static struct swblock *
-swp_cluster(struct vm_object *object, vm_pindex_t pindex)
+swp_cluster(struct vm_object *object, vm_pindex_t pidx)
 {
-	vm_pindex_t base = pindex - pindex % SWAP_META_PAGES;
+	vm_pindex_t base = pidx - pidx % SWAP_META_PAGES;
 	struct swblock *swb;
 
 	LIST_FOREACH(swb, &swhash[swhash_index(object, base)], swb_hash)
@@ -94,35 +117,35 @@ swp_cluster(struct vm_object *object, vm_pindex_t pindex)
 	return (NULL);
 }
 
-/* The block holding page pindex of object, or SWAPBLK_NONE. */
+/* The block at pager index pidx of object, or SWAPBLK_NONE. */
 static uint32_t
-swp_getblk(struct vm_object *object, vm_pindex_t pindex)
+swp_getblk(struct vm_object *object, vm_pindex_t pidx)
 {
-	struct swblock *swb = swp_cluster(object, pindex);
+	struct swblock *swb = swp_cluster(object, pidx);
 
 	if (swb == NULL)
 		return (SWAPBLK_NONE);
-	return (swb->swb_blocks[pindex % SWAP_META_PAGES]);
+	return (swb->swb_blocks[pidx % SWAP_META_PAGES]);
 }
 
 /*
- * Record blk as page pindex's block; the index must hold none.  May
- * need a new cluster: ENOMEM (from the system reserve, never waiting)
- * if there is no memory for it.
+ * Record blk at pager index pidx; the index must hold none.  May need a
+ * new cluster: ENOMEM (from the system reserve, never waiting) if there
+ * is no memory for it.
  */
 static int
-swp_setblk(struct vm_object *object, vm_pindex_t pindex, uint32_t blk)
+swp_setblk(struct vm_object *object, vm_pindex_t pidx, uint32_t blk)
 {
 	struct swpager *sp = swp(object);
 	struct swblock *swb;
 	int i;
 
-	if ((swb = swp_cluster(object, pindex)) == NULL) {
+	if ((swb = swp_cluster(object, pidx)) == NULL) {
 		swb = malloc(sizeof(*swb), M_SWAPPAGER, M_NOWAIT | M_SYSTEM);
 		if (swb == NULL)
 			return (ENOMEM);
 		swb->swb_object = object;
-		swb->swb_index = pindex - pindex % SWAP_META_PAGES;
+		swb->swb_index = pidx - pidx % SWAP_META_PAGES;
 		swb->swb_count = 0;
 		for (i = 0; i < SWAP_META_PAGES; i++)
 			swb->swb_blocks[i] = SWAPBLK_NONE;
@@ -130,10 +153,10 @@ swp_setblk(struct vm_object *object, vm_pindex_t pindex, uint32_t blk)
 		    swb, swb_hash);
 		TAILQ_INSERT_TAIL(&sp->sw_list, swb, swb_list);
 	}
-	KASSERT(swb->swb_blocks[pindex % SWAP_META_PAGES] == SWAPBLK_NONE,
-	    ("swp_setblk: object %u page %u already on swap", object->id,
-	    pindex));
-	swb->swb_blocks[pindex % SWAP_META_PAGES] = blk;
+	KASSERT(swb->swb_blocks[pidx % SWAP_META_PAGES] == SWAPBLK_NONE,
+	    ("swp_setblk: object %u pager index %u already on swap",
+	    object->id, pidx));
+	swb->swb_blocks[pidx % SWAP_META_PAGES] = blk;
 	swb->swb_count++;
 	sp->sw_nblocks++;
 	return (0);
@@ -149,6 +172,7 @@ swb_take(struct vm_object *object, struct swblock *swb, int i)
 	struct swpager *sp = swp(object);
 	uint32_t blk = swb->swb_blocks[i];
 
+	KASSERT(blk != SWAPBLK_NONE, ("swb_take: empty slot"));
 	swb->swb_blocks[i] = SWAPBLK_NONE;
 	sp->sw_nblocks--;
 	if (--swb->swb_count == 0) {
@@ -159,36 +183,16 @@ swb_take(struct vm_object *object, struct swblock *swb, int i)
 	return (blk);
 }
 
-/* Forget page pindex's block (the caller frees or retires it). */
+/* Forget pager index pidx's block (the caller frees or retires it). */
 static uint32_t
-swp_clrblk(struct vm_object *object, vm_pindex_t pindex)
+swp_clrblk(struct vm_object *object, vm_pindex_t pidx)
 {
-	struct swblock *swb = swp_cluster(object, pindex);
+	struct swblock *swb = swp_cluster(object, pidx);
 
 	if (swb == NULL ||
-	    swb->swb_blocks[pindex % SWAP_META_PAGES] == SWAPBLK_NONE)
+	    swb->swb_blocks[pidx % SWAP_META_PAGES] == SWAPBLK_NONE)
 		return (SWAPBLK_NONE);
-	return (swb_take(object, swb, pindex % SWAP_META_PAGES));
-}
-
-/*
- * Hand the whole cluster swb of src to dst, as dst's cluster at base
- * (aligned), which dst must not have: no block is looked at, the
- * cluster is only re-keyed.
- */
-static void
-swb_rehome(struct vm_object *src, struct vm_object *dst,
-    struct swblock *swb, vm_pindex_t base)
-{
-
-	LIST_REMOVE(swb, swb_hash);
-	TAILQ_REMOVE(&swp(src)->sw_list, swb, swb_list);
-	swp(src)->sw_nblocks -= swb->swb_count;
-	swb->swb_object = dst;
-	swb->swb_index = base;
-	LIST_INSERT_HEAD(&swhash[swhash_index(dst, base)], swb, swb_hash);
-	TAILQ_INSERT_TAIL(&swp(dst)->sw_list, swb, swb_list);
-	swp(dst)->sw_nblocks += swb->swb_count;
+	return (swb_take(object, swb, pidx % SWAP_META_PAGES));
 }
 
 /* Give a block back to the allocator, or keep it retired if bad. */
@@ -200,6 +204,57 @@ swp_release(uint32_t blk)
 		swap_retire(blk & SWAPBLK_MASK);
 	else
 		swap_free(blk, 1);
+}
+
+/*
+ * Blocks being freed one after another, given back to the allocator in
+ * runs of consecutive numbers (collapse frees hidden blocks by the
+ * thousand; one call per run is much cheaper than one per block).
+ */
+struct swrun {
+	uint32_t	start;
+	u_int		n;
+};
+
+static void
+swrun_flush(struct swrun *run)
+{
+
+	if (run->n != 0)
+		swap_free(run->start, run->n);
+	run->n = 0;
+}
+
+static void
+swrun_add(struct swrun *run, uint32_t blk)
+{
+
+	if (blk & SWAPBLK_BAD) {
+		swp_release(blk);
+		return;
+	}
+	if (run->n != 0 && blk == run->start + run->n) {
+		run->n++;
+		return;
+	}
+	swrun_flush(run);
+	run->start = blk;
+	run->n = 1;
+}
+
+/*
+ * Take slot i's block of swb (a cluster of object) and add it to run
+ * for freeing.  Returns true if that was the cluster's last block (the
+ * cluster is gone).
+ */
+static bool
+swrun_take(struct vm_object *object, struct swblock *swb, int i,
+    struct swrun *run)
+{
+	bool last = swb->swb_count == 1;
+
+	swrun_add(run, swb_take(object, swb, i));
+	return (last);
 }
 
 /*
@@ -220,6 +275,7 @@ swap_pager_alloc(struct vm_object *object)
 		return (ENOMEM);
 	TAILQ_INIT(&sp->sw_list);
 	sp->sw_nblocks = 0;
+	sp->sw_offset = 0;
 	object->pager = sp;
 	object->pgops = &swappagerops;
 	return (0);
@@ -229,18 +285,19 @@ static bool
 swap_pager_haspage(struct vm_object *object, vm_pindex_t pindex)
 {
 
-	return (swp_getblk(object, pindex) != SWAPBLK_NONE);
+	return (swp_getblk(object, swp_pidx(object, pindex)) != SWAPBLK_NONE);
 }
 
 /* Read page pg back from swap; the caller sleeps here. */
 static int
 swap_pager_getpage(struct vm_object *object, struct vm_page *pg)
 {
+	vm_pindex_t pidx = swp_pidx(object, pg->pindex);
 	struct swblock *swb;
 	struct buf buf;
 	uint32_t blk;
 
-	blk = swp_getblk(object, pg->pindex);
+	blk = swp_getblk(object, pidx);
 	if (blk == SWAPBLK_NONE)
 		return (VM_PAGER_BAD);
 	if (blk & SWAPBLK_BAD)
@@ -252,8 +309,8 @@ swap_pager_getpage(struct vm_object *object, struct vm_page *pg)
 	buf.b_pages[0] = pg;
 	if (!swap_io(&buf, blk) || biowait(&buf) != 0) {
 		/* The object still exists (paging_in_progress): mark it. */
-		swb = swp_cluster(object, pg->pindex);
-		swb->swb_blocks[pg->pindex % SWAP_META_PAGES] |= SWAPBLK_BAD;
+		swb = swp_cluster(object, pidx);
+		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
 		printf("swap_pager: pager read error, object %u page %u\n",
 		    object->id, pg->pindex);
 		return (VM_PAGER_ERROR);
@@ -309,10 +366,13 @@ swap_pager_putpages(struct vm_object *object, struct vm_page **pgs, int n,
 		    bp->b_npages++) {
 			struct vm_page *pg = pgs[i + bp->b_npages];
 
-			/* A copy that should have gone stale already. */
+			/*
+			 * The old copy of a dirty page: stale, or (after a
+			 * 4.4BSD pager adoption) shadowed by this page.
+			 */
 			vm_pager_page_stale(object, pg->pindex);
-			if ((error = swp_setblk(object, pg->pindex,
-			    blk + bp->b_npages)) != 0)
+			if ((error = swp_setblk(object, swp_pidx(object,
+			    pg->pindex), blk + bp->b_npages)) != 0)
 				break;
 			bp->b_pages[bp->b_npages] = pg;
 		}
@@ -320,7 +380,8 @@ swap_pager_putpages(struct vm_object *object, struct vm_page **pgs, int n,
 			/* Undo; the rest of the run is tried again later. */
 			while (bp->b_npages > 0) {
 				bp->b_npages--;
-				swp_clrblk(object, pgs[i + bp->b_npages]->pindex);
+				swp_clrblk(object, swp_pidx(object,
+				    pgs[i + bp->b_npages]->pindex));
 			}
 			swap_free(blk, run);
 			free(bp, M_SWAPPAGER);
@@ -365,7 +426,8 @@ swap_pager_complete(void)
 		for (i = 0; i < bp->b_npages; i++) {
 			pg = bp->b_pages[i];
 			if (bp->b_flags & B_ERROR) {
-				blk = swp_clrblk(object, pg->pindex);
+				blk = swp_clrblk(object, swp_pidx(object,
+				    pg->pindex));
 				swap_retire(blk & SWAPBLK_MASK);
 			}
 			vm_pageout_done(pg, (bp->b_flags & B_ERROR) == 0);
@@ -386,13 +448,14 @@ swap_pager_inflight(void)
 	return (swap_pager_nbufs);
 }
 
-/* Page pindex was dirtied: its copy on swap is stale, free it. */
+/* Page pindex was dirtied or is hidden: its copy on swap goes. */
 static void
 swap_pager_page_stale(struct vm_object *object, vm_pindex_t pindex)
 {
 	uint32_t blk;
 
-	if ((blk = swp_clrblk(object, pindex)) != SWAPBLK_NONE)
+	if ((blk = swp_clrblk(object, swp_pidx(object, pindex))) !=
+	    SWAPBLK_NONE)
 		swp_release(blk);
 }
 
@@ -402,17 +465,17 @@ swap_pager_dealloc(struct vm_object *object)
 {
 	struct swpager *sp = swp(object);
 	struct swblock *swb;
-	int i, n;
+	struct swrun run = { 0, 0 };
+	int i;
 
 	while ((swb = TAILQ_FIRST(&sp->sw_list)) != NULL) {
-		/* Clearing the cluster's last block frees it: count. */
-		for (i = 0, n = swb->swb_count; n > 0; i++)
-			if (swb->swb_blocks[i] != SWAPBLK_NONE) {
-				n--;
-				swp_release(swp_clrblk(object,
-				    swb->swb_index + i));
-			}
+		/* Taking the cluster's last block frees the cluster. */
+		for (i = 0; i < SWAP_META_PAGES; i++)
+			if (swb->swb_blocks[i] != SWAPBLK_NONE &&
+			    swrun_take(object, swb, i, &run))
+				break;
 	}
+	swrun_flush(&run);
 	KASSERT(sp->sw_nblocks == 0, ("swap_pager_dealloc: %u blocks left",
 	    sp->sw_nblocks));
 	free(sp, M_SWAPPAGER);
@@ -428,10 +491,10 @@ swap_pager_block(struct vm_object *object, vm_pindex_t pindex)
 
 	if (object->pgops != &swappagerops)
 		return (SWAPBLK_NONE);
-	return (swp_getblk(object, pindex));
+	return (swp_getblk(object, swp_pidx(object, pindex)));
 }
 
-/* The number of swap blocks object holds. */
+/* The number of swap blocks object holds, inside its window or not. */
 u_int
 swap_pager_object_blocks(struct vm_object *object)
 {
@@ -439,34 +502,185 @@ swap_pager_object_blocks(struct vm_object *object)
 	return (object->pgops == &swappagerops ? swp(object)->sw_nblocks : 0);
 }
 
+/* Is pager index pidx outside object's window? */
+static inline bool
+swp_outside(struct vm_object *object, vm_pindex_t pidx)
+{
+	vm_pindex_t off = swp(object)->sw_offset;
+
+	return (pidx < off || pidx - off >= object->size);
+}
+
 /*
- * Call fn(arg, pindex) for the pages of object that have a swap block,
- * in no particular order, until fn returns false.  fn must not change
- * the object's swap map.  Returns false if fn stopped the walk.
+ * Call fn(arg, pindex) for the pages of object in [start, end) that
+ * have a swap block, until fn returns false; returns false if fn
+ * stopped the walk.  fn may free the block of the page it is called for
+ * (and nothing else of the map).  The cost is the smaller of the range
+ * and the object's clusters.
  */
+bool
+swap_pager_range(struct vm_object *object, vm_pindex_t start,
+    vm_pindex_t end, bool (*fn)(void *, vm_pindex_t), void *arg)
+{
+	struct swpager *sp;
+	struct swblock *swb, *next;
+	vm_pindex_t pidx, lo, hi, base;
+	int i;
+
+	if (object->pgops != &swappagerops || start >= end)
+		return (true);
+	sp = swp(object);
+	lo = start + sp->sw_offset;
+	hi = end + sp->sw_offset;
+	if (hi - lo < sp->sw_nblocks) {
+		for (pidx = lo; pidx < hi; pidx++)
+			if (swp_getblk(object, pidx) != SWAPBLK_NONE &&
+			    !fn(arg, pidx - sp->sw_offset))
+				return (false);
+		return (true);
+	}
+	for (swb = TAILQ_FIRST(&sp->sw_list); swb != NULL; swb = next) {
+		next = TAILQ_NEXT(swb, swb_list);
+		base = swb->swb_index;
+		if (base + SWAP_META_PAGES <= lo || base >= hi)
+			continue;
+		/* fn may free this cluster: look at the count as we go. */
+		for (i = 0; i < SWAP_META_PAGES; i++) {
+			if (base + i < lo || base + i >= hi)
+				continue;
+			if (swp_cluster(object, base) != swb)
+				break;		/* freed by fn */
+			if (swb->swb_blocks[i] != SWAPBLK_NONE &&
+			    !fn(arg, base + i - sp->sw_offset))
+				return (false);
+		}
+	}
+	return (true);
+}
+
+/* swap_pager_range over the whole window of object. */
 bool
 swap_pager_foreach(struct vm_object *object,
     bool (*fn)(void *, vm_pindex_t), void *arg)
 {
+
+	return (swap_pager_range(object, 0, object->size, fn, arg));
+}
+
+/*
+ * The blocks object holds outside its window (only after a 4.4BSD
+ * pager adoption; see the opening comment).
+ */
+u_int
+swap_pager_outside_blocks(struct vm_object *object)
+{
 	struct swblock *swb;
+	u_int n = 0;
 	int i;
 
-	if (object->pgops != &swappagerops)
-		return (true);
+	if (object->pgops != &swappagerops || swp(object)->sw_offset == 0)
+		return (0);
 	TAILQ_FOREACH(swb, &swp(object)->sw_list, swb_list)
 		for (i = 0; i < SWAP_META_PAGES; i++)
 			if (swb->swb_blocks[i] != SWAPBLK_NONE &&
-			    !fn(arg, swb->swb_index + i))
+			    swp_outside(object, swb->swb_index + i))
+				n++;
+	return (n);
+}
+
+/* Free the blocks object holds outside its window; returns how many. */
+u_int
+swap_pager_trim(struct vm_object *object)
+{
+	struct swpager *sp;
+	struct swblock *swb, *next;
+	struct swrun run = { 0, 0 };
+	u_int n = 0;
+	int i;
+
+	if (object->pgops != &swappagerops)
+		return (0);
+	sp = swp(object);
+	for (swb = TAILQ_FIRST(&sp->sw_list); swb != NULL; swb = next) {
+		next = TAILQ_NEXT(swb, swb_list);
+		for (i = 0; i < SWAP_META_PAGES; i++) {
+			if (swb->swb_blocks[i] == SWAPBLK_NONE ||
+			    !swp_outside(object, swb->swb_index + i))
+				continue;
+			n++;
+			if (swrun_take(object, swb, i, &run))
+				break;
+		}
+	}
+	swrun_flush(&run);
+	return (n);
+}
+
+/*
+ * Hand the whole cluster swb of src to dst, as dst's cluster at pager
+ * index base (aligned), which dst must not have: no block is looked
+ * at, the cluster is only re-keyed.
+ */
+static void
+swb_rehome(struct vm_object *src, struct vm_object *dst,
+    struct swblock *swb, vm_pindex_t base)
+{
+
+	LIST_REMOVE(swb, swb_hash);
+	TAILQ_REMOVE(&swp(src)->sw_list, swb, swb_list);
+	swp(src)->sw_nblocks -= swb->swb_count;
+	swb->swb_object = dst;
+	swb->swb_index = base;
+	LIST_INSERT_HEAD(&swhash[swhash_index(dst, base)], swb, swb_hash);
+	TAILQ_INSERT_TAIL(&swp(dst)->sw_list, swb, swb_list);
+	swp(dst)->sw_nblocks += swb->swb_count;
+}
+
+/* Does dst have page np, resident or on swap? */
+static bool
+swp_dst_has(struct vm_object *dst, vm_pindex_t np)
+{
+
+	if (dst->resident_page_count != 0 && vm_page_lookup(dst, np) != NULL)
+		return (true);
+	return (swp_getblk(dst, swp_pidx(dst, np)) != SWAPBLK_NONE);
+}
+
+/*
+ * Can src's cluster swb move to dst whole?  Only if it lands on one
+ * aligned cluster of dst inside dst's window (the usual case: shadows
+ * start at offset 0), where dst has no cluster and no resident page
+ * for any of its blocks.  *basep gets dst's pager index for it.
+ */
+static bool
+swp_cluster_moves(struct vm_object *src, struct vm_object *dst,
+    struct swblock *swb, vm_pindex_t offset, vm_pindex_t *basep)
+{
+	vm_pindex_t j = swb->swb_index - swp(src)->sw_offset;	/* src idx */
+	vm_pindex_t np;
+	int i;
+
+	if (swb->swb_index < swp(src)->sw_offset || j < offset)
+		return (false);
+	np = j - offset;
+	*basep = np + swp(dst)->sw_offset;
+	if (*basep % SWAP_META_PAGES != 0 || np + SWAP_META_PAGES > dst->size ||
+	    swp_cluster(dst, *basep) != NULL)
+		return (false);
+	if (dst->resident_page_count != 0)
+		for (i = 0; i < SWAP_META_PAGES; i++)
+			if (swb->swb_blocks[i] != SWAPBLK_NONE &&
+			    vm_page_lookup(dst, np + i) != NULL)
 				return (false);
 	return (true);
 }
 
 /*
  * swap_pager_copy(src, dst, offset): the swap half of a collapse
- * (vm_object_collapse).  src is dst's backing object and is about to be
- * absorbed by it; dst's page i is src's page offset + i, so dst's
- * window into src is [offset, offset + dst->size).  Each of src's
- * blocks, at index j, is
+ * (vm_object_collapse) with the fix on.  src is dst's backing object and
+ * is about to be absorbed by it; dst's page i is src's page offset + i,
+ * so dst's window into src is [offset, offset + dst->size).  Each of
+ * src's blocks, at index j, is
  *	- moved into dst at j - offset, if j lies in the window and dst
  *	  has neither a resident page nor a block of its own there;
  *	- freed otherwise: outside the window nobody can read it, and
@@ -475,105 +689,105 @@ swap_pager_foreach(struct vm_object *object,
  * A block retired after a read error (SWAPBLK_BAD) moves like any
  * other: the page stays unreadable, as it was.
  *
- * Only the maps change; no page is read or written.  A pageout in
- * flight has its block recorded in src's map and looks the block up
- * again when it completes, so src's paging must be over first: this
- * waits for it (vm_object_collapse calls in only when there is none,
- * so there it never sleeps).  A pager-less dst becomes a swap object.
- *
- * Returns 0, or ENOMEM if memory for dst's map ran out.  The blocks not
- * yet moved then still belong to src, where readers through dst still
- * find them: the state is consistent, and src must stay in the chain.
+ * Only the maps change; no page is read or written.
+ * => neither object has paging in progress (a pageout in flight looks
+ *    its block up again when it completes); never sleeps.
+ * => 0, or ENOMEM if memory for dst's map ran out.  The blocks not yet
+ *    moved then still belong to src, where readers through dst still
+ *    find them: the state is consistent, and src must stay in the
+ *    chain.  A pager-less dst becomes a swap object.
  */
 int
 swap_pager_copy(struct vm_object *src, struct vm_object *dst,
     vm_pindex_t offset)
 {
-	struct swblock *swb, *dswb;
+	struct swblock *swb;
 	struct swpager *sp;
-	vm_pindex_t base, np;
-	uint32_t blk, run = 0, nrun = 0;
-	bool aligned, last;
+	struct swrun run = { 0, 0 };
+	vm_pindex_t base, j, np;
+	bool last;
 	int i;
 
 	KASSERT((src->flags & OBJ_INTERNAL) && (dst->flags & OBJ_INTERNAL),
 	    ("swap_pager_copy: objects %u, %u not anonymous", src->id,
 	    dst->id));
+	KASSERT(src->paging_in_progress == 0 && dst->paging_in_progress == 0,
+	    ("swap_pager_copy: objects %u, %u paging", src->id, dst->id));
 	if (src->pgops != &swappagerops)
 		return (0);
-	vm_object_pip_wait(src, "swpcpy");
 	sp = swp(src);
 	if (sp->sw_nblocks != 0 && dst->pgops == NULL &&
 	    swap_pager_alloc(dst) != 0)
 		return (ENOMEM);
 	while ((swb = TAILQ_FIRST(&sp->sw_list)) != NULL) {
-		/*
-		 * A cluster that lands whole on one cluster of dst (the
-		 * usual case: shadows start at offset 0) where dst has no
-		 * cluster and no resident page, moves as it is.
-		 */
-		base = swb->swb_index - offset;
-		aligned = swb->swb_index >= offset &&
-		    base % SWAP_META_PAGES == 0 &&
-		    base + SWAP_META_PAGES <= dst->size;
-		dswb = aligned ? swp_cluster(dst, base) : NULL;
-		if (aligned && dswb == NULL) {
-			for (i = 0; i < SWAP_META_PAGES; i++)
-				if (swb->swb_blocks[i] != SWAPBLK_NONE &&
-				    dst->resident_page_count != 0 &&
-				    vm_page_lookup(dst, base + i) != NULL)
-					break;
-			if (i == SWAP_META_PAGES) {
-				vmobjstats.os_swap_moved += swb->swb_count;
-				swb_rehome(src, dst, swb, base);
-				continue;
-			}
+		if (swp_cluster_moves(src, dst, swb, offset, &base)) {
+			vmobjstats.os_swap_moved += swb->swb_count;
+			vmobjstats.os_clusters_moved++;
+			swb_rehome(src, dst, swb, base);
+			continue;
 		}
 		/* Block by block; the cluster goes with its last block. */
 		for (i = 0; i < SWAP_META_PAGES; i++) {
 			if (swb->swb_blocks[i] == SWAPBLK_NONE)
 				continue;
-			np = swb->swb_index + i - offset;
-			if (swb->swb_index + i < offset || np >= dst->size ||
-			    (dst->resident_page_count != 0 &&
-			    vm_page_lookup(dst, np) != NULL) ||
-			    (aligned ? dswb != NULL &&
-			    dswb->swb_blocks[i] != SWAPBLK_NONE :
-			    swp_getblk(dst, np) != SWAPBLK_NONE)) {
-				last = swb->swb_count == 1;
-				blk = swb_take(src, swb, i);
+			j = swb->swb_index + i - sp->sw_offset;
+			np = j - offset;
+			if (swb->swb_index + i < sp->sw_offset || j < offset ||
+			    np >= dst->size || swp_dst_has(dst, np)) {
 				vmobjstats.os_swap_freed++;
-				/* Free consecutive blocks as one run. */
-				if (blk & SWAPBLK_BAD)
-					swp_release(blk);
-				else if (nrun != 0 && blk == run + nrun)
-					nrun++;
-				else {
-					if (nrun != 0)
-						swap_free(run, nrun);
-					run = blk;
-					nrun = 1;
-				}
-			} else {
-				if (swp_setblk(dst, np, swb->swb_blocks[i]) !=
-				    0) {
-					if (nrun != 0)
-						swap_free(run, nrun);
-					return (ENOMEM);
-				}
-				if (aligned && dswb == NULL)
-					dswb = swp_cluster(dst, base);
-				last = swb->swb_count == 1;
-				(void)swb_take(src, swb, i);
-				vmobjstats.os_swap_moved++;
+				if (swrun_take(src, swb, i, &run))
+					break;
+				continue;
 			}
+			if (swp_setblk(dst, swp_pidx(dst, np),
+			    swb->swb_blocks[i]) != 0) {
+				swrun_flush(&run);
+				return (ENOMEM);
+			}
+			vmobjstats.os_swap_moved++;
+			last = swb->swb_count == 1;
+			(void)swb_take(src, swb, i);
 			if (last)
 				break;
 		}
 	}
-	if (nrun != 0)
-		swap_free(run, nrun);
+	swrun_flush(&run);
 	return (0);
+}
+
+/*
+ * swap_pager_adopt(src, dst, offset): the swap half of a 4.4BSD-Lite
+ * collapse (vm.collapse_pagers=0), where only the backing object src
+ * has a pager: dst, which has none, takes src's pager whole, shifted so
+ * that dst's page i is src's page offset + i.  Nothing is freed: blocks
+ * outside dst's window stay allocated, unreadable (4.4BSD's "we ought
+ * to discard the unused portion"), and a block where dst has a resident
+ * page stays until that page is next written out (4.4BSD overwrote it
+ * then; Umbra frees it then, as stale).  Never sleeps, cannot fail.
+ * => dst has no pager; neither object has paging in progress.
+ */
+void
+swap_pager_adopt(struct vm_object *src, struct vm_object *dst,
+    vm_pindex_t offset)
+{
+	struct swpager *sp = swp(src);
+	struct swblock *swb;
+
+	KASSERT(src->pgops == &swappagerops && dst->pgops == NULL,
+	    ("swap_pager_adopt: objects %u, %u", src->id, dst->id));
+	KASSERT(src->paging_in_progress == 0 && dst->paging_in_progress == 0,
+	    ("swap_pager_adopt: objects %u, %u paging", src->id, dst->id));
+	TAILQ_FOREACH(swb, &sp->sw_list, swb_list) {
+		LIST_REMOVE(swb, swb_hash);
+		swb->swb_object = dst;
+		LIST_INSERT_HEAD(&swhash[swhash_index(dst, swb->swb_index)],
+		    swb, swb_hash);
+	}
+	sp->sw_offset += offset;
+	dst->pager = sp;
+	dst->pgops = &swappagerops;
+	src->pager = NULL;
+	src->pgops = NULL;
 }
 
 /*
@@ -596,7 +810,9 @@ swap_pager_audit(struct vm_object *object, uint32_t *seen, u_int total,
 			blk &= SWAPBLK_MASK;
 			n++;
 			sa->sa_owned++;
-			if (blk >= total || swb->swb_index + i >= object->size) {
+			if (swp_outside(object, swb->swb_index + i))
+				sa->sa_outside++;
+			if (blk >= total) {
 				sa->sa_out_of_range++;
 				continue;
 			}

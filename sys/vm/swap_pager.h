@@ -38,7 +38,12 @@ u_int	swap_pager_object_blocks(struct vm_object *);
 uint32_t swap_pager_block(struct vm_object *, vm_pindex_t);
 bool	swap_pager_foreach(struct vm_object *,
 	    bool (*)(void *, vm_pindex_t), void *);
+bool	swap_pager_range(struct vm_object *, vm_pindex_t, vm_pindex_t,
+	    bool (*)(void *, vm_pindex_t), void *);
+u_int	swap_pager_outside_blocks(struct vm_object *);
+u_int	swap_pager_trim(struct vm_object *);
 int	swap_pager_copy(struct vm_object *, struct vm_object *, vm_pindex_t);
+void	swap_pager_adopt(struct vm_object *, struct vm_object *, vm_pindex_t);
 void	swap_pager_audit(struct vm_object *, uint32_t *, u_int,
 	    struct swap_audit *);
 

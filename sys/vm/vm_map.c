@@ -42,6 +42,68 @@ vm_map_entry_dispose(struct vm_map_entry *entry)
 	free(entry, M_VMMAP);
 }
 
+/* Put entry on its object's list of entries (vm_map.h). */
+static void
+vm_map_entry_attach(struct vm_map_entry *entry)
+{
+	struct vm_object *object = entry->object;
+
+	if (object == NULL)
+		return;
+	LIST_INSERT_HEAD(&object->entry_head, entry, obj_link);
+	object->entry_count++;
+}
+
+/* Take entry off its object's list; the entry keeps its reference. */
+static void
+vm_map_entry_detach(struct vm_map_entry *entry)
+{
+	struct vm_object *object = entry->object;
+
+	if (object == NULL)
+		return;
+	KASSERT(object->entry_count > 0,
+	    ("vm_map_entry_detach: object %u has no entries", object->id));
+	LIST_REMOVE(entry, obj_link);
+	object->entry_count--;
+}
+
+/*
+ * Give an entry without an object the object `object' (whose reference
+ * the entry takes over) at byte offset `offset'.
+ */
+void
+vm_map_entry_set_object(struct vm_map_entry *entry, struct vm_object *object,
+    vm_ooffset_t offset)
+{
+
+	KASSERT(entry->object == NULL,
+	    ("vm_map_entry_set_object: entry at %#x has an object",
+	    entry->start));
+	entry->object = object;
+	entry->offset = offset;
+	vm_map_entry_attach(entry);
+}
+
+/*
+ * Give entry a shadow object of its own in front of the one it maps
+ * (copy-on-write): the entry's reference on the old object becomes the
+ * shadow's.  May sleep for memory before anything changes.
+ */
+void
+vm_map_entry_shadow(struct vm_map_entry *entry)
+{
+	struct vm_object *old = entry->object;
+
+	vm_object_shadow(&entry->object, &entry->offset,
+	    entry->end - entry->start);
+	/* vm_object_shadow slept, if at all, before changing anything. */
+	LIST_REMOVE(entry, obj_link);
+	old->entry_count--;
+	vm_map_entry_attach(entry);
+	vm_object_shadowed(entry->object);
+}
+
 static void
 vm_map_entry_link(struct vm_map *map, struct vm_map_entry *after,
     struct vm_map_entry *entry)
@@ -145,8 +207,7 @@ vm_map_insert(struct vm_map *map, struct vm_object *object,
 	entry = vm_map_entry_create();
 	entry->start = start;
 	entry->end = end;
-	entry->object = object;
-	entry->offset = offset;
+	vm_map_entry_set_object(entry, object, offset);
 	entry->eflags = eflags;
 	entry->protection = prot;
 	entry->max_protection = maxprot;
@@ -225,6 +286,7 @@ vm_map_clip_start(struct vm_map *map, struct vm_map_entry *entry,
 	entry->start = addr;
 	vm_map_entry_link(map, entry->prev, front);
 	vm_object_reference(front->object);
+	vm_map_entry_attach(front);
 }
 
 /* Split entry so that it ends at addr; the back part is a new entry. */
@@ -242,6 +304,7 @@ vm_map_clip_end(struct vm_map *map, struct vm_map_entry *entry, vaddr_t addr)
 	entry->end = addr;
 	vm_map_entry_link(map, entry, back);
 	vm_object_reference(back->object);
+	vm_map_entry_attach(back);
 }
 
 /*
@@ -270,6 +333,7 @@ vm_map_remove(struct vm_map *map, vaddr_t start, vaddr_t end)
 		pmap_remove(map->pmap, entry->start, entry->end);
 		vm_map_entry_unlink(map, entry);
 		map->size -= entry->end - entry->start;
+		vm_map_entry_detach(entry);
 		object = entry->object;
 		if (object != NULL && (object->flags & OBJ_INTERNAL) &&
 		    object->ref_count == 1 && object->shadow_count == 0) {
@@ -386,8 +450,8 @@ vmspace_fork(struct vmspace *vm1)
 		if (old->inheritance == VM_INHERIT_NONE)
 			continue;
 		if (old->inheritance == VM_INHERIT_SHARE && old->object == NULL)
-			old->object = vm_object_allocate(atop(old->end -
-			    old->start));
+			vm_map_entry_set_object(old, vm_object_allocate(
+			    atop(old->end - old->start)), 0);
 		/*
 		 * Shorten the chain before both processes share it: what
 		 * collapses now need not be undone twice later.  May sleep.
@@ -397,6 +461,7 @@ vmspace_fork(struct vmspace *vm1)
 		new = vm_map_entry_create();
 		*new = *old;
 		vm_object_reference(new->object);
+		vm_map_entry_attach(new);
 		if (old->inheritance == VM_INHERIT_COPY && old->object != NULL) {
 			if ((old->eflags & MAP_ENTRY_NEEDS_COPY) == 0)
 				pmap_protect(map1->pmap, old->start, old->end,
@@ -470,6 +535,10 @@ vm_map_check(struct vm_map *map)
 		if (entry->next->prev != entry)
 			panic("vm_map_check: broken links at %#x",
 			    entry->start);
+		if (entry->object != NULL && !vm_object_maps(entry->object,
+		    entry))
+			panic("vm_map_check: entry at %#x not on object %u's "
+			    "list", entry->start, entry->object->id);
 		prev_end = entry->end;
 		size += entry->end - entry->start;
 		n++;

@@ -16,6 +16,13 @@
  * shadow object in front of the shared one (vm_object_shadow) and
  * clears NEEDS_COPY; read faults on such an entry map pages read-only.
  *
+ * Every entry with an object is on that object's list of entries
+ * (entry_head, see vm_object.h): the object knows which windows of it
+ * are mapped, which is how vm_object.c tells a page nobody can reach
+ * any more.  Only vm_map.c sets entry->object, through
+ * vm_map_entry_set_object() and vm_map_entry_shadow(), which keep the
+ * list right.
+ *
  * A vmspace is a map with its pmap and the bookkeeping of a process's
  * segments (the break for sbrk).  It is shared by no one: fork copies
  * it (vmspace_fork), exec replaces it.
@@ -28,6 +35,7 @@
 #ifndef _VM_VM_MAP_H_
 #define _VM_VM_MAP_H_
 
+#include <sys/queue.h>
 #include <vm/vm.h>
 #include <vm/pmap.h>
 
@@ -42,6 +50,7 @@ struct vm_map_entry {
 	vm_prot_t		protection;	/* current protection */
 	vm_prot_t		max_protection;	/* mprotect's ceiling */
 	vm_inherit_t		inheritance;	/* VM_INHERIT_* at fork */
+	LIST_ENTRY(vm_map_entry) obj_link;	/* on object's entry_head */
 };
 
 #define	MAP_ENTRY_COW		0x0001	/* private copy of the object */
@@ -96,6 +105,9 @@ struct vmspace *vmspace_fork(struct vmspace *);
 void	vmspace_free(struct vmspace *);
 vsize_t	vmspace_size(struct vmspace *);
 void	vmspace_anon_usage(struct vmspace *, u_int *, u_int *);
+void	vm_map_entry_set_object(struct vm_map_entry *, struct vm_object *,
+	    vm_ooffset_t);
+void	vm_map_entry_shadow(struct vm_map_entry *);
 void	vm_map_check(struct vm_map *);
 
 #endif /* !_VM_VM_MAP_H_ */

@@ -33,6 +33,8 @@ VMCNT(free_min, v_free_min, "Free pages that wake the pageout daemon");
 VMCNT(free_target, v_free_target, "Free pages the daemon aims for");
 VMCNT(inactive_target, v_inactive_target, "Inactive pages aimed for");
 VMCNT(faults, v_faults, "Page faults");
+VMCNT(fault_restarts, v_fault_restarts,
+    "Faults that slept (busy page, no memory) and started over");
 VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
 VMCNT(zero_fills, v_zfod, "Zero-filled pages");
 VMCNT(pageins, v_pageins, "Pages read from pagers");
@@ -52,6 +54,8 @@ OBJCNT(bypasses, os_bypasses, "Backing objects bypassed");
 OBJCNT(pages_moved, os_pages_moved, "Resident pages moved by collapse");
 OBJCNT(pages_freed, os_pages_freed, "Hidden resident pages freed");
 OBJCNT(swap_moved, os_swap_moved, "Swap blocks moved by collapse");
+OBJCNT(clusters_moved, os_clusters_moved,
+    "Clusters of swap blocks moved whole by collapse (one step each)");
 OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
 OBJCNT(refused_pager, os_refused_pager,
     "Collapses refused because an object has a pager");

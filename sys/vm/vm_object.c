@@ -125,6 +125,7 @@ vm_object_allocate(vm_pindex_t size)
 	object = malloc(sizeof(*object), M_VMOBJ, M_WAITOK | M_ZERO);
 	TAILQ_INIT(&object->memq);
 	LIST_INIT(&object->shadow_head);
+	LIST_INIT(&object->entry_head);
 	object->size = size;
 	object->ref_count = 1;
 	object->flags = OBJ_INTERNAL;
@@ -256,6 +257,38 @@ vm_object_shadow(struct vm_object **objectp, vm_ooffset_t *offsetp,
 	vmobjstats.os_generation++;
 	*objectp = result;
 	*offsetp = 0;
+}
+
+/*
+ * A map entry has just been given the shadow `object' in front of the
+ * object it shared (vm_map_entry_shadow).  Making the shadow may have
+ * slept, and the other sharers may have gone meanwhile: then the old
+ * object is the new one's alone, and nothing else would collapse it.
+ * Also keeps the longest-chain statistic, which only grows here.
+ */
+void
+vm_object_shadowed(struct vm_object *object)
+{
+	struct vm_object *backing = object->backing_object;
+	u_int len;
+
+	if (backing != NULL && backing->ref_count == 1)
+		vm_object_collapse(object);
+	len = vm_object_chain_length(object);
+	if (len > vmobjstats.os_longest_chain)
+		vmobjstats.os_longest_chain = len;
+}
+
+/* Is entry on object's list of map entries? */
+bool
+vm_object_maps(struct vm_object *object, struct vm_map_entry *entry)
+{
+	struct vm_map_entry *e;
+
+	LIST_FOREACH(e, &object->entry_head, obj_link)
+		if (e == entry)
+			return (true);
+	return (false);
 }
 
 /*
@@ -625,13 +658,25 @@ vm_object_chain_length(struct vm_object *object)
 void
 vm_object_check(struct vm_object *object)
 {
+	struct vm_map_entry *entry;
 	struct vm_object *shadow;
 	struct vm_page *pg;
 	int n;
 
-	if (object->ref_count < object->shadow_count)
-		panic("vm_object_check: object %u: %d references, %d shadows",
-		    object->id, object->ref_count, object->shadow_count);
+	if (object->ref_count < object->shadow_count + object->entry_count)
+		panic("vm_object_check: object %u: %d references, %d shadows, "
+		    "%d entries", object->id, object->ref_count,
+		    object->shadow_count, object->entry_count);
+	n = 0;
+	LIST_FOREACH(entry, &object->entry_head, obj_link) {
+		if (entry->object != object)
+			panic("vm_object_check: object %u: entry at %#x maps "
+			    "another", object->id, entry->start);
+		n++;
+	}
+	if (n != object->entry_count)
+		panic("vm_object_check: object %u: %d entries, count %d",
+		    object->id, n, object->entry_count);
 	n = 0;
 	TAILQ_FOREACH(pg, &object->memq, listq) {
 		if (pg->object != object || pg->pindex >= object->size)

@@ -48,11 +48,13 @@ struct vm_object {
 	struct pglist		memq;		/* (o) resident pages */
 	LIST_HEAD(, vm_object)	shadow_head;	/* (o) objects in front of us */
 	LIST_ENTRY(vm_object)	shadow_list;	/* (o) on backing's shadow_head */
+	LIST_HEAD(, vm_map_entry) entry_head;	/* (o) map entries mapping us */
 	struct vm_object	*backing_object; /* (o) object behind us */
 	vm_ooffset_t		backing_offset;	/* (o) our offset in it, bytes */
 	vm_pindex_t		size;		/* (o) in pages */
 	int			ref_count;	/* (o) references */
 	int			shadow_count;	/* (o) length of shadow_head */
+	int			entry_count;	/* (o) length of entry_head */
 	int			resident_page_count; /* (o) length of memq */
 	int			paging_in_progress; /* (o) see above */
 	int			flags;		/* (o) OBJ_* */
@@ -78,6 +80,8 @@ struct vm_object *vm_object_allocate(vm_pindex_t);
 void	vm_object_reference(struct vm_object *);
 void	vm_object_deallocate(struct vm_object *);
 void	vm_object_shadow(struct vm_object **, vm_ooffset_t *, vsize_t);
+void	vm_object_shadowed(struct vm_object *);
+bool	vm_object_maps(struct vm_object *, struct vm_map_entry *);
 void	vm_object_collapse(struct vm_object *);
 bool	vm_object_has_page(struct vm_object *, vm_pindex_t);
 void	vm_object_page_remove(struct vm_object *, vm_pindex_t, vm_pindex_t);

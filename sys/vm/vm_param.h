@@ -26,6 +26,7 @@ struct vmmeter {
 
 	/* Event counters. */
 	u_int	v_faults;		/* page faults */
+	u_int	v_fault_restarts;	/* faults that slept and started over */
 	u_int	v_cow_faults;		/* copy-on-write copies */
 	u_int	v_zfod;			/* zero-fill pages */
 	u_int	v_pageins;		/* pages read from a pager */
@@ -50,6 +51,7 @@ struct vm_object_stats {
 	u_int	os_pages_moved;		/* resident pages renamed */
 	u_int	os_pages_freed;		/* resident pages freed as hidden */
 	u_int	os_swap_moved;		/* swap blocks migrated */
+	u_int	os_clusters_moved;	/* ... of them in whole clusters */
 	u_int	os_swap_freed;		/* swap blocks freed as hidden */
 	u_int	os_refused_pager;	/* refused: an object has a pager */
 	u_int	os_refused_busy;	/* refused: paging in progress */
