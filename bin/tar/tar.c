@@ -24,6 +24,7 @@
 
 #include <sys/types.h>
 #include <sys/stat.h>
+#include <sys/ustar.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,29 +33,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define	RECORD		512
+#define	RECORD		USTAR_BLOCK
 #define	BLOCK		(20 * RECORD)
 #define	PATHMAX		512
-
-struct ustar_hdr {
-	char	name[100];
-	char	mode[8];
-	char	uid[8];
-	char	gid[8];
-	char	size[12];
-	char	mtime[12];
-	char	chksum[8];
-	char	typeflag;
-	char	linkname[100];
-	char	magic[6];
-	char	version[2];
-	char	uname[32];
-	char	gname[32];
-	char	devmajor[8];
-	char	devminor[8];
-	char	prefix[155];
-	char	pad[12];
-};
 
 static int out;			/* the archive */
 static char block[BLOCK];	/* what has not been written yet */

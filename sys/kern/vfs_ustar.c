@@ -22,34 +22,12 @@
 #include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/stat.h>
+#include <sys/ustar.h>
 #include <sys/vnode.h>
 #include <machine/cpu.h>
 #include <machine/vmparam.h>
 
 MALLOC_DEFINE(M_VNODE, "vnode", "ramdisk vnodes and names");
-
-#define	USTAR_BLOCK	512
-
-struct ustar_hdr {
-	char	name[100];
-	char	mode[8];
-	char	uid[8];
-	char	gid[8];
-	char	size[12];
-	char	mtime[12];
-	char	chksum[8];
-	char	typeflag;
-	char	linkname[100];
-	char	magic[6];	/* "ustar" */
-	char	version[2];
-	char	uname[32];
-	char	gname[32];
-	char	devmajor[8];
-	char	devminor[8];
-	char	prefix[155];
-	char	pad[12];
-};
-CTASSERT(sizeof(struct ustar_hdr) == USTAR_BLOCK);
 
 struct vnode *rootvnode;
 static ino_t next_ino = 2;
