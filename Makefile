@@ -163,7 +163,8 @@ $(LIBC): $(LIBC_OBJS)
 # program is installed as /bin/<directory name>, or under the name
 # PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
-		   tests/vm-test $(wildcard tests/maild/*) tests/bench tests/forkswap
+		   tests/vm-test $(wildcard tests/maild/*) tests/bench \
+		   tests/forkswap
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
 PROGNAME_tests/guest := runtests
 

@@ -121,7 +121,7 @@ out_check() {
 	if [ "$rc" = 0 ] && diff -r "$T/out" "$B/root/bin" > "$T/out.diff"; then
 		echo "PASS out" | tee "$T/out.results"
 	else
-		echo "FAIL out: ended with $rc; see $log, $T/out.err, $T/out.diff" |
+		echo "FAIL out: ended with $rc (see $T/out.*)" |
 		    tee "$T/out.results"
 	fi
 }

@@ -178,8 +178,8 @@ vd_post(struct vd *v, struct buf *bp, u_int s)
 		    umin(left, PAGE_SIZE), VRING_DESC_F_NEXT | wr);
 		left -= umin(left, PAGE_SIZE);
 	}
-	(void)vd_desc_set(v, d, rpa + __builtin_offsetof(struct vd_req, vr_status), 1,
-	    VRING_DESC_F_WRITE);
+	(void)vd_desc_set(v, d, rpa + __builtin_offsetof(struct vd_req,
+	    vr_status), 1, VRING_DESC_F_WRITE);
 	v->vd_slot[s] = bp;
 	v->vd_inflight++;
 	if (v->vd_inflight > v->vd_disk.dk_stats.ds_maxinflight)

@@ -204,6 +204,19 @@ diskopen(dev_t dev, int flag, struct proc *p)
 	return (0);
 }
 
+/* Copy n bytes between bp's pages and uio, whichever way uio goes. */
+static int
+diskrw_copy(struct buf *bp, size_t n, struct uio *uio)
+{
+	size_t done;
+	int error = 0;
+
+	for (done = 0; done < n && error == 0; done += PAGE_SIZE)
+		error = uiomove(pmap_page_kva(bp->b_pages[done / PAGE_SIZE]),
+		    umin(n - done, PAGE_SIZE), uio);
+	return (error);
+}
+
 /*
  * Raw reads and writes of a disk, through kernel pages, at most MAXPHYS
  * bytes a transfer; the offset and length must be multiples of the
@@ -215,7 +228,7 @@ diskrw(dev_t dev, struct uio *uio, int flag)
 {
 	struct disk *dk = disk_lookup(dev);
 	struct buf *bp;
-	size_t n, done;
+	size_t n;
 	int error = 0, npages, i;
 
 	if (dk == NULL)
@@ -241,23 +254,15 @@ diskrw(dev_t dev, struct uio *uio, int flag)
 		bp->b_bcount = n;
 		bp->b_npages = howmany(n, PAGE_SIZE);
 		bp->b_iodone = NULL;
-		if (uio->uio_rw == UIO_WRITE) {
-			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
-				error = uiomove(pmap_page_kva(
-				    bp->b_pages[done / PAGE_SIZE]),
-				    umin(n - done, PAGE_SIZE), uio);
-			if (error != 0)
-				break;
-		}
+		if (uio->uio_rw == UIO_WRITE &&
+		    (error = diskrw_copy(bp, n, uio)) != 0)
+			break;
 		bp->b_flags = uio->uio_rw == UIO_READ ? B_READ : B_WRITE;
 		disk_strategy(bp);
 		if ((error = biowait(bp)) != 0)
 			break;
 		if (uio->uio_rw == UIO_READ)
-			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
-				error = uiomove(pmap_page_kva(
-				    bp->b_pages[done / PAGE_SIZE]),
-				    umin(n - done, PAGE_SIZE), uio);
+			error = diskrw_copy(bp, n, uio);
 	}
 	for (i = 0; i < npages; i++)
 		vm_page_free(bp->b_pages[i]);

@@ -238,9 +238,9 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 		off = fp->f_offset + uap->offset;
 		break;
 	case SEEK_END:
-		size = vp->v_size;
+		size = vp->v_size;		/* a disk's is its capacity */
 		if (vp->v_type == VCHR && disk_size(vp->v_rdev, &nsect) == 0)
-			size = (off_t)nsect * DEV_BSIZE;	/* a disk's end */
+			size = (off_t)nsect * DEV_BSIZE;
 		off = size + uap->offset;
 		break;
 	default:

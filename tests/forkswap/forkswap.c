@@ -182,7 +182,7 @@ main(int argc, char **argv)
 	    pct < 1 || pct > 100)
 		usage();
 	n = dmib * 256;
-	step = 100 / pct;		/* every step-th page, shifted a round */
+	step = 100 / pct;	/* every step-th page, one further a round */
 	mem = mmap(NULL, n * PGSZ, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANON, -1, 0);
 	if (mem == MAP_FAILED || (version = calloc(n, sizeof(*version))) ==
@@ -202,7 +202,7 @@ main(int argc, char **argv)
 			char b;
 
 			close(go[1]);
-			(void)read(go[0], &b, 1);	/* until the round ends */
+			(void)read(go[0], &b, 1);	/* the round's end */
 			_exit(0);
 		}
 		close(go[0]);
@@ -219,7 +219,8 @@ main(int argc, char **argv)
 				exit(1);
 			}
 			version[i] = (version[i] + 1) & 0xfff;
-			mem[i * (PGSZ / 4)] = (unsigned int)i << 12 | version[i];
+			mem[i * (PGSZ / 4)] = (unsigned int)i << 12 |
+			    version[i];
 		}
 		t2 = now_ms();
 		paging(&in1, &out1);
