@@ -59,8 +59,17 @@ KCFLAGS		:= $(COMMONFLAGS) -ffreestanding -fno-builtin \
 ifeq ($(KASSERTS),1)
 KCFLAGS		+= -DINVARIANTS
 endif
-UCFLAGS		:= $(COMMONFLAGS) -Ilib/libc/include -I$(B)/include -Isys \
-		   -Itests/common
+# User programs (and EXTRA_PROGS) see a BSD-shaped system, not the
+# host's Linux: the host compiler's linux and unix macros go, and
+# __Umbra__, __unix__ and __unix come in, so that portable code takes
+# its BSD or generic branches.  Calling an undeclared function is an
+# error, as it is on the BSDs' compilers.
+UMBRA_DEFS	:= -U__linux__ -U__linux -Ulinux -U__gnu_linux__ \
+		   -U__unix__ -U__unix -Uunix \
+		   -D__Umbra__=1 -D__unix__=1 -D__unix=1
+UCFLAGS		:= $(COMMONFLAGS) $(UMBRA_DEFS) \
+		   -Werror=implicit-function-declaration \
+		   -Ilib/libc/include -I$(B)/include -Isys -Itests/common
 LDFLAGS_USER	:= -m elf_i386 -static -nostdlib -e _start -z noexecstack \
 		   --build-id=none
 LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
@@ -69,7 +78,8 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	demo soak-fuzz soak-vm-guest soak-vm soak-collapse FORCE
+	demo soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
+	portable-tests FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -177,6 +187,7 @@ endef
 $(foreach d,$(PROG_DIRS),$(eval $(call PROG_template,$(d),$(or $(PROGNAME_$(d)),$(notdir $(d))))))
 
 # EXTRA_PROGS: single C files from anywhere, installed as /bin/NAME.
+# tests/portable.sh builds its programs with these same two commands.
 define EXTRA_template
 $(B)/extra/$(basename $(notdir $(1))).o: $(1) $(HEADERS_GEN)
 	@mkdir -p $$(@D)
@@ -222,12 +233,19 @@ $(B)/swap2.img:
 	truncate -s $(SWAP2) $@
 
 SWAP2IMG	:= $(if $(SWAP2),$(B)/swap2.img)
-QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' CMD='$(CMD)' ACCEL='$(ACCEL)' \
+QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
 		  SWAPIMG='$(B)/swap.img' SWAP2IMG='$(SWAP2IMG)' \
 		  DISK='$(DISK)' OUT='$(OUT)' B='$(B)'
 
 check-qemu:
 	@sh tests/need-qemu.sh
+
+# CMD must reach the guest's shell byte for byte (dollar signs, quotes,
+# backslashes, newlines), so make neither expands it (the value
+# function takes its raw text, and override beats the command line's
+# definition) nor quotes it into the recipe: it is exported, and
+# tests/qemu.sh finds it in the environment.
+run run-gdb: override export CMD := $(value CMD)
 
 run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
 	@$(QEMU_ENV) sh tests/qemu.sh run
@@ -244,7 +262,8 @@ gdb:
 # lines into $(B)/test/*.results; summary.sh counts them.
 test: check-qemu
 	@rm -rf $(B)/test && mkdir -p $(B)/test
-	@$(MAKE) --no-print-directory host-tests guest-tests || true
+	@$(MAKE) --no-print-directory host-tests portable-tests guest-tests \
+	    || true
 	@sh tests/summary.sh $(B)/test
 
 host-tests:
@@ -259,6 +278,13 @@ host-tests:
 
 guest-tests: $(B)/kernel $(B)/root.tar
 	@DISK='$(DISK)' sh tests/guest.sh $(B)
+
+# tests/portable/*.c, built as EXTRA_PROGS are (the same commands and
+# flags, passed to the script) and run in a boot of their own.
+portable-tests: $(B)/kernel $(B)/root.tar $(CRT0) $(LIBC)
+	@CC='$(CC)' UCFLAGS='$(UCFLAGS)' UMBRA_DEFS='$(UMBRA_DEFS)' \
+	    LD='$(LD)' LDFLAGS_USER='$(LDFLAGS_USER)' CRT0='$(CRT0)' \
+	    LIBC='$(LIBC)' sh tests/portable.sh $(B)
 
 # make soak-vm [OPS=N] [SEED=S] [SOAK_SECS=T]: sys/vm on the host
 # (tests/vmhost), without sanitizers for speed: seeds S, S+1, ... of N
@@ -301,6 +327,14 @@ soak-fuzz: check-qemu $(B)/kernel $(B)/root.tar
 
 soak-vm-guest: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/soak.sh $(B) vm-guest '$(SOAK_VM_CMD)'
+
+# make soak-swapoff [SOAK_SECS=S]: swapoff and swapon cycles under
+# vm-test and maild for S seconds (600).
+SOAK_SWAPOFF_CMD = RUNTESTS_SOAK_SECONDS=$(SOAK_SECS) \
+		  runtests -t $(shell expr $(SOAK_SECS) + 600) swapoff-soak
+
+soak-swapoff: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) swapoff '$(SOAK_SWAPOFF_CMD)'
 
 # make soak-collapse [SOAK_SECS=S]: collapse under fire (vm-test with
 # four children and a hog, the fix on) for S seconds (600) instead of

@@ -20,6 +20,10 @@
 #   oom		mem=16M and 8 MiB of swap: out of memory and swap
 #   leak		mem=16M: the 1993 leak with maild and vm-test, fix off
 #		and on (tests/guest/t_leak.c)
+#   hidden	mem=16M: the shapes that hide pages, fix on and off
+#		(tests/guest/t_hidden.c)
+#   swapoff	mem=16M: taking the swap device away (t_swap.c)
+#   swapoff-eio	swap reads fail: swapoff loses only the failed page
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
@@ -132,6 +136,35 @@ harness harness-timeout 3 15 "sleep 1000" "rc: "
 harness harness-status 1 60 "exit 3" "command exited with status 3"
 out_check
 
+# make run passes CMD to the guest's shell byte for byte: make must not
+# expand $!, $? or $$, and quotes, backslashes and the newline between
+# two commands must arrive as typed.  The sub-make gets none of this
+# make's flags (its jobserver is not ours to use).
+make_run_verbatim() {
+	log=$T/make-run.log
+	res=$T/make-run.results
+	cmd=$(cat <<'EOF'
+true & echo pid=$! status=$? dollar=$$
+echo "[a b]" '[c]' "[d\\e]" '[f\g]' h\\i
+EOF
+)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout -k 5 "$TIMEOUT" \
+	    make --no-print-directory B="$B" run CMD="$cmd" \
+	    < /dev/null > "$log" 2>&1
+	rc=$?
+	tr -d '\r' < "$log" > "$log.txt"
+	if [ "$rc" = 0 ] &&
+	    grep -q -E '^pid=[0-9]+ status=0 dollar=[0-9]+$' "$log.txt" &&
+	    grep -q -F -x '[a b] [c] [d\e] [f\g] h\i' "$log.txt"; then
+		echo "PASS make-run-verbatim" | tee "$res"
+	else
+		echo "FAIL make-run-verbatim: make run exited $rc, or CMD" \
+		    "arrived changed (see $log)" | tee "$res"
+	fi
+	rm -f "$log.txt"
+}
+make_run_verbatim
+
 boot main 64M "" - "runtests"
 # The disk group: the second disk (wd1 or vd1) becomes the only swap.
 case ${DISK:-ide} in
@@ -153,8 +186,13 @@ boot eio-write 64M "mem=16M" "blkdebug:@T@/eio-write.conf:@IMG@" \
     "runtests -g eio-write" 64M
 boot eio-read 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
     "runtests -g eio-read" 64M
+boot swapoff-eio 64M "mem=16M" "blkdebug:@T@/eio-read.conf:@IMG@" \
+    "runtests -g swapoff-eio" 64M
 # 128 MiB of swap: with the fix off, hidden swap only grows.
 boot leak 64M "mem=16M" - "runtests -g leak"
+boot hidden 64M "mem=16M" - "runtests -g hidden" 64M
+# swapoff with chains on the device, under load, and its errors.
+boot swapoff 64M "mem=16M" - "runtests -g swapoff" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

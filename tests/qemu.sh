@@ -7,6 +7,7 @@
 #
 # The environment gives B (build directory), MEM, KARGS, CMD, ACCEL,
 # SWAPIMG, TIMEOUT (seconds, log mode), GDB (non-empty: wait for gdb),
+# ROOT (a root ramdisk to boot instead of $B/root.tar),
 # NOSWAP (non-empty: no swapon at boot),
 # QEMU_EXTRA (more QEMU arguments), SWAPDRIVE (a -drive file= value
 # replacing the plain swap image, e.g. a blkdebug: chain), DISK (ide,
@@ -41,7 +42,7 @@ log=$2
 B=${B:-build}
 : "${MEM:=64M}" "${ACCEL:=tcg}" "${TIMEOUT:=600}" "${SWAPIMG:=$B/swap.img}"
 
-root=$B/root.tar
+root=${ROOT:-$B/root.tar}
 if [ -n "$CMD" ] || [ -n "$NOSWAP" ] || [ -n "$OUT" ]; then
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/umbra.XXXXXX") || exit 4
 	trap 'rm -rf "$dir"' EXIT

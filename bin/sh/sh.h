@@ -120,10 +120,10 @@ struct input {
  * itself; other systems (the host, when testing) echo only "^C", and
  * the shell adds the newline.
  */
-#ifdef __linux__
-#define	INTR_NEWLINE	"\n"
-#else
+#ifdef __Umbra__
 #define	INTR_NEWLINE	""
+#else
+#define	INTR_NEWLINE	"\n"
 #endif
 
 /* Flags to eval(). */

@@ -74,6 +74,7 @@ proc0_init(void)
 	strlcpy(p->p_args, "idle", sizeof(p->p_args));
 	LIST_INIT(&p->p_children);
 	callout_init(&p->p_tmo);
+	callout_init(&p->p_itcallout);
 	siginit(p);
 	curproc = p;
 	curpcb = &p->p_pcb;
@@ -104,7 +105,6 @@ main(void)
 	init_path = boot_arg("init", initbuf, sizeof(initbuf));
 
 	kmeminit();
-	vm_object_init();
 	pmap_init();
 	sysctl_init();
 	sched_init();
@@ -125,5 +125,6 @@ main(void)
 
 	init_create();
 	kthread_create(vm_pageout, NULL, "pagedaemon");
+	kthread_create(vm_object_deferred_daemon, NULL, "vmdeferd");
 	sched_idle();
 }

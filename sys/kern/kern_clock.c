@@ -4,13 +4,24 @@
  *
  * Callouts are kept on one list sorted by the tick at which they fire;
  * hardclock runs those that are due, from the clock interrupt, so a
- * callout function must not sleep.  Umbra's only callouts are tsleep
- * timeouts, so the list is short.
+ * callout function must not sleep.  Umbra's callouts are tsleep
+ * timeouts and ITIMER_REAL timers, at most two a process, so the list
+ * is short.
+ *
+ * Each tick is also charged to the process it interrupted, as BSD's
+ * statclock does: to its user or system time (getrusage), to its
+ * CPU-time interval timers, and the size of its resident set is
+ * sampled for ru_maxrss.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/proc.h>
+#include <sys/signal.h>
 #include <sys/time.h>
+#include <machine/frame.h>
+#include <vm/vm.h>
+#include <vm/vm_map.h>
+#include <vm/pmap.h>
 
 int hz = HZ;
 volatile uint32_t ticks;
@@ -64,6 +75,26 @@ callout_stop(struct callout *c)
 	splx(s);
 }
 
+/*
+ * Charge a tick to the user process p, which it interrupted in user
+ * mode or not: its time, its CPU-time timers (ITIMER_VIRTUAL counts
+ * user time only, ITIMER_PROF both), and a sample of its resident set.
+ */
+static void
+statclock(struct proc *p, bool user)
+{
+
+	if (user) {
+		p->p_ru.pu_uticks++;
+		if (itimer_tick(p, ITIMER_VIRTUAL))
+			psignal(p, SIGVTALRM);
+	} else
+		p->p_ru.pu_sticks++;
+	if (itimer_tick(p, ITIMER_PROF))
+		psignal(p, SIGPROF);
+	ru_sample_rss(p);
+}
+
 /* The clock interrupt, hz times a second. */
 void
 hardclock(struct trapframe *tf)
@@ -71,8 +102,11 @@ hardclock(struct trapframe *tf)
 	struct callout *c;
 
 	ticks++;
-	if (curproc != NULL)
+	if (curproc != NULL) {
 		curproc->p_cpticks++;
+		if ((curproc->p_flag & P_SYSTEM) == 0)
+			statclock(curproc, TRAPF_USERMODE(tf));
+	}
 	while ((c = callouts) != NULL && (int32_t)(ticks - c->c_time) >= 0) {
 		callouts = c->c_next;
 		c->c_pending = 0;
@@ -83,18 +117,25 @@ hardclock(struct trapframe *tf)
 }
 
 /*
- * The number of ticks to sleep for at least *ts: rounded up, plus one
- * because the current tick is already partly over; capped at a day
- * (callers that sleep longer loop).
+ * The number of ticks to wait for at least ns nanoseconds: rounded up,
+ * plus one because the current tick is already partly over; capped at
+ * a day (callers that wait longer wait again).
  */
+int
+nstohz(uint64_t ns)
+{
+
+	if (ns >= 86400ULL * 1000000000)
+		return (86400 * hz);
+	return ((int)((ns * hz + 999999999) / 1000000000) + 1);
+}
+
+/* nstohz for a timespec. */
 int
 tvtohz(const struct timespec *ts)
 {
-	uint64_t t;
 
 	if (ts->tv_sec >= 86400)
 		return (86400 * hz);
-	t = (uint64_t)ts->tv_sec * hz +
-	    ((uint64_t)ts->tv_nsec * hz + 999999999) / 1000000000;
-	return ((int)t + 1);
+	return (nstohz((uint64_t)ts->tv_sec * 1000000000 + ts->tv_nsec));
 }

@@ -40,10 +40,12 @@ exit1(struct proc *p, int rv)
 	if (p == initproc)
 		panic("init died (status %#x)", rv);
 	KASSERT((p->p_flag & P_SYSTEM) == 0, ("exit1: kernel thread"));
+	ru_sample_rss(p);		/* before P_WEXIT stops the sampling */
 	p->p_flag |= P_WEXIT;
 	p->p_sigmask = ~0U;
 	p->p_siglist = 0;
 	callout_stop(&p->p_tmo);
+	itimer_stop(p);
 
 	fdfree(p);
 	vm = p->p_vmspace;
@@ -126,18 +128,16 @@ sys_wait4(struct proc *p, struct wait4_args *uap, register_t *retval)
 			    sizeof(status))) != 0)
 				return (error);
 			if (uap->rusage != NULL) {
-				memset(&ru, 0, sizeof(ru));
-				ru.ru_utime.tv_sec = q->p_cpticks / hz;
-				ru.ru_utime.tv_usec = (q->p_cpticks % hz) *
-				    (1000000 / hz);
+				ru_child(q, &ru);
 				if ((error = copyout(&ru, uap->rusage,
 				    sizeof(ru))) != 0)
 					return (error);
 			}
 			retval[0] = q->p_pid;
-			if (q->p_stat == SZOMB)
+			if (q->p_stat == SZOMB) {
+				ru_reap(p, q);
 				proc_reap(q);
-			else
+			} else
 				q->p_flag |= P_WAITED;
 			return (0);
 		}

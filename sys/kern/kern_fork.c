@@ -46,6 +46,7 @@ proc_alloc(int flags)
 	}
 	LIST_INIT(&p->p_children);
 	callout_init(&p->p_tmo);
+	callout_init(&p->p_itcallout);
 	return (p);
 }
 

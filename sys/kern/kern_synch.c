@@ -89,6 +89,7 @@ preempt(void)
 
 	s = splhigh();
 	if (p != idleproc) {
+		p->p_ru.pu_nivcsw++;
 		setrunqueue(p);
 		mi_switch();
 	}
@@ -165,6 +166,8 @@ endtsleep(void *arg)
 	splx(s);
 }
 
+int nosleep_depth;		/* NOSLEEP_ENTER depth: see systm.h */
+
 int
 tsleep(const void *chan, int pri, const char *wmesg, int timo)
 {
@@ -173,6 +176,8 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 
 	KASSERT(chan != NULL && p != idleproc && intr_nest() == 0,
 	    ("tsleep: cannot sleep here (%s)", wmesg));
+	KASSERT(nosleep_depth == 0,
+	    ("tsleep: sleeping (%s) in a section that must not", wmesg));
 	s = splhigh();
 	p->p_wchan = chan;
 	p->p_wmesg = wmesg;
@@ -190,6 +195,7 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 			goto resume;
 	}
 	p->p_stat = SSLEEP;
+	p->p_ru.pu_nvcsw++;
 	mi_switch();
 resume:
 	p->p_flag &= ~P_SINTR;

@@ -36,6 +36,7 @@ typedef __int64_t		__blkcnt_t;	/* file size in blocks */
 typedef __int32_t		__blksize_t;	/* preferred I/O size */
 typedef __int64_t		__time_t;	/* seconds since the Epoch */
 typedef __int32_t		__suseconds_t;	/* microseconds */
+typedef __uint32_t		__useconds_t;	/* microseconds, unsigned */
 typedef __int32_t		__clockid_t;	/* clock_gettime(2) clock */
 typedef __uint32_t		__sigset_t;	/* one bit per signal */
 typedef __uint32_t		__socklen_t;

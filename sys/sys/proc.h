@@ -51,6 +51,25 @@ struct sigacts {
 #define	PS_OLDMASK	0x01		/* restore p_oldmask after a signal */
 #define	PS_NOCLDSTOP	0x02		/* SA_NOCLDSTOP for SIGCHLD */
 
+/*
+ * An interval timer, setitimer(2) (kern_time.c).  For ITIMER_REAL
+ * kit_value is the uptime (ns) at which it goes off; for the CPU-time
+ * timers it is the time (ns) still to run; 0 when the timer is off.
+ */
+struct kitimer {
+	uint64_t	kit_value;		/* see above */
+	uint64_t	kit_interval;		/* reload, ns; 0: once */
+};
+
+/* What getrusage(2) reports, as counted (kern_resource.c). */
+struct pusage {
+	uint32_t	pu_uticks;		/* clock ticks in user mode */
+	uint32_t	pu_sticks;		/* ... and in the kernel */
+	long		pu_maxrss;		/* largest resident set, pages */
+	long		pu_nvcsw;		/* sleeps */
+	long		pu_nivcsw;		/* preemptions */
+};
+
 struct proc {
 	TAILQ_ENTRY(proc) p_runq;	/* (i) run queue or sleep queue */
 	LIST_ENTRY(proc) p_list;	/* (p) allproc or zombproc */
@@ -83,6 +102,12 @@ struct proc {
 	sigset_t	p_oldmask;	/* (p) saved by sigsuspend */
 	struct sigacts	p_sigacts;	/* (p) dispositions */
 	int		p_xstat;	/* (p) exit status for wait4 */
+
+	/* Timers, kern_time.c; usage, kern_resource.c and hardclock. */
+	struct kitimer	p_itimer[3];	/* (i) ITIMER_REAL, _VIRTUAL, _PROF */
+	struct callout	p_itcallout;	/* (i) fires ITIMER_REAL */
+	struct pusage	p_ru;		/* (i) this process's usage */
+	struct pusage	p_cru;		/* (p) its reaped children's, summed */
 
 	struct vmspace	*p_vmspace;	/* (p) address space */
 	struct filedesc	*p_fd;		/* (p) open files */
@@ -148,6 +173,14 @@ int	fork1(struct proc *, struct proc **);
 void	exit1(struct proc *, int) __attribute__((noreturn));
 struct proc *kthread_create(void (*)(void *), void *, const char *);
 void	proc_reap(struct proc *);
+
+/* kern_time.c, kern_resource.c */
+void	itimer_stop(struct proc *);
+bool	itimer_tick(struct proc *, int);
+void	ru_sample_rss(struct proc *);
+void	ru_reap(struct proc *, struct proc *);
+struct rusage;
+void	ru_child(struct proc *, struct rusage *);
 
 /* kern_sig.c */
 int	cursig(struct proc *);

@@ -1,5 +1,6 @@
 /*
- * resource.h: struct rusage, as filled by wait4(2) (<sys/resource.h>).
+ * resource.h: struct rusage, as filled by getrusage(2) and wait4(2)
+ * (<sys/resource.h>).
  */
 #ifndef _SYS_RESOURCE_H_
 #define _SYS_RESOURCE_H_
@@ -18,5 +19,9 @@ struct rusage {
 
 #define	RUSAGE_SELF	0
 #define	RUSAGE_CHILDREN	(-1)
+
+#ifndef _KERNEL
+int	getrusage(int, struct rusage *);
+#endif
 
 #endif /* !_SYS_RESOURCE_H_ */

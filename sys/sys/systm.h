@@ -49,6 +49,18 @@ void	log_ratelimited(uint32_t *, int, const char *, ...)
 
 #define	CTASSERT(x)	_Static_assert((x), #x)
 
+/*
+ * Sections that must not sleep (collapse, the reclaim of hidden pages:
+ * nobody may see their work half done).  tsleep() and the start of any
+ * disk transfer assert that no such section is open.
+ */
+extern int nosleep_depth;
+#define	NOSLEEP_ENTER()	(nosleep_depth++)
+#define	NOSLEEP_EXIT()	do {						\
+	KASSERT(nosleep_depth > 0, ("NOSLEEP_EXIT: not entered"));	\
+	nosleep_depth--;						\
+} while (0)
+
 /* Interrupt priority (machine/cpu.h does the work). */
 int	splhigh(void);
 void	splx(int);
@@ -83,6 +95,7 @@ void	callout_stop(struct callout *);
 void	hardclock(struct trapframe *);
 uint64_t uptime_ns(void);
 int	tvtohz(const struct timespec *);
+int	nstohz(uint64_t);
 
 /* Misc. */
 const char *boot_arg(const char *, char *, size_t);	/* init_main.c */

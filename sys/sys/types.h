@@ -51,6 +51,7 @@ typedef __blksize_t	blksize_t;
 typedef __time_t	time_t;
 #endif
 typedef __suseconds_t	suseconds_t;
+typedef __useconds_t	useconds_t;
 typedef __clockid_t	clockid_t;
 typedef char		*caddr_t;	/* core address */
 typedef __int32_t	register_t;	/* a machine register */

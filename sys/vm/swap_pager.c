@@ -17,8 +17,12 @@
  * indexes outside [sw_offset, sw_offset + size) then belong to no page
  * of the object: they are the "unused portion of the paging space"
  * 4.4BSD admitted to keeping, and stay allocated until the object dies
- * or a collapse with the fix on frees them (they are hidden).  Every
- * function below that takes a pindex takes an object index.
+ * or a collapse with the fix on frees them (they are hidden).  Such a
+ * pager may also hold a block under a dirty resident page: 4.4BSD
+ * overwrote it when the page was next written out, Umbra frees it then
+ * (putpages) or when the fix's sweep finds it (sw_adopted marks such
+ * pagers; nowhere else does a block outlive its page's first write).
+ * Every function below that takes a pindex takes an object index.
  *
  * Life of a block:
  *	- allocated when the daemon writes a dirty page (putpages), and
@@ -74,6 +78,9 @@ struct swpager {
 	TAILQ_HEAD(, swblock)	sw_list;	/* the object's clusters */
 	u_int			sw_nblocks;	/* blocks held */
 	vm_pindex_t		sw_offset;	/* pager index of page 0 */
+	bool			sw_adopted;	/* handed over by a 4.4BSD
+						   collapse: may hold stale
+						   blocks under dirty pages */
 };
 
 static LIST_HEAD(, swblock) swhash[SWHASH_SIZE];
@@ -200,6 +207,8 @@ static void
 swp_release(uint32_t blk)
 {
 
+	if (blk == SWAPBLK_LOST)
+		return;
 	if (blk & SWAPBLK_BAD)
 		swap_retire(blk & SWAPBLK_MASK);
 	else
@@ -230,7 +239,7 @@ swrun_add(struct swrun *run, uint32_t blk)
 {
 
 	if (blk & SWAPBLK_BAD) {
-		swp_release(blk);
+		swp_release(blk);	/* retired, or lost: no run */
 		return;
 	}
 	if (run->n != 0 && blk == run->start + run->n) {
@@ -276,6 +285,7 @@ swap_pager_alloc(struct vm_object *object)
 	TAILQ_INIT(&sp->sw_list);
 	sp->sw_nblocks = 0;
 	sp->sw_offset = 0;
+	sp->sw_adopted = false;
 	object->pager = sp;
 	object->pgops = &swappagerops;
 	return (0);
@@ -311,8 +321,9 @@ swap_pager_getpage(struct vm_object *object, struct vm_page *pg)
 		/* The object still exists (paging_in_progress): mark it. */
 		swb = swp_cluster(object, pidx);
 		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
-		printf("swap_pager: pager read error, object %u page %u\n",
-		    object->id, pg->pindex);
+		printf("swap_pager: pager read error, object %u page %u, "
+		    "block %u of %s: marked bad\n", object->id, pg->pindex, blk,
+		    swap_dev_name(blk));
 		return (VM_PAGER_ERROR);
 	}
 	pg->flags &= ~PG_DIRTY;
@@ -494,12 +505,42 @@ swap_pager_block(struct vm_object *object, vm_pindex_t pindex)
 	return (swp_getblk(object, swp_pidx(object, pindex)));
 }
 
+/*
+ * Where page pindex of object is on swap, in words, for messages: "block
+ * N of DEVICE", or that it was lost with its device.  A static buffer.
+ */
+const char *
+swap_pager_where(struct vm_object *object, vm_pindex_t pindex)
+{
+	static char where[64];
+	uint32_t blk = swap_pager_block(object, pindex);
+
+	if (blk == SWAPBLK_NONE)
+		return ("not on swap");
+	if (blk == SWAPBLK_LOST)
+		return ("lost when its swap device was removed");
+	snprintf(where, sizeof(where), "block %u of %s", blk & SWAPBLK_MASK,
+	    swap_dev_name(blk));
+	return (where);
+}
+
 /* The number of swap blocks object holds, inside its window or not. */
 u_int
 swap_pager_object_blocks(struct vm_object *object)
 {
 
 	return (object->pgops == &swappagerops ? swp(object)->sw_nblocks : 0);
+}
+
+/*
+ * Did object's pager come from a 4.4BSD collapse (swap_pager_adopt)?
+ * Only then may a block sit under a dirty resident page (stale).
+ */
+bool
+swap_pager_adopted(struct vm_object *object)
+{
+
+	return (object->pgops == &swappagerops && swp(object)->sw_adopted);
 }
 
 /* Is pager index pidx outside object's window? */
@@ -784,10 +825,128 @@ swap_pager_adopt(struct vm_object *src, struct vm_object *dst,
 		    swb, swb_hash);
 	}
 	sp->sw_offset += offset;
+	sp->sw_adopted = true;
 	dst->pager = sp;
 	dst->pgops = &swappagerops;
 	src->pager = NULL;
 	src->pgops = NULL;
+}
+
+/*
+ * swapoff (vm_swapoff.c).  The functions below look at the blocks of
+ * one device, numbers [lo, hi); a lost entry belongs to no device.
+ */
+static inline bool
+swp_on_dev(uint32_t blk, uint32_t lo, uint32_t hi)
+{
+
+	return (blk != SWAPBLK_NONE && blk != SWAPBLK_LOST &&
+	    (blk & SWAPBLK_MASK) >= lo && (blk & SWAPBLK_MASK) < hi);
+}
+
+/*
+ * Free object's blocks on the device that lie outside its window (a
+ * 4.4BSD collapse adopts such blocks: nobody can read them).  Returns
+ * how many.  Never sleeps.
+ */
+u_int
+swap_pager_dev_outside(struct vm_object *object, uint32_t lo, uint32_t hi)
+{
+	struct swblock *swb, *next;
+	struct swrun run = { 0, 0 };
+	u_int n = 0;
+	int i;
+
+	if (object->pgops != &swappagerops)
+		return (0);
+	for (swb = TAILQ_FIRST(&swp(object)->sw_list); swb != NULL;
+	    swb = next) {
+		next = TAILQ_NEXT(swb, swb_list);
+		for (i = 0; i < SWAP_META_PAGES; i++) {
+			if (!swp_on_dev(swb->swb_blocks[i], lo, hi) ||
+			    !swp_outside(object, swb->swb_index + i))
+				continue;
+			n++;
+			if (swrun_take(object, swb, i, &run))
+				break;
+		}
+	}
+	swrun_flush(&run);
+	return (n);
+}
+
+/*
+ * The pages of object, from *cursor on, whose blocks lie on the device
+ * (retired ones too): at most max of their indexes into out[], in
+ * increasing order; *cursor moves past the last one.  Returns how many
+ * (0: there are no more).  The cost is a hash lookup per cluster of the
+ * object's window.  Never sleeps.
+ */
+int
+swap_pager_dev_pages(struct vm_object *object, uint32_t lo, uint32_t hi,
+    vm_pindex_t *cursor, vm_pindex_t *out, int max)
+{
+	struct swblock *swb;
+	vm_pindex_t off, pidx, end;
+	int n = 0;
+
+	if (object->pgops != &swappagerops)
+		return (0);
+	off = swp(object)->sw_offset;
+	end = off + object->size;
+	for (pidx = *cursor + off; pidx < end && n < max;
+	    pidx += SWAP_META_PAGES - pidx % SWAP_META_PAGES) {
+		if ((swb = swp_cluster(object, pidx)) == NULL)
+			continue;
+		for (; pidx < end && n < max; pidx++) {
+			if (swp_on_dev(swb->swb_blocks[pidx %
+			    SWAP_META_PAGES], lo, hi))
+				out[n++] = pidx - off;
+			if ((pidx + 1) % SWAP_META_PAGES == 0)
+				break;
+		}
+		if (n == max) {
+			*cursor = out[n - 1] + 1;
+			return (n);
+		}
+	}
+	*cursor = pidx - off;
+	return (n);
+}
+
+/* The block of page pindex if it lies on the device, else SWAPBLK_NONE. */
+uint32_t
+swap_pager_dev_block(struct vm_object *object, vm_pindex_t pindex,
+    uint32_t lo, uint32_t hi)
+{
+	uint32_t blk;
+
+	if (object->pgops != &swappagerops)
+		return (SWAPBLK_NONE);
+	blk = swp_getblk(object, swp_pidx(object, pindex));
+	return (swp_on_dev(blk, lo, hi) ? blk : SWAPBLK_NONE);
+}
+
+/*
+ * Page pindex's block was retired after a read error, and its device is
+ * going away: the page's contents are lost.  Its entry becomes
+ * SWAPBLK_LOST (faults on it still fail) and the block stays retired on
+ * its device, which goes with it.
+ */
+void
+swap_pager_page_lost(struct vm_object *object, vm_pindex_t pindex)
+{
+	struct swblock *swb = swp_cluster(object, swp_pidx(object, pindex));
+	int i = swp_pidx(object, pindex) % SWAP_META_PAGES;
+	uint32_t blk;
+
+	KASSERT(swb != NULL && (swb->swb_blocks[i] & SWAPBLK_BAD) &&
+	    swb->swb_blocks[i] != SWAPBLK_LOST,
+	    ("swap_pager_page_lost: object %u page %u not bad", object->id,
+	    pindex));
+	blk = swb->swb_blocks[i];
+	swap_retire(blk & SWAPBLK_MASK);
+	swb->swb_blocks[i] = SWAPBLK_LOST;
 }
 
 /*
@@ -807,8 +966,10 @@ swap_pager_audit(struct vm_object *object, uint32_t *seen, u_int total,
 		for (i = 0; i < SWAP_META_PAGES; i++) {
 			if ((blk = swb->swb_blocks[i]) == SWAPBLK_NONE)
 				continue;
-			blk &= SWAPBLK_MASK;
 			n++;
+			if (blk == SWAPBLK_LOST)
+				continue;	/* no block */
+			blk &= SWAPBLK_MASK;
 			sa->sa_owned++;
 			if (swp_outside(object, swb->swb_index + i))
 				sa->sa_outside++;

@@ -20,12 +20,15 @@
  *	   that object.  Where the chain ends with no page, the first object
  *	   gets a zero-filled page (vm_fault_zerofill).
  *	3. vm_fault_cow: a write to a page found behind the first object
- *	   copies it into the first object (copy-on-write); a read maps the
- *	   page found read-only, so that a later write faults again.
+ *	   copies it into the first object (copy-on-write); the original may
+ *	   then be hidden, and vm_object_cow reclaims it if it is.  A read
+ *	   maps the page found read-only, so that a later write faults
+ *	   again.
  *	4. vm_fault_enter: enter the translation, release the page and the
  *	   paging counts.
  *	5. After a copy, vm_fault_cow_done: let collapse shorten the first
- *	   object's chain.
+ *	   object's chain (O(1) unless it really can: vm_object.c, "The
+ *	   cost of deciding to bypass").
  *
  * Statuses: FAULT_NEXT (go on to the next step), FAULT_DONE (the page
  * is mapped), FAULT_RESTART (everything was released, and the step
@@ -45,6 +48,7 @@
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 /*
@@ -247,6 +251,11 @@ vm_fault_pagein(struct faultstate *fs)
 	vm_page_free(pg);
 	if (rv != VM_PAGER_BAD) {
 		vmcnt.v_pagein_errors++;
+		printf("vm_fault: pid %d (%s): page-in error at %#x, object %u "
+		    "page %u, %s: SIGBUS\n", curproc->p_pid, curproc->p_comm,
+		    fs->vaddr, fs->object->id, fs->pindex,
+		    fs->object->pgops == &swappagerops ?
+		    swap_pager_where(fs->object, fs->pindex) : "a file");
 		return (vm_fault_fail(fs, KERN_FAILURE));
 	}
 	return (FAULT_NEXT);
@@ -335,6 +344,8 @@ vm_fault_cow(struct faultstate *fs)
 	copy->flags |= PG_DIRTY;
 	vm_page_activate(fs->pg);
 	vm_page_wakeup(fs->pg);
+	/* The original may now be hidden: reclaim it (vm_object.c). */
+	vm_object_cow(fs->first_object, fs->object, fs->pindex);
 	vm_object_pip_wakeup(fs->object);
 	fs->object = fs->first_object;
 	fs->pindex = fs->first_pindex;

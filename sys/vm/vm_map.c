@@ -309,16 +309,17 @@ vm_map_clip_end(struct vm_map *map, struct vm_map_entry *entry, vaddr_t addr)
 
 /*
  * Unmap [start, end): remove the translations, unlink the entries and
- * drop their references.  Pages of an anonymous object that nobody else
- * can see are freed at once, even if the object lives on in another
- * entry, so that munmap and sbrk shrinking give memory back.  May sleep
- * (on busy pages), with the entries already unlinked.
+ * drop their references.  Each entry's object then loses a source: with
+ * the fix on, the pages and swap blocks that only that entry could read
+ * are freed at once, even if the object lives on in another entry or
+ * process (vm_object_deallocate_window), so that munmap and sbrk
+ * shrinking give memory back.  May sleep (terminating an object waits
+ * for its paging), with the entries already unlinked.
  */
 int
 vm_map_remove(struct vm_map *map, vaddr_t start, vaddr_t end)
 {
 	struct vm_map_entry *entry, *next;
-	struct vm_object *object;
 	vm_pindex_t first;
 
 	if (start < vm_map_min(map) || end > vm_map_max(map) || start > end)
@@ -334,14 +335,11 @@ vm_map_remove(struct vm_map *map, vaddr_t start, vaddr_t end)
 		vm_map_entry_unlink(map, entry);
 		map->size -= entry->end - entry->start;
 		vm_map_entry_detach(entry);
-		object = entry->object;
-		if (object != NULL && (object->flags & OBJ_INTERNAL) &&
-		    object->ref_count == 1 && object->shadow_count == 0) {
+		if (entry->object != NULL) {
 			first = OFF_TO_IDX(entry->offset);
-			vm_object_page_remove(object, first,
+			vm_object_deallocate_window(entry->object, first,
 			    first + atop(entry->end - entry->start));
 		}
-		vm_object_deallocate(object);
 		vm_map_entry_dispose(entry);
 	}
 	return (KERN_SUCCESS);
@@ -452,12 +450,9 @@ vmspace_fork(struct vmspace *vm1)
 		if (old->inheritance == VM_INHERIT_SHARE && old->object == NULL)
 			vm_map_entry_set_object(old, vm_object_allocate(
 			    atop(old->end - old->start)), 0);
-		/*
-		 * Shorten the chain before both processes share it: what
-		 * collapses now need not be undone twice later.  May sleep.
-		 */
+		/* Shorten the chain before both processes share it. */
 		if (old->inheritance == VM_INHERIT_COPY && old->object != NULL)
-			vm_object_collapse(old->object);
+			vm_object_fork(old->object);
 		new = vm_map_entry_create();
 		*new = *old;
 		vm_object_reference(new->object);

@@ -46,6 +46,12 @@ VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
 VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");
 VMCNT(vm_waits, v_vmwaits, "Waits for free memory");
 VMCNT(oom_kills, v_oom_kills, "Processes killed for lack of memory");
+VMCNT(swapoffs, v_swapoffs, "Swap devices taken away (swapoff)");
+VMCNT(swapoff_read, v_swapoff_read, "Pages swapoff read back");
+VMCNT(swapoff_freed, v_swapoff_freed,
+    "Blocks swapoff freed unread (nobody could read them)");
+VMCNT(swapoff_lost, v_swapoff_lost,
+    "Pages lost: their blocks could not be read, and the device went");
 
 OBJCNT(objects, os_objects, "Objects alive");
 OBJCNT(created, os_created, "Objects ever created");
@@ -60,14 +66,24 @@ OBJCNT(swap_freed, os_swap_freed, "Hidden swap blocks freed");
 OBJCNT(refused_pager, os_refused_pager,
     "Collapses refused because an object has a pager");
 OBJCNT(refused_busy, os_refused_busy,
-    "Collapses left for later: paging went on after several waits");
+    "Collapses left to vmdeferd: paging in progress");
 OBJCNT(refused_nomem, os_refused_nomem,
     "Collapses stopped half done for lack of memory for swap maps");
-OBJCNT(waits, os_waits, "Collapse sleeps for paging to end");
+OBJCNT(waits, os_waits, "vmdeferd's sleeps for paging to end");
 OBJCNT(collapse_ns, os_collapse_ns,
     "Nanoseconds spent collapsing (instructions under QEMU -icount)");
-OBJCNT(collapse_io, os_collapse_io,
-    "Disk transfers started during a collapse (must stay 0)");
 OBJCNT(generation, os_generation, "Changes to any chain (for tools)");
 OBJCNT(longest_chain, os_longest_chain,
-    "Longest backing chain a fault has seen");
+    "Longest backing chain when a shadow was made");
+OBJCNT(reclaimed_pages, os_reclaimed_pages,
+    "Hidden resident pages freed (the fix: no hidden pages)");
+OBJCNT(reclaimed_swap, os_reclaimed_swap, "Hidden swap blocks freed");
+OBJCNT(reclaim_pageouts, os_reclaim_pageouts,
+    "Hidden pages freed when their pageout ended");
+OBJCNT(trimmed, os_trimmed, "Pages cut off the ends of objects");
+OBJCNT(deferred_queued, os_deferred_queued,
+    "Objects queued for vmdeferd (collapse or sweep deferred)");
+OBJCNT(deferred_retried, os_deferred_retried,
+    "Deferred objects vmdeferd worked on");
+OBJCNT(deferred_dropped, os_deferred_dropped,
+    "Deferred objects dropped (died first, or the fix was off)");

@@ -11,8 +11,12 @@
  *
  * sbrk moves the break, the end of the heap, which starts right after
  * the program's last segment: growing maps anonymous memory (extending
- * the heap's entry when it can, vm_object_coalesce), shrinking unmaps
- * and frees it, so that growing again reads zeros.
+ * the heap's entry when it can, vm_object_coalesce); shrinking unmaps
+ * the pages past the new break.  With vm.collapse_pagers=1 the memory
+ * and swap they held come back at once, and the heap's object is cut
+ * to the new break (vm_object.c, "No hidden pages, ever"); with 0, as
+ * in 4.4BSD, they stay with the object until it dies.  Either way,
+ * growing again reads zeros (vm_object_coalesce frees what is left).
  */
 #include <sys/param.h>
 #include <sys/systm.h>

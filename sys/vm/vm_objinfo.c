@@ -14,18 +14,20 @@
  * consistent picture of the map and its chains, even though copying it
  * out may sleep.  Objects are named by their id, never by address.
  *
- * Hidden pages.  A page (resident, or a swap block) of an anonymous
- * object O at index p is reachable when some path from a map entry
- * down to O meets no nearer object that has the page at the matching
- * index.  Walking up from (O, p): O is reached directly if a map entry
- * references it (ref_count > shadow_count: the extra references are
- * map entries', and each is taken to see the whole object, so hidden
- * counts err low, never high); otherwise through each live shadow S
- * whose window holds p and that lacks the page itself.  Since every
- * object has one backing object, the shadows above O form a tree, and
- * a walk visits each object at most once: the explicit stack needs no
- * more slots than there are objects.  A page that is not reachable is
- * hidden.  The cost is a walk per page, paid only by these sysctls.
+ * Hidden pages.  Each object's hidden pages (resident, and swap blocks)
+ * are counted with vm_object_visible(), the same walk the reclaim uses
+ * (vm_object.c, "No hidden pages, ever"), given a stack as long as the
+ * number of objects, so that it always decides.  Pages already on
+ * their way out are not counted: those of a dying object, and a page
+ * (with its block) to be freed when its pageout ends (PG_RECLAIM).  A swap block is also
+ * hidden when it lies outside its object's window (a 4.4BSD collapse
+ * adopts such blocks) or sits under a dirty resident page of the same
+ * index (a stale copy, likewise only after a 4.4BSD collapse).  The
+ * cost is a walk per page, paid only by these sysctls.
+ *
+ * vm.object_audit (root only) checks every object's books
+ * (vm_object_broken) and that every anonymous object is reachable from
+ * some process's map: an unreachable one is a leak.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -43,57 +45,26 @@
 #include <vm/vm_map.h>
 #include <vm/swap_pager.h>
 
-struct reachwalk {
-	struct vm_object	*object;
-	vm_pindex_t		pindex;
-};
-
 /* State of one hidden-page count: the object and the walk's stack. */
 struct hiddencount {
 	struct vm_object	*object;
-	struct reachwalk	*stack;
+	struct vm_visit		*stack;
 	u_int			nstack;
 	u_int			hidden;
 };
-
-/* Can some map entry still read page pindex of object?  See above. */
-static bool
-vm_object_page_reachable(struct hiddencount *hc, vm_pindex_t pindex)
-{
-	struct vm_object *object, *shadow;
-	vm_pindex_t x, first;
-	u_int sp = 0;
-
-	hc->stack[sp].object = hc->object;
-	hc->stack[sp++].pindex = pindex;
-	while (sp > 0) {
-		sp--;
-		object = hc->stack[sp].object;
-		x = hc->stack[sp].pindex;
-		if (object->ref_count > object->shadow_count)
-			return (true);
-		LIST_FOREACH(shadow, &object->shadow_head, shadow_list) {
-			if (shadow->flags & OBJ_DEAD)
-				continue;
-			first = OFF_TO_IDX(shadow->backing_offset);
-			if (x < first || x - first >= shadow->size ||
-			    vm_object_has_page(shadow, x - first))
-				continue;
-			KASSERT(sp < hc->nstack,
-			    ("vm_object_page_reachable: stack overflow"));
-			hc->stack[sp].object = shadow;
-			hc->stack[sp++].pindex = x - first;
-		}
-	}
-	return (false);
-}
 
 static bool
 count_hidden_swap(void *arg, vm_pindex_t pindex)
 {
 	struct hiddencount *hc = arg;
+	struct vm_page *pg;
 
-	if (!vm_object_page_reachable(hc, pindex))
+	pg = vm_page_lookup(hc->object, pindex);
+	if (pg != NULL && (pg->flags & PG_RECLAIM))
+		return (true);
+	if ((pg != NULL && (pg->flags & (PG_DIRTY | PG_BUSY)) == PG_DIRTY) ||
+	    vm_object_visible(hc->object, pindex, hc->stack, hc->nstack) ==
+	    VIS_HIDDEN)
 		hc->hidden++;
 	return (true);
 }
@@ -101,7 +72,7 @@ count_hidden_swap(void *arg, vm_pindex_t pindex)
 /* Describe object in *kvo, hidden pages included.  Never sleeps. */
 static void
 fill_kinfo_vmobject(struct vm_object *object, struct kinfo_vmobject *kvo,
-    struct reachwalk *stack, u_int nstack)
+    struct vm_visit *stack, u_int nstack)
 {
 	struct hiddencount hc;
 	struct vm_page *pg;
@@ -140,17 +111,20 @@ fill_kinfo_vmobject(struct vm_object *object, struct kinfo_vmobject *kvo,
 	if (object->flags & OBJ_COLLAPSING)
 		kvo->kvo_flags |= KVO_F_COLLAPSING;
 
-	if ((object->flags & OBJ_INTERNAL) == 0)
+	/* A dying object's pages are on their way out, not hidden. */
+	if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL)
 		return;
 	hc.object = object;
 	hc.stack = stack;
 	hc.nstack = nstack;
 	hc.hidden = 0;
+	/* A page freed when its pageout ends (PG_RECLAIM) is reclaimed. */
 	TAILQ_FOREACH(pg, &object->memq, listq)
-		if (!vm_object_page_reachable(&hc, pg->pindex))
+		if ((pg->flags & PG_RECLAIM) == 0 && vm_object_visible(object,
+		    pg->pindex, stack, nstack) == VIS_HIDDEN)
 			hc.hidden++;
 	kvo->kvo_hidden_res = hc.hidden;
-	hc.hidden = 0;
+	hc.hidden = swap_pager_outside_blocks(object);
 	swap_pager_foreach(object, count_hidden_swap, &hc);
 	kvo->kvo_hidden_swap = hc.hidden;
 }
@@ -218,7 +192,7 @@ vmmap_size(struct vm_map *map)
  * every object alive.  May sleep: the caller re-sizes afterwards.
  */
 static void
-snapshot_alloc(size_t size, char **bufp, struct reachwalk **stackp,
+snapshot_alloc(size_t size, char **bufp, struct vm_visit **stackp,
     u_int *nstackp)
 {
 
@@ -228,7 +202,7 @@ snapshot_alloc(size_t size, char **bufp, struct reachwalk **stackp,
 }
 
 static void
-snapshot_free(char *buf, struct reachwalk *stack)
+snapshot_free(char *buf, struct vm_visit *stack)
 {
 
 	free(buf, M_TEMP);
@@ -243,7 +217,7 @@ sysctl_kern_proc_vmmap(SYSCTL_HANDLER_ARGS)
 	struct kinfo_vmentry *kve;
 	struct vm_map_entry *entry;
 	struct vm_object *object;
-	struct reachwalk *stack;
+	struct vm_visit *stack;
 	struct vm_map *map;
 	struct proc *p;
 	size_t size, off;
@@ -318,7 +292,7 @@ sysctl_vm_objects(SYSCTL_HANDLER_ARGS)
 {
 	struct kinfo_vmmap_hdr *kvh;
 	struct vm_object *object;
-	struct reachwalk *stack;
+	struct vm_visit *stack;
 	size_t size, off;
 	u_int nstack;
 	char *buf;
@@ -352,6 +326,66 @@ sysctl_vm_objects(SYSCTL_HANDLER_ARGS)
 	return (error);
 }
 
+/*
+ * vm.object_audit: mark what the processes' maps reach, then look at
+ * every object.  Nothing sleeps between the marking and the clearing.
+ */
+static int
+sysctl_vm_object_audit(SYSCTL_HANDLER_ARGS)
+{
+	struct proclist *lists[] = { &allproc, &zombproc };
+	struct vm_object_audit oa;
+	struct vm_map_entry *entry;
+	struct vm_object *object;
+	struct vm_map *map;
+	struct proc *p;
+	int i, len;
+
+	if (req->newptr != NULL)
+		return (EPERM);
+	memset(&oa, 0, sizeof(oa));
+	oa.oa_structsize = sizeof(oa);
+	for (i = 0; i < 2; i++)
+		LIST_FOREACH(p, lists[i], p_list) {
+			if (p->p_vmspace == NULL || p->p_vmspace == &vmspace0)
+				continue;
+			map = &p->p_vmspace->vm_map;
+			for (entry = map->header.next; entry != &map->header;
+			    entry = entry->next) {
+				len = 0;
+				for (object = entry->object; object != NULL;
+				    object = object->backing_object) {
+					object->flags |= OBJ_MARK;
+					len++;
+				}
+				if ((u_int)len > oa.oa_longest_chain)
+					oa.oa_longest_chain = len;
+			}
+		}
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
+		oa.oa_objects++;
+		if (vm_object_broken(object) != NULL)
+			oa.oa_broken++;
+		if (object->flags & OBJ_INTERNAL) {
+			oa.oa_anon++;
+			if (object->flags & OBJ_MARK) {
+				oa.oa_reachable++;
+			} else {
+				oa.oa_unreachable++;
+				oa.oa_leaked_pages += object->resident_page_count;
+				oa.oa_leaked_swap +=
+				    swap_pager_object_blocks(object);
+			}
+		}
+		object->flags &= ~OBJ_MARK;
+	}
+	if (oa.oa_unreachable != 0 || oa.oa_broken != 0)
+		printf("object audit: %u unreachable objects (%u pages, %u "
+		    "swap blocks), %u broken\n", oa.oa_unreachable,
+		    oa.oa_leaked_pages, oa.oa_leaked_swap, oa.oa_broken);
+	return (SYSCTL_OUT(req, &oa, sizeof(oa)));
+}
+
 SYSCTL_DECL(_kern_proc);
 SYSCTL_PROC(_kern_proc, KERN_PROC_VMMAP, vmmap, CTLTYPE_NODE | CTLFLAG_RD |
     CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_kern_proc_vmmap,
@@ -360,3 +394,6 @@ SYSCTL_PROC(_kern_proc, KERN_PROC_VMMAP, vmmap, CTLTYPE_NODE | CTLFLAG_RD |
 SYSCTL_PROC(_vm, OID_AUTO, objects, CTLTYPE_STRUCT | CTLFLAG_RD |
     CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_vm_objects,
     "S,kinfo_vmobject", "Every VM object alive");
+SYSCTL_PROC(_vm, OID_AUTO, object_audit, CTLTYPE_STRUCT | CTLFLAG_RD |
+    CTLFLAG_ROOTONLY | CTLFLAG_SKIP, NULL, 0, sysctl_vm_object_audit,
+    "S,vm_object_audit", "Check every VM object, and what reaches it");

@@ -27,13 +27,23 @@
  * done (swap_pager_complete, vm_pageout_done): a written page is clean
  * and is freed at once.
  *
- * Out of memory: when free memory is below the reserve or processes
- * wait for memory, nothing can be freed or written, and no write is in
- * flight that would free pages,
- * the daemon kills the largest process (vm_pageout_oom): at once when
- * swap is full or missing, after three fruitless passes otherwise (the
- * kernel's own memory, which is never paged, may be what fills RAM).  It never waits for memory itself: what it needs
- * comes from the reserve, and where that fails it skips the page.
+ * Hidden pages.  With the fix on (vm.collapse_pagers=1), a page that
+ * nobody can read any more is never written: the daemon frees it and
+ * its swap block instead (vm_object_page_hidden).  vm_object.c frees
+ * such pages as soon as they become hidden; this is the last line of
+ * defence.  A page found hidden while its write is in flight
+ * (PG_RECLAIM) is freed, block and all, when the write ends.  With the
+ * fix off, the daemon tries 4.4BSD's collapse on an object before it
+ * gives the object its first swap pager, as 4.4BSD did.
+ *
+ * Out of memory.  The daemon kills the largest process
+ * (vm_pageout_oom) when a pass freed nothing, started no write, no
+ * write is in flight, and memory is below the reserve or processes are
+ * waiting for it: after one such pass when swap is full or missing,
+ * after three otherwise (the kernel's own memory, which is never paged,
+ * may be what fills RAM).  The daemon never waits for memory itself:
+ * what it needs comes from the reserve, and where that fails it skips
+ * the page.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -90,7 +100,17 @@ vm_pageout_done(struct vm_page *pg, bool ok)
 {
 	struct vm_object *object = pg->object;
 
+	KASSERT((pg->flags & (PG_BUSY | PG_PAGEOUT)) ==
+	    (PG_BUSY | PG_PAGEOUT) && object->paging_in_progress > 0,
+	    ("vm_pageout_done: page %#x not being paged out", pg->phys_addr));
 	pg->flags &= ~PG_PAGEOUT;
+	if (pg->flags & PG_RECLAIM) {
+		/* Nobody can read it (vm_object.c): page and block go. */
+		vm_pager_page_stale(object, pg->pindex);
+		vm_page_free(pg);
+		vm_object_pip_wakeup(object);
+		return;
+	}
 	if (ok) {
 		pg->flags &= ~PG_DIRTY;
 		pmap_clear_modify(pg);
@@ -125,6 +145,8 @@ vm_pageout_launder(struct vm_page *pg, bool *noswap)
 		*noswap = true;
 		return (0);
 	}
+	if (object->pgops == NULL && !vm_collapse_pagers)
+		vm_object_collapse(object);	/* 4.4BSD's call site */
 	if (object->pgops == NULL && swap_pager_alloc(object) != 0)
 		return (0);
 
@@ -140,6 +162,9 @@ vm_pageout_launder(struct vm_page *pg, bool *noswap)
 		pgs[n] = q;
 	}
 	for (i = 0; i < n; i++) {
+		KASSERT(pgs[i]->object == object && pgs[i]->queue == PQ_INACTIVE,
+		    ("vm_pageout_launder: page %#x not laundrable",
+		    pgs[i]->phys_addr));
 		vm_page_busy(pgs[i]);
 		pgs[i]->flags |= PG_PAGEOUT;
 		pmap_page_protect(pgs[i], VM_PROT_NONE);
@@ -186,6 +211,16 @@ vm_pageout_scan_inactive(bool *noswap)
 		if (vm_pageout_referenced(pg)) {
 			vm_page_activate(pg);
 			vmcnt.v_reactivated++;
+			continue;
+		}
+		if (vm_object_page_hidden(pg)) {
+			/* Nobody can read it: free it and its block. */
+			pmap_page_protect(pg, VM_PROT_NONE);
+			if (pg->object->pgops != NULL)
+				vm_pager_page_stale(pg->object, pg->pindex);
+			vm_page_free(pg);
+			vmobjstats.os_reclaimed_pages++;
+			progress++;
 			continue;
 		}
 		vm_page_test_dirty(pg);

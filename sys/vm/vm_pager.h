@@ -17,8 +17,10 @@
  *					each page's VM_PAGER_* result
  *	pgo_dealloc(obj)		free everything the pager holds
  *					for obj (the object is dying)
- *	pgo_page_freed(obj, pindex)	the pager's copy of a page is stale
- *					(the page was dirtied); may be NULL
+ *	pgo_page_stale(obj, pindex)	the pager's copy of a page is no
+ *					longer wanted (the page was dirtied,
+ *					or nobody can read it): free it; may
+ *					be NULL
  */
 #ifndef _VM_VM_PAGER_H_
 #define _VM_VM_PAGER_H_

@@ -38,6 +38,10 @@ struct vmmeter {
 	u_int	v_pdwakeups;		/* pageout daemon runs */
 	u_int	v_vmwaits;		/* sleeps waiting for memory */
 	u_int	v_oom_kills;		/* processes killed for memory */
+	u_int	v_swapoffs;		/* swap devices taken away */
+	u_int	v_swapoff_read;		/* pages swapoff read back */
+	u_int	v_swapoff_freed;	/* hidden blocks it freed unread */
+	u_int	v_swapoff_lost;		/* pages lost to read errors */
 };
 
 extern struct vmmeter vmcnt;
@@ -54,12 +58,18 @@ struct vm_object_stats {
 	u_int	os_clusters_moved;	/* ... of them in whole clusters */
 	u_int	os_swap_freed;		/* swap blocks freed as hidden */
 	u_int	os_refused_pager;	/* refused: an object has a pager */
-	u_int	os_refused_busy;	/* refused: paging in progress */
+	u_int	os_refused_busy;	/* deferred: paging in progress */
 	u_int	os_refused_nomem;	/* stopped: no memory for swap maps */
-	u_int	os_waits;		/* sleeps for paging to end */
+	u_int	os_waits;		/* vmdeferd's sleeps for paging */
 	u_int	os_collapse_ns;		/* time spent collapsing (wraps) */
-	u_int	os_collapse_io;		/* disk I/O started while collapsing */
-	u_int	os_longest_chain;	/* longest chain seen at a fault */
+	u_int	os_reclaimed_pages;	/* hidden resident pages reclaimed */
+	u_int	os_reclaimed_swap;	/* hidden swap blocks reclaimed */
+	u_int	os_reclaim_pageouts;	/* hidden pages freed after a pageout */
+	u_int	os_trimmed;		/* pages cut off objects' ends */
+	u_int	os_deferred_queued;	/* objects put on the deferred queue */
+	u_int	os_deferred_retried;	/* ... taken off it by vmdeferd */
+	u_int	os_deferred_dropped;	/* ... dropped: died, or the fix off */
+	u_int	os_longest_chain;	/* longest chain a shadow made */
 	u_int	os_generation;		/* bumped whenever a chain changes */
 };
 

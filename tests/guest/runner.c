@@ -179,6 +179,32 @@ static const struct t_test t_tests[] = {
 	    "reboot, swapon and sysctl writes need root" },
 	{ "clock", test_clock,
 	    "monotonic clock, nanosleep, gettimeofday" },
+	{ "itimer-real", test_itimer_real,
+	    "ITIMER_REAL: SIGALRM on time, periodic, read back, turned off" },
+	{ "itimer-errors", test_itimer_errors,
+	    "setitimer and getitimer: EINVAL and EFAULT" },
+	{ "itimer-cpu", test_itimer_cpu,
+	    "ITIMER_VIRTUAL and ITIMER_PROF count CPU time, not sleep" },
+	{ "itimer-proc", test_itimer_proc,
+	    "timers: not inherited by fork, kept by exec, gone at exit" },
+	{ "alarm", test_alarm,
+	    "alarm and ualarm: SIGALRM on time, time left, cancel" },
+	{ "sigaction-alarm", test_sigaction_alarm,
+	    "SIGALRM in a pipe read: SA_RESTART restarts it; SA_RESETHAND" },
+	{ "sigprocmask-alarm", test_sigprocmask_alarm,
+	    "a blocked SIGALRM stays pending until sigprocmask unblocks it" },
+	{ "sleep-alarm", test_sleep_alarm,
+	    "nanosleep, usleep, sleep: cut short by SIGALRM, time left" },
+	{ "getrusage", test_getrusage,
+	    "getrusage: user and system time, maxrss, children, wait4" },
+	{ "times", test_times,
+	    "times and clock agree with getrusage; CLK_TCK is kern.hz" },
+	{ "uname", test_uname,
+	    "uname: Umbra, i386, and the kernel's sysctl strings" },
+	{ "sysconf", test_sysconf,
+	    "sysconf and getpagesize agree with the kernel's sysctl" },
+	{ "strsignal", test_strsignal,
+	    "strsignal and psignal describe signals as sys_siglist does" },
 	{ "fuzz", test_fuzz,
 	    "random system calls from unprivileged processes" },
 	{ "mmap-edges", test_mmap_edges,
@@ -257,6 +283,9 @@ static const struct t_test t_tests[] = {
 	{ "fuzz-soak", test_fuzz_soak,
 	    "the fuzzer for RUNTESTS_FUZZ_CALLS calls (make soak-fuzz)",
 	    "soak" },
+	{ "swapoff-soak", test_swapoff_soak,
+	    "swapoff cycles under vm-test and maild for "
+	    "RUNTESTS_SOAK_SECONDS (make soak-swapoff)", "soak" },
 	{ "rw-soak", test_rw_soak,
 	    "readers and writers for RUNTESTS_SOAK_SECONDS (make "
 	    "soak-vm-guest)", "soak" },
@@ -266,9 +295,31 @@ static const struct t_test t_tests[] = {
 	{ "eio-read", test_eio_read,
 	    "a failed page-in kills only the faulting process",
 	    "eio-read", 600 },
+	{ "swapoff-errors", test_swapoff_errors,
+	    "swapoff: EPERM, EINVAL, ENOENT, EFAULT", "swapoff", 60 },
+	{ "swapoff-chain", test_swapoff_chain,
+	    "swapoff with a 6-deep chain on swap, fix on: all reads back",
+	    "swapoff", 180 },
+	{ "swapoff-chain-nofix", test_swapoff_chain_nofix,
+	    "swapoff with a 6-deep chain on swap, fix off: all reads back",
+	    "swapoff", 180 },
+	{ "swapoff-nomem", test_swapoff_nomem,
+	    "swapoff under a hog that does not fit: ENOMEM, nothing lost",
+	    "swapoff", 120 },
+	{ "swapoff-busy", test_swapoff_busy,
+	    "a swapoff during another gets EBUSY", "swapoff", 180 },
+	{ "swapoff-vmtest", test_swapoff_vmtest,
+	    "swapoff four times during vm-test, fix on: integrity holds",
+	    "swapoff", 240 },
+	{ "swapoff-vmtest-nofix", test_swapoff_vmtest_nofix,
+	    "swapoff four times during vm-test, fix off: integrity holds",
+	    "swapoff", 240 },
+	{ "swapoff-eio", test_swapoff_eio,
+	    "a read fails during swapoff: SIGBUS for its owner only",
+	    "swapoff-eio", 180 },
 	{ "leak-nopressure", test_leak_nopressure,
-	    "fix off, nothing paged: maild's and vm-test's chains stay short",
-	    "leak", 60 },
+	    "nothing paged: nothing hidden on swap with 4.4BSD's rules, "
+	    "nothing hidden at all with the fix", "leak", 90 },
 	{ "leak-maild-nofix", test_leak_maild_nofix,
 	    "fix off, 100 maild requests under pressure: chain and hidden "
 	    "swap grow", "leak", 90 },
@@ -281,6 +332,21 @@ static const struct t_test t_tests[] = {
 	{ "fix-vmtest", test_fix_vmtest,
 	    "fix on, 200 vm-test rounds under pressure: short chains, "
 	    "nothing hidden", "leak", 180 },
+	{ "hidden-prefork", test_hidden_prefork,
+	    "a preforking server: no hidden page with the fix, some without",
+	    "hidden", 180 },
+	{ "hidden-stacktop", test_hidden_stacktop,
+	    "four processes write one stack top: its backing copy is freed",
+	    "hidden", 60 },
+	{ "hidden-split", test_hidden_split,
+	    "an entry split by mprotect and shared: nothing left hidden",
+	    "hidden", 60 },
+	{ "hidden-trees-nofix", test_hidden_trees_nofix,
+	    "random fork trees under a hog, fix off: pages are hidden",
+	    "hidden", 240 },
+	{ "hidden-unmap", test_hidden_unmap,
+	    "munmap, splits and sbrk shrinking give memory back", "hidden",
+	    120 },
 };
 
 #define	NTESTS		((int)nitems(t_tests))
@@ -502,6 +568,15 @@ run_one(const struct t_test *t)
 	pid_t pid, wd, r;
 
 	reason[0] = '\0';
+	/*
+	 * Every test starts with the collapse fix on (the default), whatever
+	 * a test before it left (root only; elsewhere it cannot change).
+	 */
+	if (geteuid() == 0) {
+		i = 1;
+		(void)sysctlbyname("vm.collapse_pagers", NULL, NULL, &i,
+		    sizeof(i));
+	}
 	if (pipe(rp) == -1 || pipe(gp) == -1) {
 		snprintf(reason, sizeof(reason), "runner: pipe: %s",
 		    t_errname(errno));
@@ -796,6 +871,15 @@ t_childmode(int argc, char **argv)
 	}
 	if (strcmp(m[0], "pid") == 0) {
 		t_printf("pid=%d ppid=%d", (int)getpid(), (int)getppid());
+		return (0);
+	}
+	if (strcmp(m[0], "itimer") == 0) {
+		struct itimerval itv;
+
+		if (getitimer(ITIMER_REAL, &itv) == -1)
+			return (3);
+		t_printf("itimer real %lld", (long long)itv.it_value.tv_sec *
+		    1000000 + itv.it_value.tv_usec);
 		return (0);
 	}
 	return (98);

@@ -131,6 +131,7 @@ void	t_cow_both(char *, unsigned long, const char *);
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
 int	t_sysctl_struct(const char *, void *, size_t);
+long	t_hidden_pages(long *, long *);
 
 /*
  * A raw system call (util.c): arguments are pushed as 32-bit words the
@@ -257,6 +258,7 @@ T_TEST(test_fork_kill_storm);
 T_TEST(test_kill_pagein);
 T_TEST(test_rw_short);
 T_TEST(test_rw_soak);
+T_TEST(test_hidden_trees_nofix);
 T_TEST(test_cow_oom);
 /* t_swap.c */
 T_TEST(test_swap_3x);
@@ -270,6 +272,15 @@ T_TEST(test_collapse_fire);
 T_TEST(test_swap_oom);
 T_TEST(test_eio_write);
 T_TEST(test_eio_read);
+T_TEST(test_swapoff_chain);
+T_TEST(test_swapoff_chain_nofix);
+T_TEST(test_swapoff_nomem);
+T_TEST(test_swapoff_errors);
+T_TEST(test_swapoff_busy);
+T_TEST(test_swapoff_vmtest);
+T_TEST(test_swapoff_vmtest_nofix);
+T_TEST(test_swapoff_eio);
+T_TEST(test_swapoff_soak);
 /* t_file.c */
 T_TEST(test_file_read);
 T_TEST(test_file_errors);
@@ -278,6 +289,20 @@ T_TEST(test_dup);
 T_TEST(test_uid);
 T_TEST(test_privilege);
 T_TEST(test_clock);
+/* t_posix.c */
+T_TEST(test_itimer_real);
+T_TEST(test_itimer_errors);
+T_TEST(test_itimer_cpu);
+T_TEST(test_itimer_proc);
+T_TEST(test_alarm);
+T_TEST(test_sigaction_alarm);
+T_TEST(test_sigprocmask_alarm);
+T_TEST(test_sleep_alarm);
+T_TEST(test_getrusage);
+T_TEST(test_times);
+T_TEST(test_uname);
+T_TEST(test_sysconf);
+T_TEST(test_strsignal);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);
@@ -293,5 +318,10 @@ T_TEST(test_leak_maild_nofix);
 T_TEST(test_leak_vmtest_nofix);
 T_TEST(test_fix_maild);
 T_TEST(test_fix_vmtest);
+/* t_hidden.c */
+T_TEST(test_hidden_prefork);
+T_TEST(test_hidden_stacktop);
+T_TEST(test_hidden_split);
+T_TEST(test_hidden_unmap);
 
 #endif /* !_RUNTESTS_H_ */

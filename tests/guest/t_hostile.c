@@ -1477,28 +1477,13 @@ rw_player(struct rw_shared *sh, char *r, unsigned int *ver, unsigned long n,
 #undef RW_RAND
 }
 
-/* Hidden swap blocks over every object (vm.objects), or -1. */
+/* Hidden swap blocks over every object, or -1. */
 static long
 hs_hidden_swap(void)
 {
-	const struct kinfo_vmobject *kvo;
-	struct kinfo_vmmap_hdr *kvh;
-	const void *rec = NULL;
-	unsigned int i;
-	size_t len;
-	long n = 0;
+	long res, swap;
 
-	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
-		return (-1);
-	for (i = 0; i < kvh->kvh_nobjects; i++) {
-		if ((kvo = kinfo_vmrec_next(kvh, len, rec,
-		    sizeof(*kvo))) == NULL)
-			break;
-		rec = kvo;
-		n += kvo->kvo_hidden_swap;
-	}
-	free(kvh);
-	return (n);
+	return (t_hidden_pages(&res, &swap) == -1 ? -1 : swap);
 }
 
 /*
@@ -1523,7 +1508,9 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 	unsigned int *ver;
 	int i, hogw, po, kills, oom = 0, left;
 	pid_t hog, pid[RW_MINLIVE], pgid = 0;
-	long t0, last, oom_at = 0;
+	long t0, last, oom_at = 0, sampled, hres, hswap, maxhidden = 0;
+	long maxhres = 0, samples = 0;
+	int fix = hs_stat("vm.collapse_pagers");
 
 	sh = mmap(NULL, P, RW, MAP_SHARED | MAP_ANON, -1, 0);
 	EXPECT(sh != MAP_FAILED, "mmap: %s", t_errname(errno));
@@ -1553,9 +1540,18 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 		}
 		EXPECT_OK(munmap(r, n * P));
 	}
-	t0 = last = t_now_ms();
+	t0 = last = sampled = t_now_ms();
 	while (t_now_ms() - t0 < secs * 1000L && sh->mismatches == 0) {
 		t_msleep(200);
+		if (t_now_ms() - sampled >= 1000) {
+			/* No hidden page, ever: sampled every second. */
+			sampled = t_now_ms();
+			if (t_hidden_pages(&hres, &hswap) > maxhidden) {
+				maxhidden = hres + hswap;
+				maxhres = hres;
+			}
+			samples++;
+		}
 		if (hs_stat("vm.stats.oom_kills") > kills) {
 			oom = hs_stat("vm.stats.oom_kills") - kills;
 			oom_at = t_now_ms() - t0;
@@ -1595,6 +1591,9 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 	    "%lu exits, %lu mismatches, %d page-outs", (t_now_ms() - t0) /
 	    1000, sh->checks, sh->writes, sh->forks, sh->exits,
 	    sh->mismatches, po);
+	t_printf("  rw: hidden pages sampled %ld times (vm.collapse_pagers="
+	    "%d): at most %ld (%ld resident, %ld on swap)", samples, fix,
+	    maxhidden, maxhres, maxhidden - maxhres);
 	EXPECT(sh->mismatches == 0, "%lu mismatches; the first: pid %d, "
 	    "page %lu word %lu is %#x, expected %#x (version %u)",
 	    sh->mismatches, sh->bad_pid, sh->bad_page, sh->bad_word,
@@ -1602,6 +1601,13 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 	EXPECT(oom == 0, "memory and swap ran out after %ld s: %d processes "
 	    "killed (swap leaked to hidden pages?)", oom_at / 1000, oom);
 	EXPECT(!left, "players were still running 120 s after the end");
+	EXPECT(samples > 0, "hidden pages were never sampled");
+	if (fix == 1)
+		EXPECT(maxhidden == 0, "%ld hidden pages (%ld resident) at "
+		    "one sample with the fix on", maxhidden, maxhres);
+	else
+		EXPECT(maxhidden > 0, "no page was ever hidden with the fix "
+		    "off: the fork trees did not hide what they should");
 	EXPECT(sh->forks > 0 && sh->exits > 0, "no fork or no exit "
 	    "happened (%lu, %lu)", sh->forks, sh->exits);
 	EXPECT((unsigned long)po >= ram / 4, "only %d page-outs: no memory "
@@ -1614,6 +1620,22 @@ void
 test_rw_short(void)
 {
 
+	rw_run(20, hs_ram() / 4, 32, 48);
+}
+
+/*
+ * hidden-trees-nofix: the short readers and writers with 4.4BSD's
+ * rules, which must hide pages at some sample (rw_run checks), so that
+ * rw-short's "no hidden page with the fix" means something.
+ */
+void
+test_hidden_trees_nofix(void)
+{
+	int off = 0;
+
+	EXPECT(sysctlbyname("vm.collapse_pagers", NULL, NULL, &off,
+	    sizeof(off)) == 0, "sysctl -w vm.collapse_pagers=0: %s",
+	    t_errname(errno));
 	rw_run(20, hs_ram() / 4, 32, 48);
 }
 

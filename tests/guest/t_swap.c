@@ -114,23 +114,43 @@ swap_retired(void)
 }
 
 /*
- * Arm the failing disk (see the opening comment): flush the cache of
- * the first swap device (/dev/wd0, or /dev/vd0 with DISK=virtio),
- * which QEMU's blkdebug takes as its cue.
+ * The swap disk of these boots: the first disk /etc/rc swaps on, the
+ * first in hw.disknames off the secondary IDE channel (/dev/wd0, or
+ * /dev/vd0 with DISK=virtio).  It stays the same across swapoff.
+ */
+static const char *
+swap_disk(void)
+{
+	static char path[80];
+	char names[64], *name, *next;
+	size_t len = sizeof(names);
+
+	if (path[0] != '\0')
+		return (path);
+	if (sysctlbyname("hw.disknames", names, &len, NULL, 0) == -1)
+		FAIL("hw.disknames: %s", t_errname(errno));
+	for (name = names; name != NULL; name = next) {
+		if ((next = strchr(name, ',')) != NULL)
+			*next++ = '\0';
+		if (strcmp(name, "wd2") != 0 && strcmp(name, "wd3") != 0) {
+			snprintf(path, sizeof(path), "/dev/%s", name);
+			return (path);
+		}
+	}
+	FAIL("no swap disk in hw.disknames");
+}
+
+/*
+ * Arm the failing disk (see the opening comment): flush the swap
+ * disk's cache, which QEMU's blkdebug takes as its cue.
  */
 static void
 arm_disk_error(void)
 {
-	struct swapent se[4];
-	size_t len = sizeof(se);
 	int fd, arg = 0;
 
-	if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
-		FAIL("vm.swap_info: %s", t_errname(errno));
-	if (len < sizeof(se[0]))
-		FAIL("no swap device to arm");
-	if ((fd = open(se[0].se_path, O_RDONLY)) == -1)
-		FAIL("open %s: %s", se[0].se_path, t_errname(errno));
+	if ((fd = open(swap_disk(), O_RDONLY)) == -1)
+		FAIL("open %s: %s", swap_disk(), t_errname(errno));
 	if (ioctl(fd, DIOCCACHESYNC, &arg) == -1)
 		FAIL("DIOCCACHESYNC: %s", t_errname(errno));
 	close(fd);
@@ -520,8 +540,32 @@ wait_exited(pid_t pid)
 	FAIL("process %d did not exit", (int)pid);
 }
 
+/*
+ * Take the swap device away and give it back: swapoff must read every
+ * page back, leave no block in use and no device listed, and swapon
+ * must work again.  Returns the pages swapoff read back (page-ins).
+ */
+static int
+swapoff_cycle(const char *when)
+{
+	int pi = vmstat("vm.stats.pageins"), total;
+
+	if (swapoff(swap_disk()) == -1)
+		FAIL("%s: swapoff %s: %s", when, swap_disk(), t_errname(errno));
+	pi = vmstat("vm.stats.pageins") - pi;
+	total = vmstat("vm.swap_total");
+	EXPECT(total == 0 && vmstat("vm.swap_used") == 0, "%s: after "
+	    "swapoff, %d blocks of swap, %d in use", when, total,
+	    vmstat("vm.swap_used"));
+	expect_swap_audit(when);
+	if (swapon(swap_disk()) == -1)
+		FAIL("%s: swapon %s again: %s", when, swap_disk(),
+		    t_errname(errno));
+	return (pi);
+}
+
 static void
-swap_chain(int fix)
+swap_chain(int fix, int off)
 {
 	unsigned long ram = ram_pages(), n = ram / 4;
 	int ctl[CHAIN][2], rep[2], i, j, old, moved, collapses, po, pids[CHAIN];
@@ -554,6 +598,14 @@ swap_chain(int fix)
 	EXPECT((unsigned long)(vmstat("vm.stats.pageouts") - po) >= n,
 	    "the pressure paged out only %d pages",
 	    vmstat("vm.stats.pageouts") - po);
+	if (off) {
+		/* The whole 6-deep chain is on the device: take it away. */
+		i = swapoff_cycle("swapoff of the 6-deep chain");
+		t_printf("  swapoff-chain, vm.collapse_pagers=%d: %d pages "
+		    "read back", fix, i);
+		EXPECT((unsigned long)i >= n / 2, "swapoff read back only %d "
+		    "pages of the chain's %lu", i, n);
+	}
 
 	/* The middle exits, in a random order. */
 	srand(seed);
@@ -586,7 +638,8 @@ swap_chain(int fix)
 	if (fix) {
 		EXPECT(depth <= 2, "the chain is still %u deep with the fix",
 		    depth);
-		EXPECT(vmstat("vm.stats.object.swap_moved") > moved,
+		/* After a swapoff the chain is all in memory. */
+		EXPECT(off || vmstat("vm.stats.object.swap_moved") > moved,
 		    "no swap block moved");
 	} else
 		EXPECT(depth == CHAIN, "the chain is %u deep with the fix "
@@ -606,14 +659,353 @@ void
 test_swap_chain(void)
 {
 
-	swap_chain(1);
+	swap_chain(1, 0);
 }
 
 void
 test_swap_chain_nofix(void)
 {
 
-	swap_chain(0);
+	swap_chain(0, 0);
+}
+
+/*
+ * swapoff-chain: the 6-deep chain of swap-chain, paged out, then the
+ * swap device is taken away and given back before the middle exits:
+ * every page comes back, the nearest writer wins.
+ */
+void
+test_swapoff_chain(void)
+{
+
+	swap_chain(1, 1);
+}
+
+void
+test_swapoff_chain_nofix(void)
+{
+
+	swap_chain(0, 1);
+}
+
+/*
+ * swapoff-nomem: a hog of twice the RAM lives (half of it on swap):
+ * swapoff must fail with ENOMEM before anything changes, the device
+ * must still be listed with the same blocks in use, and the hog's pages
+ * must all read back.
+ */
+void
+test_swapoff_nomem(void)
+{
+	unsigned long ram = ram_pages(), n = 2 * ram;
+	int total, used, go[2], ready[2];
+	pid_t pid;
+	char c;
+
+	t_pipe(go);
+	t_pipe(ready);
+	pid = t_fork();
+	if (pid == 0) {
+		char *p = region(n);
+
+		close(go[1]);
+		close(ready[0]);
+		t_fill(p, 0, n, TAG_HOG);
+		t_writeall(ready[1], "r", 1);
+		(void)read(go[0], &c, 1);
+		t_check(p, 0, n, TAG_HOG, "the hog, after the refused swapoff");
+		_exit(0);
+	}
+	close(go[0]);
+	close(ready[1]);
+	EXPECT(t_readall(ready[0], &c, 1) == 1, "the hog died before it "
+	    "filled its %lu pages", n);
+	total = vmstat("vm.swap_total");
+	used = vmstat("vm.swap_used");
+	EXPECT((unsigned long)used >= n - ram, "only %d blocks in use: the "
+	    "hog is not on swap", used);
+	EXPECT_ERR(swapoff(swap_disk()), ENOMEM);
+	EXPECT(vmstat("vm.swap_total") == total, "the device is gone after "
+	    "a refused swapoff");
+	EXPECT(vmstat("vm.swap_used") >= used, "swap in use fell from %d to "
+	    "%d: the refused swapoff changed something", used,
+	    vmstat("vm.swap_used"));
+	close(go[1]);
+	close(ready[0]);
+	t_expect_exit(pid, 0, "the hog");
+	expect_swap_audit("after the refused swapoff");
+}
+
+/*
+ * swapoff-vmtest: vm-test (3 MiB, two children a round, 600 rounds)
+ * runs while its pages are pushed to swap and the swap device is taken
+ * away and given back, up to four times (at least twice) before it
+ * ends: faults, forks, exits and collapses
+ * go on during each swapoff.  vm-test checks every page at the end
+ * (exit 0: "integrity ok"); the audits must be clean.
+ */
+static void
+swapoff_vmtest(int fix)
+{
+	char *av[] = { "vm-test", "-q", "-c", "2", "-r", "600", "-m", "3",
+	    NULL };
+	unsigned long ram = ram_pages();
+	int i, st, old, pi = 0, devnull, cycles = 0;
+	pid_t pid;
+
+	if ((devnull = open("/dev/null", O_WRONLY)) == -1)
+		FAIL("/dev/null: %s", t_errname(errno));
+	old = set_collapse_pagers(fix);
+	pid = t_spawn_path("/bin/vm-test", av, environ, -1, devnull);
+	for (i = 0, st = -1; i < 4; i++) {
+		t_msleep(500);
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			break;
+		pressure(2 * ram);
+		pi += swapoff_cycle("swapoff during vm-test");
+		cycles++;
+	}
+	if (i == 4)
+		st = t_wait(pid);
+	EXPECT(cycles >= 2, "vm-test ended after %d swapoffs", cycles);
+	EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "vm-test: %s",
+	    t_statusstr(st, (char [64]){ 0 }, 64));
+	t_printf("  swapoff-vmtest, vm.collapse_pagers=%d: %d swapoffs, %d "
+	    "pages read back", fix, cycles, pi);
+	EXPECT(pi > 0, "swapoff never read a page back: nothing was on swap");
+	close(devnull);
+	set_collapse_pagers(old);
+	expect_swap_audit("after swapoff during vm-test");
+}
+
+void
+test_swapoff_vmtest(void)
+{
+
+	swapoff_vmtest(1);
+}
+
+void
+test_swapoff_vmtest_nofix(void)
+{
+
+	swapoff_vmtest(0);
+}
+
+/*
+ * swapoff-eio (a boot like eio-read's): the disk is armed to fail the
+ * next read, then the swap device is taken away.  swapoff reads the
+ * newest objects first, and the newest object with pages on swap is a
+ * child's region: the child made it after everything else it and the
+ * test touch, and pushed it out with memory of its own that it gave
+ * back before saying it was ready, while the test only waited.  So the
+ * page lost is the child's: swapoff completes, the child dies of SIGBUS
+ * when it reads its region back, and the test's own paged-out region
+ * reads back intact.
+ */
+void
+test_swapoff_eio(void)
+{
+	unsigned long ram = ram_pages(), n = ram / 2, mine = ram / 8;
+	int st, go[2], ready[2], errs;
+	char buf[64], c, *q;
+	pid_t pid;
+
+	q = region(mine);
+	t_fill(q, 0, mine, TAG_PARENT);
+	t_pipe(go);
+	t_pipe(ready);
+	pid = t_fork();
+	if (pid == 0) {
+		char *p, *h;
+
+		close(go[1]);
+		close(ready[0]);
+		p = region(n);
+		t_fill(p, 0, n, TAG_CHILD);
+		h = region(2 * ram);
+		t_fill(h, 0, 2 * ram, TAG_HOG);
+		if (munmap(h, 2 * ram * T_PGSZ) == -1)
+			_exit(4);
+		t_writeall(ready[1], "r", 1);
+		(void)read(go[0], &c, 1);
+		t_check(p, 0, n, TAG_CHILD, "the child, after swapoff");
+		_exit(3);		/* nothing was lost: not armed? */
+	}
+	close(go[0]);
+	close(ready[1]);
+	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
+	errs = vmstat("vm.stats.pagein_errors");
+	arm_disk_error();
+	if (swapoff(swap_disk()) == -1)
+		FAIL("swapoff with a failing read: %s", t_errname(errno));
+	EXPECT(vmstat("vm.stats.pagein_errors") > errs, "no read failed "
+	    "during swapoff");
+	close(go[1]);
+	st = t_wait(pid);
+	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGBUS, "the child ended "
+	    "with %s, not SIGBUS", t_statusstr(st, buf, sizeof(buf)));
+	t_check(q, 0, mine, TAG_PARENT, "the test's region, after swapoff");
+	EXPECT_OK(munmap(q, mine * T_PGSZ));
+	expect_swap_audit("after swapoff lost a page");
+	if (swapon(swap_disk()) == -1)
+		FAIL("swapon again: %s", t_errname(errno));
+}
+
+/*
+ * swapoff-soak (make soak-swapoff): for RUNTESTS_SOAK_SECONDS (600),
+ * vm-test and maild run in loops, each run checking every page it
+ * holds, while the swap device is taken away and given back every few
+ * seconds, right after a burst of memory pressure has pushed them to
+ * swap (ENOMEM is allowed: the device stays).  Hidden pages are
+ * sampled after each cycle.  Every run must pass, no page may be lost,
+ * nothing may be hidden (the fix is on), and the audits must be clean.
+ */
+static void __attribute__((__noreturn__))
+soak_loop(char *const av[], const char *path, int stop)
+{
+	int devnull = open("/dev/null", O_WRONLY), st, runs = 0;
+	char c;
+	pid_t pid;
+
+	(void)fcntl(stop, F_SETFL, O_NONBLOCK);
+	while (read(stop, &c, 1) == -1) {
+		pid = t_spawn_path(path, av, environ, -1, devnull);
+		st = t_wait(pid);
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			t_printf("  swapoff-soak: %s run %d: %s", av[0],
+			    runs + 1, t_statusstr(st, (char [64]){ 0 }, 64));
+			_exit(1);
+		}
+		runs++;
+	}
+	t_printf("  swapoff-soak: %d %s runs, every page checked", runs,
+	    av[0]);
+	_exit(0);
+}
+
+void
+test_swapoff_soak(void)
+{
+	char *vav[] = { "vm-test", "-q", "-c", "2", "-r", "30", "-m", "3",
+	    NULL };
+	char *mav[] = { "maild", "-m", "2", "-n", "200", "-i", "10", "-c",
+	    "2", NULL };
+	int secs = 600, stop[2], cycles = 0, refused = 0, st, read0, lost0;
+	long maxhidden = 0, res, swap, t0;
+	unsigned long ram = ram_pages();
+	const char *env;
+	pid_t vm, ml;
+
+	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
+		secs = atoi(env);
+	read0 = vmstat("vm.stats.swapoff_read");
+	lost0 = vmstat("vm.stats.swapoff_lost");
+	t_pipe(stop);
+	if ((vm = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(vav, "/bin/vm-test", stop[0]);
+	}
+	if ((ml = t_fork()) == 0) {
+		close(stop[1]);
+		soak_loop(mav, "/bin/maild", stop[0]);
+	}
+	close(stop[0]);
+	t0 = t_now_ms();
+	while (t_now_ms() - t0 < secs * 1000L) {
+		t_msleep(1000);
+		pressure(ram + ram / 2);	/* the loads go to swap */
+		if (swapoff(swap_disk()) == -1) {
+			EXPECT(errno == ENOMEM, "swapoff: %s",
+			    t_errname(errno));
+			refused++;
+		} else if (swapon(swap_disk()) == -1)
+			FAIL("swapon after %d cycles: %s", cycles,
+			    t_errname(errno));
+		cycles++;
+		if (t_hidden_pages(&res, &swap) > maxhidden)
+			maxhidden = res + swap;
+		if (waitpid(-1, &st, WNOHANG) > 0)
+			FAIL("a load loop ended early: %s",
+			    t_statusstr(st, (char [64]){ 0 }, 64));
+	}
+	close(stop[1]);
+	t_expect_exit(vm, 0, "the vm-test loop");
+	t_expect_exit(ml, 0, "the maild loop");
+	t_printf("  swapoff-soak: %d s, %d swapoff cycles (%d refused for "
+	    "memory), %d pages read back, %d lost, most hidden %ld", secs,
+	    cycles, refused, vmstat("vm.stats.swapoff_read") - read0,
+	    vmstat("vm.stats.swapoff_lost") - lost0, maxhidden);
+	EXPECT(cycles > refused, "every swapoff was refused");
+	EXPECT(vmstat("vm.stats.swapoff_read") > read0, "swapoff never read "
+	    "a page back: nothing was on swap");
+	EXPECT(vmstat("vm.stats.swapoff_lost") == lost0, "pages were lost "
+	    "on a healthy disk");
+	EXPECT(maxhidden == 0, "%ld hidden pages at a sample", maxhidden);
+	expect_swap_audit("after the swapoff soak");
+}
+
+/*
+ * swapoff-errors: EPERM for a user, EINVAL for a path that is not a
+ * swap device (a file, a device not in use for swap), ENOENT and EFAULT
+ * as for any path; and the device still works afterwards.
+ */
+void
+test_swapoff_errors(void)
+{
+	pid_t pid;
+
+	EXPECT_ERR(swapoff("/etc/rc"), EINVAL);
+	EXPECT_ERR(swapoff("/dev/null"), EINVAL);
+	EXPECT_ERR(swapoff("/no/such/file"), ENOENT);
+	EXPECT_ERR(swapoff((const char *)1), EFAULT);
+	pid = t_fork();
+	if (pid == 0) {
+		if (setuid(1000) == -1)
+			_exit(2);
+		_exit(swapoff(swap_disk()) == -1 && errno == EPERM ? 0 : 1);
+	}
+	t_expect_exit(pid, 0, "a user's swapoff (EPERM expected)");
+	EXPECT(vmstat("vm.swap_total") > 0, "the swap device went away");
+}
+
+/*
+ * swapoff-busy: while one swapoff reads a few thousand pages back,
+ * another gets EBUSY.  The first is given work for a second or more;
+ * if it still ends before the second call is made, that round proves
+ * nothing and is made again with twice the work (at most three times).
+ */
+void
+test_swapoff_busy(void)
+{
+	unsigned long ram = ram_pages(), n = ram / 3;
+	int round, st, busy = 0, e;
+	pid_t off;
+	char *p;
+
+	for (round = 0; round < 3 && !busy; round++, n *= 2) {
+		p = region(n);
+		t_fill(p, 0, n, TAG_PARENT);
+		pressure(2 * ram);		/* our pages go to swap */
+		off = t_fork();
+		if (off == 0)
+			_exit(swapoff(swap_disk()) == 0 ? 0 : 1);
+		t_msleep(20);
+		errno = 0;
+		e = swapoff(swap_disk()) == -1 ? errno : 0;
+		st = t_wait(off);
+		EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the first "
+		    "swapoff failed");
+		EXPECT(e == EBUSY || e == EINVAL, "a swapoff during another "
+		    "gave %s, not EBUSY", t_errname(e));
+		busy = e == EBUSY;
+		t_check(p, 0, n, TAG_PARENT, "our pages after swapoff");
+		EXPECT_OK(munmap(p, n * T_PGSZ));
+		if (swapon(swap_disk()) == -1)
+			FAIL("swapon again: %s", t_errname(errno));
+	}
+	EXPECT(busy, "three rounds, and the first swapoff always ended "
+	    "before the second was made");
 }
 
 /*

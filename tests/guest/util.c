@@ -12,6 +12,7 @@
 #include <sys/param.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
+#include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
 #include <signal.h>
@@ -645,6 +646,38 @@ t_sysctl_struct(const char *name, void *buf, size_t len)
 	if (got != len)
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * The hidden pages of every object alive (vm.objects, root only):
+ * resident pages in *res, swap blocks in *swap.  Returns their sum, or
+ * -1 with errno set.
+ */
+long
+t_hidden_pages(long *res, long *swap)
+{
+	const struct kinfo_vmobject *kvo;
+	struct kinfo_vmmap_hdr *kvh;
+	const void *rec = NULL;
+	unsigned int i;
+	size_t len;
+
+	*res = *swap = 0;
+	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
+		return (-1);
+	for (i = 0; i < kvh->kvh_nobjects; i++) {
+		if ((kvo = kinfo_vmrec_next(kvh, len, rec,
+		    sizeof(*kvo))) == NULL) {
+			free(kvh);
+			errno = EINVAL;
+			return (-1);
+		}
+		rec = kvo;
+		*res += kvo->kvo_hidden_res;
+		*swap += kvo->kvo_hidden_swap;
+	}
+	free(kvh);
+	return (*res + *swap);
 }
 
 /*

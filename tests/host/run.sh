@@ -169,6 +169,18 @@ build_libc_malloc() {
 	link libc_malloc "$O/libc_malloc.o" "$O/malloc.o"
 }
 
+# getopt, getopt_long and getopt_long_only against glibc's; the file
+# declares getprogname(), which glibc lacks and the test supplies.
+build_libc_getopt() {
+	printf 'const char *getprogname(void);\n' >"$O/getprogname.h" &&
+	cc "$O/getopt_long.o" lib/libc/gen/getopt_long.c \
+	    -include "$O/getprogname.h" &&
+	rename "$O/getopt_long.o" getopt getopt_long getopt_long_only \
+	    optarg optind opterr optopt optreset &&
+	cc "$O/libc_getopt.o" $T/libc_getopt.c -I$T &&
+	link libc_getopt "$O/libc_getopt.o" "$O/getopt_long.o"
+}
+
 # vmobjdump, built for this machine against the kernel's record
 # layout (its headers copied, <sys/_types.h> replaced by the host's
 # types) and libc's kinfo_getvmmap, with a mock sysctl in the test.
@@ -217,6 +229,7 @@ host_test libc_printf build_libc_printf
 host_test libc_scanf build_libc_scanf
 host_test libc_strtol build_libc_strtol
 host_test libc_malloc build_libc_malloc
+host_test libc_getopt build_libc_getopt
 host_test vmhost_model build_vmhost
 host_test swap_pager_copy build_swap_pager_copy
 host_test vmobjdump_host build_vmobjdump_host

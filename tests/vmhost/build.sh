@@ -29,7 +29,7 @@ T=tests/vmhost
 LOG=$OUT/build.log
 
 VM_SRCS="vm_object vm_page vm_map vm_fault vm_pager swap_pager vm_swap
-    vm_pageout vnode_pager vm_meter vm_objinfo"
+    vm_pageout vnode_pager vm_meter vm_objinfo vm_swapoff"
 SHIM_SRCS="kern_shim pmap disk vmhost proc check copytest"
 RENAME="malloc free printf vprintf snprintf vsnprintf psignal memcpy
     memmove memset memcmp memchr strlen strnlen strcmp strncmp strchr

@@ -127,13 +127,15 @@ check_pages(void)
 			    pg->object->id, pg->pindex);
 		/*
 		 * sys/vm/NOTES: PG_DIRTY is exact, and swap blocks never
-		 * hold stale data.  So an anonymous page is clean exactly
-		 * when its object's pager holds a copy of it.
+		 * hold stale data, except in a pager a 4.4BSD collapse
+		 * handed over (swap_pager_adopted).  So an anonymous page
+		 * is clean exactly when its object's pager holds a copy.
 		 */
 		if ((pg->object->flags & OBJ_INTERNAL) == 0)
 			continue;
 		has = vm_pager_has_page(pg->object, pg->pindex);
-		if ((pg->flags & PG_DIRTY) && has)
+		if ((pg->flags & PG_DIRTY) && has &&
+		    !swap_pager_adopted(pg->object))
 			bench_fail("page %#x (object %u, index %u) is dirty, "
 			    "yet its swap copy was kept (stale)",
 			    pg->phys_addr, pg->object->id, pg->pindex);
@@ -603,11 +605,23 @@ hidden_pages(u_int *allp, u_int *collp, u_int *frontp, u_int *depthp)
 		TAILQ_FOREACH(pg, &object->memq, listq)
 			if (!ov[i].vis[pg->pindex])
 				ov[i].hres++;
-		if (object->pgops != NULL)
-			for (k = 0; k < object->size; k++)
-				if (!ov[i].vis[k] &&
-				    vm_pager_has_page(object, k))
+		/*
+		 * A block is hidden where nobody reaches its index, under a
+		 * dirty page (stale), or outside the window (the last two
+		 * only after a 4.4BSD collapse adopted a pager).
+		 */
+		if (object->pgops != NULL) {
+			for (k = 0; k < object->size; k++) {
+				if (!vm_pager_has_page(object, k))
+					continue;
+				pg = vm_page_lookup(object, k);
+				if (!ov[i].vis[k] || (pg != NULL &&
+				    (pg->flags & (PG_DIRTY | PG_BUSY)) ==
+				    PG_DIRTY))
 					ov[i].hswap++;
+			}
+			ov[i].hswap += swap_pager_outside_blocks(object);
+		}
 		*allp += ov[i].hres + ov[i].hswap;
 		if (object->ref_count == 1 && object->shadow_count == 1)
 			*collp += ov[i].hres + ov[i].hswap;

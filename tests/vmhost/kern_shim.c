@@ -337,6 +337,8 @@ sim_thread_idle(void)
 	sim_switch_out();
 }
 
+int nosleep_depth;		/* NOSLEEP_ENTER depth (sys/systm.h) */
+
 int
 tsleep(const void *chan, int pri, const char *wmesg, int timo)
 {
@@ -346,6 +348,8 @@ tsleep(const void *chan, int pri, const char *wmesg, int timo)
 	if (p == &proc0)
 		panic("tsleep: the harness may not sleep (%s)", wmesg);
 	KASSERT(chan != NULL, ("tsleep: no channel (%s)", wmesg));
+	KASSERT(nosleep_depth == 0,
+	    ("tsleep: sleeping (%s) in a section that must not", wmesg));
 	p->p_wchan = chan;
 	p->p_wmesg = wmesg;
 	p->p_stat = SSLEEP;

@@ -669,3 +669,10 @@ daemon_main(struct sim_thread *t)
 	vm_pageout(NULL);
 }
 
+void
+defer_main(struct sim_thread *t)
+{
+
+	vm_object_deferred_daemon(NULL);
+}
+

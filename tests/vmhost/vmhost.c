@@ -106,8 +106,9 @@ static uint64_t rng;
 struct uproc *uprocs[NPROC_MAX];
 int nuprocs;
 int nforking;				/* forks asleep in vmspace_fork */
-pid_t next_pid = 3;
+pid_t next_pid = 4;		/* 2: pagedaemon, 3: vmdeferd */
 struct sim_thread daemon_thread;
+struct sim_thread defer_thread;		/* vmdeferd */
 static struct vnode file_vnode;
 struct vm_object *file_object;
 static struct vm_page **hog;		/* pages taken to squeeze memory */
@@ -779,7 +780,6 @@ boot(void)
 	avail[1] = host_phys_base + ptoa(cfg.npages);
 	avail[2] = avail[3] = 0;
 	vm_page_startup(avail);
-	vm_object_init();
 	vm_map_init(&vmspace0.vm_map, kernel_pmap, VM_MAXUSER_ADDRESS,
 	    VM_MAXUSER_ADDRESS + PAGE_SIZE);
 	vmspace0.vm_pmap = kernel_pmap;
@@ -806,6 +806,17 @@ boot(void)
 	daemon_thread.state = T_RUN;
 	sim_thread_start(&daemon_thread, daemon_main);
 	sim_thread_run(&daemon_thread);		/* to its first sleep */
+
+	defer_thread.p.p_pid = 3;
+	defer_thread.p.p_flag = P_SYSTEM;
+	defer_thread.p.p_stat = SRUN;
+	defer_thread.p.p_vmspace = &vmspace0;
+	strlcpy(defer_thread.p.p_comm, "vmdeferd",
+	    sizeof(defer_thread.p.p_comm));
+	LIST_INSERT_HEAD(&allproc, &defer_thread.p, p_list);
+	defer_thread.state = T_RUN;
+	sim_thread_start(&defer_thread, defer_main);
+	sim_thread_run(&defer_thread);		/* to its first sleep */
 
 	if (&vm_collapse_pagers != NULL) {
 		collapse_check = args->collapse_check >= 0 ?

@@ -25,7 +25,7 @@ sleep(unsigned seconds)
 }
 
 int
-usleep(unsigned usec)
+usleep(useconds_t usec)
 {
 	struct timespec ts;
 

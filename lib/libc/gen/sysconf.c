@@ -1,21 +1,23 @@
 /*
  * sysconf.c: sysconf(3), the system's limits and options.  Fixed
- * values come from <sys/param.h> and <limits.h>; the processor count
- * and memory size are asked of the kernel (sysctl hw.*).  An unknown
- * name gives -1 with errno EINVAL.
+ * values come from <sys/param.h>, <limits.h>, <stdio.h> and
+ * <unistd.h>; the processor count, the memory size and the page size
+ * are asked of the kernel (sysctl hw.*), as is the clock rate
+ * (kern.hz).  An unknown name gives -1 with errno EINVAL.
  */
 #include <sys/param.h>
 #include <sys/sysctl.h>
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <unistd.h>
 
-/* An int-valued sysctl hw.<which>, or dflt if the kernel has none. */
+/* An int-valued sysctl {top, which}, or dflt if the kernel has none. */
 static long
-hw_int(int which, long dflt)
+sysctl_int(int top, int which, long dflt)
 {
-	int mib[2] = { CTL_HW, which };
+	int mib[2] = { top, which };
 	int value;
 	size_t len;
 
@@ -36,7 +38,7 @@ sysconf(int name)
 	case _SC_CHILD_MAX:
 		return (CHILD_MAX);
 	case _SC_CLK_TCK:
-		return (HZ);
+		return (sysctl_int(CTL_KERN, KERN_HZ, HZ));
 	case _SC_NGROUPS_MAX:
 		return (NGROUPS);
 	case _SC_OPEN_MAX:
@@ -47,13 +49,21 @@ sysconf(int name)
 	case _SC_VERSION:
 		return (_POSIX_VERSION);
 	case _SC_PAGESIZE:
-		return (PAGE_SIZE);
+		return (sysctl_int(CTL_HW, HW_PAGESIZE, PAGE_SIZE));
 	case _SC_NPROCESSORS_CONF:
 	case _SC_NPROCESSORS_ONLN:
-		return (hw_int(HW_NCPU, 1));
+		return (sysctl_int(CTL_HW, HW_NCPU, 1));
 	case _SC_PHYS_PAGES:
-		return ((long)((unsigned long)hw_int(HW_PHYSMEM, -1) /
-		    PAGE_SIZE));
+		return ((long)((unsigned long)sysctl_int(CTL_HW, HW_PHYSMEM,
+		    -1) / PAGE_SIZE));
+	case _SC_STREAM_MAX:
+		return (FOPEN_MAX);
+	case _SC_TZNAME_MAX:
+		return (TZNAME_MAX);
+	case _SC_TIMERS:
+		return (_POSIX_TIMERS);
+	case _SC_MONOTONIC_CLOCK:
+		return (_POSIX_MONOTONIC_CLOCK);
 	case _SC_LINE_MAX:
 		return (LINE_MAX);
 	case _SC_HOST_NAME_MAX:

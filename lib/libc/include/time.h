@@ -4,8 +4,8 @@
  * time_t is 64 bits.  Umbra keeps no time zone database: local time is
  * UTC, tzset() does nothing and tzname is {"UTC", "UTC"}.  struct
  * timespec, the CLOCK_* ids and clockid_t come from <sys/time.h> and
- * <sys/types.h>.  clock() measures from the process's first call to it,
- * on CLOCK_MONOTONIC (Umbra has no per-process CPU clock yet).
+ * <sys/types.h>.  clock() is the processor time used, from
+ * getrusage(2).
  */
 #ifndef _TIME_H_
 #define _TIME_H_

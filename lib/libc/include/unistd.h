@@ -35,6 +35,10 @@
 #define _SC_NPROCESSORS_ONLN	58
 #define _SC_PHYS_PAGES		121
 #define _SC_LINE_MAX		15
+#define _SC_STREAM_MAX		26
+#define _SC_TZNAME_MAX		27
+#define _SC_TIMERS		44
+#define _SC_MONOTONIC_CLOCK	74
 #define _SC_HOST_NAME_MAX	72
 #define _SC_LOGIN_NAME_MAX	73
 
@@ -68,8 +72,10 @@ pid_t	 setsid(void);
 pid_t	 tcgetpgrp(int);
 int	 tcsetpgrp(int, pid_t);
 unsigned sleep(unsigned);
-int	 usleep(unsigned);
+int	 usleep(useconds_t);
 int	 pause(void);
+unsigned alarm(unsigned);
+useconds_t ualarm(useconds_t, useconds_t);
 
 /* Identities. */
 uid_t	 getuid(void);

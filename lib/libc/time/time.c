@@ -1,11 +1,12 @@
 /*
  * time.c: time(3), difftime(3) and clock(3).
  *
- * clock() should be the processor time used; Umbra has no per-process
- * CPU clock for it yet, so it is the CLOCK_MONOTONIC time since the
- * process first called clock(), in CLOCKS_PER_SEC units.  Programs use
- * it for differences, which this gives.
+ * clock() is the processor time the process has used, user and system,
+ * from getrusage(2), in CLOCKS_PER_SEC units; it counts in whole clock
+ * ticks, as the kernel does.
  */
+#include <sys/resource.h>
+
 #include <time.h>
 
 time_t
@@ -30,16 +31,11 @@ difftime(time_t t1, time_t t0)
 clock_t
 clock(void)
 {
-	static struct timespec start;
-	static int started;
-	struct timespec now;
+	struct rusage ru;
 
-	if (clock_gettime(CLOCK_MONOTONIC, &now) == -1)
+	if (getrusage(RUSAGE_SELF, &ru) == -1)
 		return ((clock_t)-1);
-	if (!started) {
-		start = now;
-		started = 1;
-	}
-	return ((clock_t)((now.tv_sec - start.tv_sec) * CLOCKS_PER_SEC +
-	    (now.tv_nsec - start.tv_nsec) / (1000000000 / CLOCKS_PER_SEC)));
+	return ((clock_t)((ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) *
+	    CLOCKS_PER_SEC + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) /
+	    (1000000 / CLOCKS_PER_SEC)));
 }

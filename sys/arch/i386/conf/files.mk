@@ -24,6 +24,7 @@ KERN_SRCS := \
 	sys/kern/kern_malloc.c \
 	sys/kern/kern_proc.c \
 	sys/kern/kern_prot.c \
+	sys/kern/kern_resource.c \
 	sys/kern/kern_shutdown.c \
 	sys/kern/kern_sig.c \
 	sys/kern/kern_synch.c \
@@ -51,5 +52,6 @@ KERN_SRCS := \
 	sys/vm/vm_pageout.c \
 	sys/vm/vm_pager.c \
 	sys/vm/vm_swap.c \
+	sys/vm/vm_swapoff.c \
 	sys/vm/swap_pager.c \
 	sys/vm/vnode_pager.c

@@ -37,6 +37,7 @@ typedef __int64_t		__blkcnt_t;
 typedef __int32_t		__blksize_t;
 typedef __int64_t		__time_t;
 typedef __int32_t		__suseconds_t;
+typedef __uint32_t		__useconds_t;
 typedef __int32_t		__clockid_t;
 typedef __uint32_t		__sigset_t;
 typedef __uint32_t		__socklen_t;
