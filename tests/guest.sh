@@ -24,6 +24,7 @@
 #		(tests/guest/t_hidden.c)
 #   swapoff	mem=16M: taking the swap device away (t_swap.c)
 #   swapoff-eio	swap reads fail: swapoff loses only the failed page
+#   tmpfs	mem=16M tmpfs=24M: /tmp filled past memory (t_tmpfs.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
 # and three that check the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), and a
@@ -193,6 +194,8 @@ boot leak 64M "mem=16M" - "runtests -g leak"
 boot hidden 64M "mem=16M" - "runtests -g hidden" 64M
 # swapoff with chains on the device, under load, and its errors.
 boot swapoff 64M "mem=16M" - "runtests -g swapoff" 64M
+# /tmp filled past memory (24 MiB of files, 16 MiB of RAM): to swap.
+boot tmpfs 64M "mem=16M tmpfs=24M" - "runtests -g tmpfs" 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - "runtests -g fire"
 # 8 MiB of swap, so that memory and swap run out fast (cow-oom); the

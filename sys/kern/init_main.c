@@ -94,7 +94,7 @@ init_create(void)
 void
 main(void)
 {
-	static char initbuf[64];
+	static char initbuf[64], tmpfsbuf[16];
 
 	printf("%s\n", version);
 	physmem_bytes = vmcnt.v_page_count * PAGE_SIZE;
@@ -116,6 +116,8 @@ main(void)
 	clock_init();
 	vfs_mountroot();
 	proc0.p_cwd = rootvnode;
+	vref(proc0.p_cwd);
+	tmpfs_mount("/tmp", boot_arg("tmpfs", tmpfsbuf, sizeof(tmpfsbuf)));
 	wd_attach();
 	vd_attach();
 

@@ -458,6 +458,7 @@ sysctl_kern_malloc(SYSCTL_HANDLER_ARGS)
 
 SYSCTL_NODE(, CTL_KERN, kern, CTLFLAG_RD, NULL, "High kernel");
 SYSCTL_NODE(, CTL_VM, vm, CTLFLAG_RD, NULL, "Virtual memory");
+SYSCTL_NODE(, CTL_VFS, vfs, CTLFLAG_RD, NULL, "File systems");
 SYSCTL_NODE(, CTL_HW, hw, CTLFLAG_RD, NULL, "Hardware");
 
 SYSCTL_STRING(_kern, KERN_OSTYPE, ostype, CTLFLAG_RD, "Umbra", 0,

@@ -49,6 +49,7 @@ struct swap_audit {
 	__uint32_t	sa_out_of_range; /* not a block of any device */
 	__uint32_t	sa_errors;	/* the sum of the four above */
 	__uint32_t	sa_outside;	/* owned outside the owner's window */
+	__uint32_t	sa_file_blocks;	/* owned by /tmp files' objects */
 };
 
 #ifndef _KERNEL

@@ -54,6 +54,7 @@
 #define	CTL_UNSPEC	0	/* the meta nodes */
 #define	CTL_KERN	1	/* "high kernel": proc, limits */
 #define	CTL_VM		2	/* virtual memory */
+#define	CTL_VFS		3	/* file systems */
 #define	CTL_DEBUG	5	/* debugging */
 #define	CTL_HW		6	/* generic CPU/io */
 
@@ -122,8 +123,8 @@ struct kinfo_proc {
 /*
  * vm.object_audit (root only): every VM object checked.  An anonymous
  * object is reachable if some process's map reaches it, directly or
- * down a backing chain; one that is not is a leak, with its pages and
- * swap blocks.  `broken' counts objects whose own bookkeeping is wrong
+ * down a backing chain, or if a /tmp file holds it (`files' counts
+ * those); one that is not is a leak, with its pages and swap blocks.  `broken' counts objects whose own bookkeeping is wrong
  * (page and shadow counts, pages out of range).
  */
 struct vm_object_audit {
@@ -136,6 +137,7 @@ struct vm_object_audit {
 	__uint32_t	oa_leaked_swap;	/* their swap blocks */
 	__uint32_t	oa_broken;	/* objects failing their invariants */
 	__uint32_t	oa_longest_chain; /* longest chain from a map entry */
+	__uint32_t	oa_files;	/* anonymous and held by /tmp files */
 };
 
 #ifdef _KERNEL
@@ -220,6 +222,7 @@ extern struct sysctl_oid sysctl_;	/* the root */
 
 SYSCTL_DECL(_kern);
 SYSCTL_DECL(_vm);
+SYSCTL_DECL(_vfs);
 SYSCTL_DECL(_hw);
 SYSCTL_DECL(_debug);
 

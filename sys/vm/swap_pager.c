@@ -298,36 +298,96 @@ swap_pager_haspage(struct vm_object *object, vm_pindex_t pindex)
 	return (swp_getblk(object, swp_pidx(object, pindex)) != SWAPBLK_NONE);
 }
 
+/*
+ * How many pages just before and after page pindex have swap blocks
+ * that continue its block on both sides (so one transfer reads them
+ * all), not retired, and no resident page: at most maxbehind and
+ * maxahead.
+ */
+static void
+swap_pager_cluster(struct vm_object *object, vm_pindex_t pindex,
+    int maxbehind, int maxahead, int *behind, int *ahead)
+{
+	vm_pindex_t pidx = swp_pidx(object, pindex);
+	uint32_t blk = swp_getblk(object, pidx), b;
+	int i;
+
+	*behind = *ahead = 0;
+	if (blk == SWAPBLK_NONE || (blk & SWAPBLK_BAD))
+		return;
+	for (i = 1; i <= maxbehind && pindex >= (vm_pindex_t)i; i++) {
+		b = swp_getblk(object, pidx - i);
+		if (b != blk - i || vm_page_lookup(object, pindex - i) != NULL)
+			break;
+		*behind = i;
+	}
+	for (i = 1; i <= maxahead && pindex + i < object->size; i++) {
+		b = swp_getblk(object, pidx + i);
+		if (b != blk + i || vm_page_lookup(object, pindex + i) != NULL)
+			break;
+		*ahead = i;
+	}
+}
+
+/*
+ * Read n pages back from swap in one transfer (their blocks are
+ * consecutive: swap_pager_cluster said so); the caller sleeps here.  If
+ * a read of several pages fails, nothing says whose block is bad:
+ * VM_PAGER_AGAIN, and the caller reads the page it needs alone.  If a
+ * read of one page fails, its block is marked bad: the contents are
+ * lost, and faults on it fail.
+ */
+static int
+swap_pager_getpages(struct vm_object *object, struct vm_page **pgs, int n,
+    int req)
+{
+	vm_pindex_t pidx = swp_pidx(object, pgs[0]->pindex);
+	struct swblock *swb;
+	struct buf buf;
+	uint32_t blk;
+	int i;
+
+	blk = swp_getblk(object, pidx + req);
+	if (blk == SWAPBLK_NONE)
+		return (VM_PAGER_BAD);
+	if (blk & SWAPBLK_BAD)
+		return (VM_PAGER_ERROR);	/* retired, or lost */
+	blk -= req;
+	for (i = 0; i < n; i++)
+		KASSERT(swp_getblk(object, pidx + i) == blk + i,
+		    ("swap_pager_getpages: object %u pages %u+%d not "
+		    "contiguous on swap", object->id, pgs[0]->pindex, i));
+	memset(&buf, 0, sizeof(buf));
+	buf.b_flags = B_READ;
+	buf.b_bcount = n * PAGE_SIZE;
+	buf.b_npages = n;
+	for (i = 0; i < n; i++)
+		buf.b_pages[i] = pgs[i];
+	if (!swap_io(&buf, blk) || biowait(&buf) != 0) {
+		/* Which page's block failed?  The caller tries it alone. */
+		if (n > 1)
+			return (VM_PAGER_AGAIN);
+		/* The object still exists (paging_in_progress): mark it. */
+		pidx += req;
+		swb = swp_cluster(object, pidx);
+		blk = swb->swb_blocks[pidx % SWAP_META_PAGES];
+		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
+		printf("swap_pager: pager read error, object %u page %u, "
+		    "block %u of %s: marked bad\n", object->id,
+		    pgs[req]->pindex, blk, swap_dev_name(blk));
+		return (VM_PAGER_ERROR);
+	}
+	for (i = 0; i < n; i++)
+		pgs[i]->flags &= ~PG_DIRTY;
+	return (VM_PAGER_OK);
+}
+
 /* Read page pg back from swap; the caller sleeps here. */
 static int
 swap_pager_getpage(struct vm_object *object, struct vm_page *pg)
 {
-	vm_pindex_t pidx = swp_pidx(object, pg->pindex);
-	struct swblock *swb;
-	struct buf buf;
-	uint32_t blk;
 
-	blk = swp_getblk(object, pidx);
-	if (blk == SWAPBLK_NONE)
-		return (VM_PAGER_BAD);
-	if (blk & SWAPBLK_BAD)
-		return (VM_PAGER_ERROR);
-	memset(&buf, 0, sizeof(buf));
-	buf.b_flags = B_READ;
-	buf.b_bcount = PAGE_SIZE;
-	buf.b_npages = 1;
-	buf.b_pages[0] = pg;
-	if (!swap_io(&buf, blk) || biowait(&buf) != 0) {
-		/* The object still exists (paging_in_progress): mark it. */
-		swb = swp_cluster(object, pidx);
-		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
-		printf("swap_pager: pager read error, object %u page %u, "
-		    "block %u of %s: marked bad\n", object->id, pg->pindex, blk,
-		    swap_dev_name(blk));
-		return (VM_PAGER_ERROR);
-	}
-	pg->flags &= ~PG_DIRTY;
-	return (VM_PAGER_OK);
+	return (swap_pager_getpages(object, &pg, 1, 0));
 }
 
 /* A pageout finished (disk interrupt): hand it to the daemon. */
@@ -345,6 +405,8 @@ swap_pager_iodone(struct buf *bp)
  * at a time.  rtvals[i] gets VM_PAGER_PEND for a write started (the
  * daemon completes it in swap_pager_complete), VM_PAGER_FAIL when swap
  * is full, VM_PAGER_AGAIN when memory for the map is short.
+ * => the pages are busy and unmapped; the object is held by
+ *    paging_in_progress (one per page); never sleeps.
  */
 static void
 swap_pager_putpages(struct vm_object *object, struct vm_page **pgs, int n,
@@ -994,6 +1056,8 @@ const struct pagerops swappagerops = {
 	.pgo_type = OBJT_SWAP,
 	.pgo_haspage = swap_pager_haspage,
 	.pgo_getpage = swap_pager_getpage,
+	.pgo_getpages = swap_pager_getpages,
+	.pgo_cluster = swap_pager_cluster,
 	.pgo_putpages = swap_pager_putpages,
 	.pgo_dealloc = swap_pager_dealloc,
 	.pgo_page_stale = swap_pager_page_stale,

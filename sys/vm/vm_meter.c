@@ -38,6 +38,12 @@ VMCNT(fault_restarts, v_fault_restarts,
 VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
 VMCNT(zero_fills, v_zfod, "Zero-filled pages");
 VMCNT(pageins, v_pageins, "Pages read from pagers");
+VMCNT(pagein_requests, v_pagein_requests,
+    "Faults that read from a pager (one transfer each)");
+VMCNT(readahead, v_readahead, "Pages read ahead of a fault");
+VMCNT(readahead_used, v_readahead_used, "Pages read ahead, used later");
+VMCNT(readahead_unused, v_readahead_unused,
+    "Pages read ahead, freed without being used");
 VMCNT(pageouts, v_pageouts, "Pages written to pagers");
 VMCNT(pageout_errors, v_pageout_errors, "Page writes that failed");
 VMCNT(pagein_errors, v_pagein_errors, "Page reads that failed");

@@ -181,6 +181,9 @@ vm_page_rename(struct vm_page *pg, struct vm_object *object,
  * and unbusies it.  Without one it is a kernel page.  Returns NULL if
  * memory is short: below v_free_reserved only VM_ALLOC_SYSTEM callers
  * get pages.
+ * => object (if any) is alive and has no page at pindex; the caller
+ *    holds paging_in_progress on it if it will sleep with the page busy.
+ * => never sleeps; NULL leaves nothing allocated.
  */
 struct vm_page *
 vm_page_alloc(struct vm_object *object, vm_pindex_t pindex, int flags)
@@ -234,6 +237,8 @@ vm_page_free(struct vm_page *pg)
 	    pg->phys_addr));
 	KASSERT(!pmap_page_is_mapped(pg), ("vm_page_free: page %#x mapped",
 	    pg->phys_addr));
+	if (pg->flags & PG_READAHEAD)
+		vmcnt.v_readahead_unused++;
 	if (pg->object != NULL)
 		vm_page_remove(pg);
 	else if (pg->queue == PQ_NONE)

@@ -30,6 +30,10 @@ struct vmmeter {
 	u_int	v_cow_faults;		/* copy-on-write copies */
 	u_int	v_zfod;			/* zero-fill pages */
 	u_int	v_pageins;		/* pages read from a pager */
+	u_int	v_pagein_requests;	/* faults that read from a pager */
+	u_int	v_readahead;		/* ... pages read ahead with them */
+	u_int	v_readahead_used;	/* ... of those, used later */
+	u_int	v_readahead_unused;	/* ... freed unused */
 	u_int	v_pageouts;		/* pages written to a pager */
 	u_int	v_pageout_errors;	/* pages whose write failed */
 	u_int	v_pagein_errors;	/* pages whose read failed */

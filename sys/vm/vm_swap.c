@@ -469,6 +469,8 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 		if (object->pgops != &swappagerops)
 			continue;
 		sa.sa_objects++;
+		if (object->flags & OBJ_FILE)
+			sa.sa_file_blocks += swap_pager_object_blocks(object);
 		swap_pager_audit(object, seen, swap_total, &sa);
 	}
 	for (i = 0; i < NSWAPDEV; i++) {

@@ -26,9 +26,11 @@
  *		  lost; its entry becomes SWAPBLK_LOST, so that a fault on
  *		  it still fails (SIGBUS) once the device is gone;
  *		- otherwise the page is read in, as a fault would (a new
- *		  busy page, PG_FAKE until the read is done), dirtied, and
- *		  its block freed.  A read that fails retires the block, and
- *		  the page is lost as above.
+ *		  busy page, PG_FAKE until the read is done; with the pages
+ *		  that follow it on the device in the same transfer, up to
+ *		  vm.pagein_max), dirtied, and its block freed.  A read
+ *		  that fails retires the block, and the page is lost as
+ *		  above.
  *	   A busy page is waited for; memory is waited for (vm_wait).
  *	   While swapoff sleeps, faults, pageouts, collapses and exits go
  *	   on: swapoff holds nothing a fault needs except the busy page it
@@ -52,6 +54,7 @@
 #include <sys/vnode.h>
 #include <vm/vm.h>
 #include <vm/vm_param.h>
+#include <vm/vm_fault.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
@@ -129,6 +132,56 @@ swapoff_needed(struct swapoff *so)
 }
 
 /*
+ * Read page pg (new, busy, PG_FAKE) of object back, and with it, in the
+ * same transfer, the pages after it whose blocks follow its block on
+ * the device, that are not resident and that someone can read (up to
+ * vm.pagein_max pages, as a fault would); each page read becomes the
+ * only copy (dirtied, its block freed).  Returns the result for pg; on
+ * an error pg is still the caller's to free.
+ */
+static int
+swapoff_read(struct swapoff *so, struct vm_object *object, struct vm_page *pg)
+{
+	struct vm_page *pgs[32];
+	int behind, ahead, n, rv, i;
+
+	vm_pager_cluster(object, pg->pindex, 0, imin(vm_pagein_max,
+	    nitems(pgs)) - 1, &behind, &ahead);
+	pgs[0] = pg;
+	for (n = 1; n <= ahead; n++) {
+		if (vm_object_visible(object, pg->pindex + n, so->stack,
+		    so->nstack) == VIS_HIDDEN ||
+		    vmcnt.v_free_count <= vmcnt.v_free_min ||
+		    (pgs[n] = vm_page_alloc(object, pg->pindex + n,
+		    VM_ALLOC_NORMAL)) == NULL)
+			break;
+		pgs[n]->flags |= PG_FAKE;
+	}
+	rv = vm_pager_get_pages(object, pgs, n, 0);
+	if (rv == VM_PAGER_AGAIN) {
+		/* Which block failed is not known: pg on its own. */
+		for (i = 1; i < n; i++)
+			vm_page_free(pgs[i]);
+		n = 1;
+		rv = vm_pager_get_page(object, pg);
+	}
+	for (i = 0; i < n; i++) {
+		if (rv != VM_PAGER_OK) {
+			if (i > 0)
+				vm_page_free(pgs[i]);
+			continue;
+		}
+		pgs[i]->flags &= ~PG_FAKE;
+		vm_page_dirty(pgs[i]);		/* frees the block */
+		vm_page_activate(pgs[i]);
+		vm_page_wakeup(pgs[i]);
+		so->read++;
+		vmcnt.v_pageins++;
+	}
+	return (rv);
+}
+
+/*
  * Deal with page pindex of object, whose block (if it still has one)
  * lies on the device.  Returns 0, or EINTR if the process was stopped
  * while it waited.  May sleep; the caller holds paging_in_progress on
@@ -142,6 +195,8 @@ swapoff_page(struct swapoff *so, struct vm_object *object,
 	uint32_t blk;
 	int rv;
 
+	KASSERT(object->paging_in_progress > 0,
+	    ("swapoff_page: object %u not held", object->id));
 	for (;;) {
 		if (object->flags & OBJ_DEAD)
 			return (0);	/* terminate frees its blocks */
@@ -184,16 +239,9 @@ swapoff_page(struct swapoff *so, struct vm_object *object,
 			continue;
 		}
 		pg->flags |= PG_FAKE;
-		rv = vm_pager_get_page(object, pg);
-		if (rv == VM_PAGER_OK) {
-			pg->flags &= ~PG_FAKE;
-			vm_page_dirty(pg);	/* frees the block */
-			vm_page_activate(pg);
-			vm_page_wakeup(pg);
-			so->read++;
-			vmcnt.v_pageins++;
+		rv = swapoff_read(so, object, pg);
+		if (rv == VM_PAGER_OK)
 			return (0);
-		}
 		vm_page_free(pg);
 		if (rv != VM_PAGER_BAD) {
 			/* The pager marked the block bad: the page is lost. */
@@ -212,6 +260,9 @@ swapoff_object(struct swapoff *so, struct vm_object *object)
 	vm_pindex_t idx[SWAPOFF_BATCH], cursor = 0;
 	int n, k, error;
 
+	KASSERT(object->pgops == &swappagerops &&
+	    object->paging_in_progress > 0,
+	    ("swapoff_object: object %u not a held swap object", object->id));
 	so->freed += swap_pager_dev_outside(object, so->lo, so->hi);
 	while ((n = swap_pager_dev_pages(object, so->lo, so->hi, &cursor,
 	    idx, nitems(idx))) > 0) {

@@ -11,6 +11,11 @@
  *				disk must not be swapping: writes are refused)
  *	bench thrash F		write F times the RAM and read it back,
  *				with the page-out and page-in rates
+ *	bench faults MB...	for each size: a zero-fill fault per page
+ *				(a fresh mapping written page by page)
+ *				and a copy-on-write fault per page (a child
+ *				writes every page of it), per page
+ *	bench syscall N		getppid(), N times: a null system call
  *	bench chain N FIX	the 1993 workload: N forks under memory
  *				pressure with vm.collapse_pagers=FIX; the
  *				chain, its hidden swap, the cost of a read
@@ -299,12 +304,86 @@ cmd_chain(int n, int fix)
 	return (0);
 }
 
+/*
+ * Fault costs at sizes of mb MiB: zero-fill (a fresh private mapping
+ * written page by page) and copy-on-write (a child writes every page of
+ * it, each a copy of the parent's), per page.  The child reports its
+ * time through a pipe.
+ */
+static int
+cmd_faults(int argc, char **argv)
+{
+	unsigned long mb, n, k;
+	uint64_t t0, t;
+	char name[64];
+	int i, p[2], st;
+	pid_t pid;
+	char *r;
+
+	for (i = 0; i < argc; i++) {
+		mb = strtoul(argv[i], NULL, 10);
+		n = mb << 20 >> 12;
+		if (n == 0)
+			errx(2, "faults: %s: not a size in MiB", argv[i]);
+		r = mmap(NULL, mb << 20, PROT_READ | PROT_WRITE,
+		    MAP_ANON | MAP_PRIVATE, -1, 0);
+		if (r == MAP_FAILED)
+			err(1, "mmap %lu MiB", mb);
+		t0 = now_ns();
+		for (k = 0; k < n; k++)
+			r[k * PGSZ] = 1;
+		t = now_ns() - t0;
+		snprintf(name, sizeof(name), "zero_fill_fault_%luMiB", mb);
+		report(name, (double)t / n, "ns");
+		if (pipe(p) == -1)
+			err(1, "pipe");
+		if ((pid = fork()) == -1)
+			err(1, "fork");
+		if (pid == 0) {
+			t0 = now_ns();
+			for (k = 0; k < n; k++)
+				r[k * PGSZ] = 2;
+			t = now_ns() - t0;
+			if (write(p[1], &t, sizeof(t)) != sizeof(t))
+				_exit(1);
+			_exit(0);
+		}
+		close(p[1]);
+		if (read(p[0], &t, sizeof(t)) != sizeof(t))
+			errx(1, "faults: the child did not report");
+		close(p[0]);
+		if (waitpid(pid, &st, 0) != pid || st != 0)
+			errx(1, "faults: the child failed");
+		for (k = 0; k < n; k++)
+			if (r[k * PGSZ] != 1)
+				errx(1, "faults: the child's write showed");
+		snprintf(name, sizeof(name), "cow_fault_%luMiB", mb);
+		report(name, (double)t / n, "ns");
+		munmap(r, mb << 20);
+	}
+	return (0);
+}
+
+/* A null system call, n times. */
+static int
+cmd_syscall(int n)
+{
+	uint64_t t0;
+	int i;
+
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		(void)getppid();
+	report("null_syscall", (double)(now_ns() - t0) / n, "ns");
+	return (0);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
-	    "thrash FACTOR | chain N FIX\n");
+	    "thrash FACTOR | chain N FIX | faults MB... | syscall N\n");
 	exit(2);
 }
 
@@ -322,5 +401,9 @@ main(int argc, char **argv)
 		return (cmd_raw(argv[2], atoi(argv[3])));
 	if (argc == 3 && strcmp(argv[1], "thrash") == 0)
 		return (cmd_thrash(atoi(argv[2])));
+	if (argc >= 3 && strcmp(argv[1], "faults") == 0)
+		return (cmd_faults(argc - 2, argv + 2));
+	if (argc == 3 && strcmp(argv[1], "syscall") == 0)
+		return (cmd_syscall(atoi(argv[2])));
 	usage();
 }

@@ -240,6 +240,34 @@ static const struct t_test t_tests[] = {
 	{ "disk-swap", test_disk_swap,
 	    "paging through the second disk, by RUNTESTS_DISK_METHOD",
 	    "disk", 300 },
+	{ "tmpfs-rw", test_tmpfs_rw,
+	    "/tmp files: read, write, holes, O_APPEND, truncation, unlink" },
+	{ "tmpfs-dirs", test_tmpfs_dirs,
+	    "/tmp: mkdir, rmdir, rename, getdirentries, a removed cwd" },
+	{ "tmpfs-errno", test_tmpfs_errno,
+	    "the errno of every refusal, as root and as uid 1000" },
+	{ "tmpfs-mmap", test_tmpfs_mmap,
+	    "/tmp files mapped shared by two processes, and private" },
+	{ "tmpfs-exec", test_tmpfs_exec,
+	    "a program copied into /tmp runs from there" },
+	{ "tmpfs-audit", test_tmpfs_audit,
+	    "the object audit counts /tmp files' objects as reachable" },
+	{ "tmpfs-enospc", test_tmpfs_enospc,
+	    "the size and vnode limits: ENOSPC, files intact, space back" },
+	{ "tmpfs-fill", test_tmpfs_fill,
+	    "/tmp filled past memory: its pages on swap, back, freed by rm",
+	    "tmpfs", 600 },
+	{ "tools-mkdir", test_tools_mkdir,
+	    "mkdir -p -m and rmdir -p: what they do, their errors" },
+	{ "tools-rm", test_tools_rm,
+	    "rm, rm -r, rm -f: files, trees, refusals, the sticky /tmp" },
+	{ "tools-cp-mv", test_tools_cp_mv,
+	    "cp and mv: files, trees, into directories, across file "
+	    "systems" },
+	{ "tools-touch-tee", test_tools_touch_tee,
+	    "touch makes files and sets times; tee copies, tee -a appends" },
+	{ "tools-dd", test_tools_dd,
+	    "dd: bs, count, skip, seek, conv=notrunc, records, errors" },
 	{ "swap-3x", test_swap_3x,
 	    "three times the RAM written and read back", "swap", 600 },
 	{ "swap-stale", test_swap_stale,
@@ -353,6 +381,7 @@ static const struct t_test t_tests[] = {
 #define	DEFAULT_LIMIT	60		/* seconds per test */
 
 static int	limit = DEFAULT_LIMIT;
+static int	boot_pagein_max;	/* vm.pagein_max when we started */
 static char	selected[NTESTS];
 static char	reason[400];
 
@@ -569,13 +598,17 @@ run_one(const struct t_test *t)
 
 	reason[0] = '\0';
 	/*
-	 * Every test starts with the collapse fix on (the default), whatever
-	 * a test before it left (root only; elsewhere it cannot change).
+	 * Every test starts with the collapse fix on (the default) and the
+	 * boot's page-in cluster size, whatever a test before it left (root
+	 * only; elsewhere they cannot change).
 	 */
 	if (geteuid() == 0) {
 		i = 1;
 		(void)sysctlbyname("vm.collapse_pagers", NULL, NULL, &i,
 		    sizeof(i));
+		if (boot_pagein_max > 0)
+			(void)sysctlbyname("vm.pagein_max", NULL, NULL,
+			    &boot_pagein_max, sizeof(boot_pagein_max));
 	}
 	if (pipe(rp) == -1 || pipe(gp) == -1) {
 		snprintf(reason, sizeof(reason), "runner: pipe: %s",
@@ -975,6 +1008,8 @@ main(int argc, char **argv)
 		_exit(99);
 	if (argc >= 2 && strcmp(argv[1], "-C") == 0)
 		return (t_childmode(argc, argv));
+	if (t_sysctl_int("vm.pagein_max", &boot_pagein_max) != 0)
+		boot_pagein_max = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-l") == 0) {

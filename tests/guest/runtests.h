@@ -303,6 +303,21 @@ T_TEST(test_times);
 T_TEST(test_uname);
 T_TEST(test_sysconf);
 T_TEST(test_strsignal);
+/* t_tmpfs.c */
+T_TEST(test_tmpfs_rw);
+T_TEST(test_tmpfs_dirs);
+T_TEST(test_tmpfs_errno);
+T_TEST(test_tmpfs_mmap);
+T_TEST(test_tmpfs_exec);
+T_TEST(test_tmpfs_audit);
+T_TEST(test_tmpfs_enospc);
+T_TEST(test_tmpfs_fill);
+/* t_filetools.c */
+T_TEST(test_tools_mkdir);
+T_TEST(test_tools_rm);
+T_TEST(test_tools_cp_mv);
+T_TEST(test_tools_touch_tee);
+T_TEST(test_tools_dd);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);

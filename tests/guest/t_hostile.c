@@ -813,11 +813,24 @@ hs_read(const struct hs_leaf *l, pid_t pid, size_t *lenp)
 	return (NULL);
 }
 
+/* Allow the words of an object record's kvo_path: a file's name. */
+static void
+hs_allow_path(const char *buf, const struct kinfo_vmobject *kvo,
+    char *allowed)
+{
+	size_t w;
+
+	for (w = 0; w < KVO_PATHLEN / 4; w++)
+		allowed[((const char *)kvo->kvo_path - buf) / 4 + w] = 1;
+}
+
 /*
  * Words of a value that lie in the kernel's half (0xc0000000 and up),
  * skipping the justified exceptions: in kern.proc.vmmap, the end of the
  * stack entry is the top of user space, 0xc0000000, one past the last
- * user address.  Returns how many, with the first in *first.
+ * user address; in kern.proc.vmmap and vm.objects, the names of files,
+ * which a user chooses (the fuzzers make files in /tmp with any bytes
+ * in their names).  Returns how many, with the first in *first.
  */
 static int
 hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
@@ -825,6 +838,7 @@ hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
 {
 	const struct kinfo_vmmap_hdr *kvh = (const void *)buf;
 	const struct kinfo_vmentry *kve;
+	const struct kinfo_vmobject *kvo;
 	const void *rec = NULL;
 	char *allowed;
 	uint32_t w;
@@ -844,11 +858,22 @@ hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
 			if (kve->kve_end == T_USERTOP)
 				allowed[((const char *)&kve->kve_end - buf) /
 				    4] = 1;
-			for (k = 0; k < kve->kve_depth && rec != NULL; k++)
-				rec = kinfo_vmrec_next(kvh, len, rec,
-				    sizeof(struct kinfo_vmobject));
+			for (k = 0; k < kve->kve_depth && rec != NULL; k++) {
+				rec = kvo = kinfo_vmrec_next(kvh, len, rec,
+				    sizeof(*kvo));
+				if (kvo != NULL)
+					hs_allow_path(buf, kvo, allowed);
+			}
 		}
 	}
+	if (strcmp(l->name, "vm.objects") == 0 && len >= sizeof(*kvh))
+		for (j = 0; j < kvh->kvh_nobjects; j++) {
+			if ((kvo = kinfo_vmrec_next(kvh, len, rec,
+			    sizeof(*kvo))) == NULL)
+				break;
+			rec = kvo;
+			hs_allow_path(buf, kvo, allowed);
+		}
 	for (i = 0; i + 4 <= len; i += 4) {
 		memcpy(&w, buf + i, 4);
 		if (w >= T_USERTOP && !allowed[i / 4]) {

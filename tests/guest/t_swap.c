@@ -113,6 +113,15 @@ swap_retired(void)
 	return (n);
 }
 
+/* vm.pagein_max (the runner puts the boot's value back for each test). */
+static void
+set_pagein_max(int v)
+{
+
+	if (sysctlbyname("vm.pagein_max", NULL, NULL, &v, sizeof(v)) == -1)
+		FAIL("vm.pagein_max=%d: %s", v, t_errname(errno));
+}
+
 /*
  * The swap disk of these boots: the first disk /etc/rc swaps on, the
  * first in hw.disknames off the secondary IDE channel (/dev/wd0, or
@@ -836,6 +845,7 @@ test_swapoff_eio(void)
 	close(ready[1]);
 	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
 	errs = vmstat("vm.stats.pagein_errors");
+	set_pagein_max(1);	/* as in eio-read: one page a transfer */
 	arm_disk_error();
 	if (swapoff(swap_disk()) == -1)
 		FAIL("swapoff with a failing read: %s", t_errname(errno));
@@ -1117,6 +1127,12 @@ test_eio_read(void)
 	if (pid == 0) {
 		p = region(n);
 		t_fill(p, 0, n, TAG_CHILD);
+		/*
+		 * One page a read: blkdebug fails a whole transfer, and a
+		 * cluster that fails is read again page by page (the error
+		 * would be gone by then).
+		 */
+		set_pagein_max(1);
 		arm_disk_error();
 		t_check(p, 0, n, TAG_CHILD, "child, reading back");
 		_exit(3);		/* no read failed: not armed? */

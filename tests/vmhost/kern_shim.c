@@ -540,6 +540,21 @@ namei(struct proc *p, const char *path, struct vnode **vpp)
 	return (0);
 }
 
+/* No /tmp on the host: no object is a file's (vm.object_audit, vm.objects). */
+u_int
+tmpfs_audit_mark(void)
+{
+
+	return (0);
+}
+
+bool
+tmpfs_object_name(struct vm_object *object, char *buf, size_t size)
+{
+
+	return (false);
+}
+
 /* The file's page i holds the pattern of token FILE_TOKEN(i). */
 #define	FILE_TOKEN(i)	(0xf11e000000000000ULL | (uint64_t)(i))
 

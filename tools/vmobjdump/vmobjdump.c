@@ -3,6 +3,7 @@
  *
  *	vmobjdump [-hjks] pid ...
  *	vmobjdump [-hjks] -a
+ *	vmobjdump [-hk] -f
  *
  * For each map entry of a process: its range, protection, flags and
  * offset, then the chain of objects behind it, front object first, one
@@ -14,6 +15,8 @@
  * in use.
  *
  *	-a	every process that has a user address space
+ *	-f	instead of processes, the objects that hold /tmp files'
+ *		pages, one line each, from vm.objects
  *	-h	no headings (column header, process heading)
  *	-j	JSON instead of text
  *	-k	sizes in KiB instead of pages (text only; JSON is in pages)
@@ -100,7 +103,8 @@ usage(void)
 {
 
 	fprintf(stderr, "usage: vmobjdump [-hjks] pid ...\n"
-	    "       vmobjdump [-hjks] -a\n");
+	    "       vmobjdump [-hjks] -a\n"
+	    "       vmobjdump [-hk] -f\n");
 	exit(1);
 }
 
@@ -399,14 +403,15 @@ entry_letters(int flags, char *buf)
 }
 
 /*
- * Object flags: I internal (anonymous), D dead, C collapsing, P paging
- * in progress, into buf[5].
+ * Object flags: I internal (anonymous), or F anonymous and a /tmp
+ * file's; D dead, C collapsing, P paging in progress, into buf[5].
  */
 static const char *
 object_letters(const struct kinfo_vmobject *kvo, char *buf)
 {
 
-	buf[0] = (kvo->kvo_flags & KVO_F_INTERNAL) ? 'I' : '-';
+	buf[0] = (kvo->kvo_flags & KVO_F_FILE) ? 'F' :
+	    (kvo->kvo_flags & KVO_F_INTERNAL) ? 'I' : '-';
 	buf[1] = (kvo->kvo_flags & KVO_F_DEAD) ? 'D' : '-';
 	buf[2] = (kvo->kvo_flags & KVO_F_COLLAPSING) ? 'C' : '-';
 	buf[3] = kvo->kvo_paging > 0 ? 'P' : '-';
@@ -430,12 +435,16 @@ printable(const char *src, size_t max, char *buf)
 	return (buf);
 }
 
-/* The file name of a vnode object, for text, into buf[KVO_PATHLEN + 1]. */
+/*
+ * The file name of a vnode or /tmp file object, for text, into
+ * buf[KVO_PATHLEN + 1].
+ */
 static const char *
 object_path(const struct kinfo_vmobject *kvo, char *buf)
 {
 
-	if (kvo->kvo_type != KVO_TYPE_VNODE) {
+	if (kvo->kvo_type != KVO_TYPE_VNODE &&
+	    (kvo->kvo_flags & KVO_F_FILE) == 0) {
 		buf[0] = '\0';
 		return (buf);
 	}
@@ -646,9 +655,12 @@ json_print(const struct snap *s)
 				json_bool("dead", kvo->kvo_flags & KVO_F_DEAD,
 				    0);
 				json_bool("collapsing",
-				    kvo->kvo_flags & KVO_F_COLLAPSING, 1);
+				    kvo->kvo_flags & KVO_F_COLLAPSING, 0);
+				json_bool("file", kvo->kvo_flags & KVO_F_FILE,
+				    1);
 				printf("},\"path\":");
-				if (kvo->kvo_type == KVO_TYPE_VNODE)
+				if (kvo->kvo_type == KVO_TYPE_VNODE ||
+				    (kvo->kvo_flags & KVO_F_FILE))
 					json_str(kvo->kvo_path, KVO_PATHLEN);
 				else
 					printf("null");
@@ -713,6 +725,57 @@ dump(pid_t pid, const char *comm, int quiet,
 }
 
 /*
+ * -f: the objects of /tmp files (vm.objects records flagged
+ * KVO_F_FILE), one line each, and their totals.  Returns 0, or the
+ * error number after a message.
+ */
+static int
+dump_files(void)
+{
+	const struct kinfo_vmobject *kvo;
+	const void *rec = NULL;
+	unsigned long long res = 0, swp = 0;
+	char b1[8], path[KVO_PATHLEN + 1];
+	struct snap s;
+	u_int i, n = 0;
+
+	memset(&s, 0, sizeof(s));
+	if ((s.kvh = kinfo_getvmobjects(&s.len)) == NULL) {
+		fprintf(stderr, "vmobjdump: vm.objects: %s\n",
+		    strerror(errno));
+		return (errno);
+	}
+	if (!hflag)
+		printf("%6s %-2s %6s %6s %6s %4s %4s %-4s %s\n", "OBJID",
+		    "TP", "SIZE", "RES", "SWP", "REF", "SHD", "FLAG", "NAME");
+	for (i = 0; i < s.kvh->kvh_nobjects; i++) {
+		if ((kvo = kinfo_vmrec_next(s.kvh, s.len, rec,
+		    sizeof(*kvo))) == NULL) {
+			fprintf(stderr, "vmobjdump: vm.objects: malformed "
+			    "records\n");
+			free(s.kvh);
+			return (EPROTO);
+		}
+		rec = kvo;
+		if ((kvo->kvo_flags & KVO_F_FILE) == 0)
+			continue;
+		printf("%6u %-2s %6llu %6llu %6llu %4d %4d %-4s %s\n",
+		    kvo->kvo_id, type_short(kvo->kvo_type),
+		    amount(&s, kvo->kvo_size), amount(&s, kvo->kvo_resident),
+		    amount(&s, kvo->kvo_swapped), kvo->kvo_ref_count,
+		    kvo->kvo_shadow_count, object_letters(kvo, b1),
+		    object_path(kvo, path));
+		n++;
+		res += kvo->kvo_resident;
+		swp += kvo->kvo_swapped;
+	}
+	printf("total: %u files, resident %llu, swap %llu %s\n", n,
+	    amount(&s, res), amount(&s, swp), unitname());
+	free(s.kvh);
+	return (0);
+}
+
+/*
  * Parse the options and pids, then dump each process in turn.
  */
 int
@@ -723,13 +786,16 @@ main(int argc, char *argv[])
 	pid_t *pids;
 	char *end;
 	long v;
-	int ch, aflag, npids, np, i, e;
+	int ch, aflag, fflag, npids, np, i, e;
 
-	aflag = 0;
-	while ((ch = getopt(argc, argv, "ahjks")) != -1) {
+	aflag = fflag = 0;
+	while ((ch = getopt(argc, argv, "afhjks")) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
+			break;
+		case 'f':
+			fflag = 1;
 			break;
 		case 'h':
 			hflag = 1;
@@ -749,6 +815,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (fflag) {
+		if (aflag || jflag || sflag || argc != 0)
+			usage();
+		if (dump_files() != 0)
+			status = 1;
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			fprintf(stderr, "vmobjdump: standard output: %s\n",
+			    strerror(errno));
+			status = 1;
+		}
+		return (status);
+	}
 	if ((aflag && argc != 0) || (!aflag && argc == 0))
 		usage();
 	if ((pids = calloc(argc + 1, sizeof(*pids))) == NULL) {

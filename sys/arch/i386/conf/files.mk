@@ -36,7 +36,10 @@ KERN_SRCS := \
 	sys/kern/sys_generic.c \
 	sys/kern/sys_pipe.c \
 	sys/kern/tty.c \
+	sys/kern/vfs_lookup.c \
+	sys/kern/vfs_subr.c \
 	sys/kern/vfs_syscalls.c \
+	sys/kern/vfs_tmpfs.c \
 	sys/kern/vfs_ustar.c \
 	sys/kern/vfs_vnops.c \
 	sys/libkern/qdivrem.c \
@@ -47,6 +50,7 @@ KERN_SRCS := \
 	sys/vm/vm_meter.c \
 	sys/vm/vm_mmap.c \
 	sys/vm/vm_object.c \
+	sys/vm/vm_objio.c \
 	sys/vm/vm_objinfo.c \
 	sys/vm/vm_page.c \
 	sys/vm/vm_pageout.c \
