@@ -111,19 +111,22 @@ harness() {
 	fi
 }
 
-# out: make run OUT=dir brings a guest directory to the host at power-off
-# (/etc/rc.shutdown, bin/tar, tests/qemu.sh).  It copies /bin, whose
-# files have every size, and compares it with the build's.
+# out: make run OUT=dir brings the guest's /tmp/out to the host at
+# power-off (/etc/rc.shutdown, bin/tar, tests/qemu.sh).  The guest copies
+# /bin, whose files have every size, into /tmp/out; the host compares
+# what arrives with the build's /bin.
 out_check() {
 	log=$T/out.log
 	img=$T/out.swap.img
 	rm -rf "$T/out"
 	truncate -s 16M "$img"
-	B=$B MEM=32M SWAPIMG=$img CMD=true OUT=$T/out OUTDIR=/bin TIMEOUT=120 \
+	B=$B MEM=64M SWAPIMG=$img OUT=$T/out TIMEOUT=120 \
+	    CMD="mkdir -p /tmp/out && cp -R /bin /tmp/out/bin" \
 	    sh tests/qemu.sh log "$log" 2>"$T/out.err"
 	rc=$?
 	rm -f "$img"
-	if [ "$rc" = 0 ] && diff -r "$T/out" "$B/root/bin" > "$T/out.diff"; then
+	if [ "$rc" = 0 ] && diff -r "$T/out/bin" "$B/root/bin" > "$T/out.diff"
+	then
 		echo "PASS out" | tee "$T/out.results"
 	else
 		echo "FAIL out: ended with $rc (see $T/out.*)" |
