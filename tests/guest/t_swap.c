@@ -980,9 +980,30 @@ test_swapoff_errors(void)
 }
 
 /*
+ * Wait, at most a second, until vm.swap_info shows the swap disk being
+ * taken away (SWF_DRAINING) or gone: a swapoff is under way or over.
+ */
+static void
+wait_draining(void)
+{
+	struct swapent se[4];
+	long t0 = t_now_ms();
+	size_t len;
+
+	do {
+		len = sizeof(se);
+		if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
+			FAIL("vm.swap_info: %s", t_errname(errno));
+		if (len < sizeof(se[0]) || (se[0].se_flags & SWF_DRAINING))
+			return;
+	} while (t_now_ms() - t0 < 1000);
+}
+
+/*
  * swapoff-busy: while one swapoff reads a few thousand pages back,
- * another gets EBUSY.  The first is given work for a second or more;
- * if it still ends before the second call is made, that round proves
+ * another gets EBUSY.  The second call is made as soon as the first
+ * shows in vm.swap_info (with DMA disks the first may take only a few
+ * milliseconds); if the first still ends before it, that round proves
  * nothing and is made again with twice the work (at most three times).
  */
 void
@@ -1000,7 +1021,7 @@ test_swapoff_busy(void)
 		off = t_fork();
 		if (off == 0)
 			_exit(swapoff(swap_disk()) == 0 ? 0 : 1);
-		t_msleep(20);
+		wait_draining();
 		errno = 0;
 		e = swapoff(swap_disk()) == -1 ? errno : 0;
 		st = t_wait(off);
