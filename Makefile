@@ -10,11 +10,15 @@
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
 #	make mutants	plant known bugs in sys/vm; the tests must catch each
 #
-# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
+# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, SWAP2, DISK,
+# OUT, ACCEL.
 # Everything is built under build/; `make clean' removes it.
 
 MEM		?= 64M
 SWAP		?= 128M
+SWAP2		?=
+DISK		?= ide
+OUT		?=
 KARGS		?=
 CMD		?=
 EXTRA_PROGS	?=
@@ -171,7 +175,8 @@ $(LIBC): $(LIBC_OBJS)
 # program is installed as /bin/<directory name>, or under the name
 # PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
-		   tests/vm-test $(wildcard tests/maild/*) tests/bench
+		   tests/vm-test $(wildcard tests/maild/*) tests/bench \
+		   tests/forkswap
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
 PROGNAME_tests/guest := runtests
 
@@ -219,9 +224,20 @@ $(B)/root.tar: $(PROGS) $(ETC_FILES) $(B)/progs.list Makefile
 # Running under QEMU.  tests/qemu.sh knows how to boot, time out, and
 # read the verdict that the guest leaves through isa-debug-exit.
 # ---------------------------------------------------------------------
+# The swap disks: DISK=ide (wd0, and wd1 with SWAP2=size) or virtio
+# (vd0, vd1).  Their images are made when missing.
 $(B)/swap.img:
 	@mkdir -p $(@D)
 	truncate -s $(SWAP) $@
+
+$(B)/swap2.img:
+	@mkdir -p $(@D)
+	truncate -s $(SWAP2) $@
+
+SWAP2IMG	:= $(if $(SWAP2),$(B)/swap2.img)
+QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
+		  SWAPIMG='$(B)/swap.img' SWAP2IMG='$(SWAP2IMG)' \
+		  DISK='$(DISK)' OUT='$(OUT)' B='$(B)'
 
 check-qemu:
 	@sh tests/need-qemu.sh
@@ -233,13 +249,11 @@ check-qemu:
 # tests/qemu.sh finds it in the environment.
 run run-gdb: override export CMD := $(value CMD)
 
-run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' sh tests/qemu.sh run
+run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) sh tests/qemu.sh run
 
-run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' GDB=1 sh tests/qemu.sh run
+run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) GDB=1 sh tests/qemu.sh run
 
 gdb:
 	gdb -q -ex 'set architecture i386' -ex 'target remote localhost:1234' \
@@ -265,7 +279,7 @@ host-tests:
 	    fi
 
 guest-tests: $(B)/kernel $(B)/root.tar
-	@sh tests/guest.sh $(B)
+	@DISK='$(DISK)' sh tests/guest.sh $(B)
 
 # tests/portable/*.c, built as EXTRA_PROGS are (the same commands and
 # flags, passed to the script) and run in a boot of their own.

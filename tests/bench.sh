@@ -14,6 +14,12 @@
 #	- in the second boot only, what moving one swap block costs (bench
 #	  moveblock): one collapse that moves MOVEBLOCKS blocks (512) one by
 #	  one.
+# Then three more boots at mem=27M, one per way to move disk data (IDE
+# by PIO, IDE by DMA, virtio-blk), each measuring the raw rates of its
+# swap disk and then running the forking server, tests/forkswap: a
+# 6 MiB daemon, ROUNDS (30) rounds of fork, rewrite a quarter of its
+# pages, and a 24 MiB hog; per-round medians, and the page-in and
+# page-out rates against the raw rates of the same disk.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
 # instructions, for figures that do not depend on the machine (its
@@ -27,13 +33,14 @@
 B=${1:-build}
 T=$B/bench
 mkdir -p "$T"
-: "${CHAIN:=1000}" "${MOVEBLOCKS:=512}"
+: "${CHAIN:=1000}" "${MOVEBLOCKS:=512}" "${ROUNDS:=30}"
 CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32 && swapon /dev/wd0 && bench thrash 3'
 CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
 CHAINCMD="$CHAINCMD && bench moveblock $MOVEBLOCKS"
 failed=
 
-# run NAME QEMU_EXTRA [COMMAND]: one boot; the log is $T/NAME.log
+# run NAME QEMU_EXTRA [COMMAND [KARGS [DISK]]]: one boot (by default
+# mem=16M, IDE); the log is $T/NAME.log
 run() {
 	log=$T/$1.log
 	img=$T/$1.swap.img
@@ -42,12 +49,13 @@ run() {
 	start=$(date +%s%N)
 	# Tell the kernel about -icount's shift: time(1) reports guest
 	# instructions from the TSC when kern.icount says it may.
-	kargs=mem=16M
+	kargs=${4:-mem=16M}
 	case $2 in
 	*icount\ shift=0*)	kargs="$kargs icount=0" ;;
 	esac
-	B=$B MEM=64M KARGS=$kargs NOSWAP=1 SWAPIMG=$img CMD=${3:-$CMD} \
-	    QEMU_EXTRA=$2 TIMEOUT=2400 sh tests/qemu.sh log "$log" &
+	B=$B MEM=64M KARGS=$kargs DISK=${5:-ide} NOSWAP=1 SWAPIMG=$img \
+	    CMD=${3:-$CMD} QEMU_EXTRA=$2 TIMEOUT=2400 \
+	    sh tests/qemu.sh log "$log" &
 	qpid=$!
 	boot=""
 	while kill -0 "$qpid" 2>/dev/null; do
@@ -77,9 +85,16 @@ value() {
 	echo "${v:--}"
 }
 
-echo "make bench: two boots, about 15 minutes" >&2
+echo "make bench: five boots, about 20 minutes" >&2
 run wall ""
 run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
+for m in pio dma virtio; do
+	dev=/dev/wd0 kargs=mem=27M disk=ide
+	[ $m = pio ] && kargs="mem=27M wd.pio=1"
+	[ $m = virtio ] && dev=/dev/vd0 disk=virtio
+	run "forkswap-$m" "" "bench raw $dev 32 && swapon $dev && \
+	    forkswap -r $ROUNDS" "$kargs" "$disk"
+done
 
 W=$T/wall.log
 I=$T/icount.log
@@ -154,6 +169,38 @@ printf '%-40s %18s\n' "moveblock_clusters_moved (must be 0)" \
 echo "(one collapse whose backing object holds one block per cluster, where"
 echo " the front object has a cluster of its own: every block moves by"
 echo " itself; instructions of that exit's collapses per block moved)"
+
+# fs NAME FIGURE: a figure of forkswap boot NAME.
+fs() {
+	value "$2" "$T/forkswap-$1.log"
+}
+printf '\nThe forking server (forkswap, mem=27M, %s rounds), one boot per disk\n' \
+    "$ROUNDS"
+printf '%-40s %12s %12s %12s\n' "" "IDE PIO" "IDE DMA" "virtio-blk"
+row() {
+	printf '%-40s %12s %12s %12s\n' "$1" "$(fs pio "$2")" "$(fs dma "$2")" \
+	    "$(fs virtio "$2")"
+}
+ratiorow() {
+	printf '%-40s %12s %12s %12s\n' "$1" \
+	    "$(ratio "$(fs pio "$2")" "$(fs pio "$3")")" \
+	    "$(ratio "$(fs dma "$2")" "$(fs dma "$3")")" \
+	    "$(ratio "$(fs virtio "$2")" "$(fs virtio "$3")")"
+}
+row "whole round, median (ms)" forkswap_round
+row "the hog: page-out, median (ms)" forkswap_hog
+row "the rewrite: page-in + COW, median (ms)" forkswap_rewrite
+row "page-in rate in rewrites (pages/s)" forkswap_pagein_rate
+row "raw 4 KiB reads (pages/s)" raw_read_4k
+ratiorow "page-in rate / raw 4 KiB reads" forkswap_pagein_rate raw_read_4k
+row "page-out rate in hogs (pages/s)" forkswap_pageout_rate
+row "raw 64 KiB writes (pages/s)" raw_write_64k
+ratiorow "page-out rate / raw 64 KiB writes" forkswap_pageout_rate \
+    raw_write_64k
+printf '%-40s %12s %12s %12s\n' "speed-up of the round over PIO" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs pio forkswap_round)")" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs dma forkswap_round)")" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs virtio forkswap_round)")"
 echo "(logs in $T)"
 if [ -n "$failed" ]; then
 	echo "bench: failed boots:$failed; their figures show as \"-\"" >&2

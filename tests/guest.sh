@@ -15,6 +15,10 @@
 #
 # Boots (name, guest RAM, kernel arguments, swap drive, group):
 #   main	the functional suite at the default memory size
+#   disk	mem=16M, two disks, no swap at boot: the disk group
+#		(t_disk.c) with the disks of DISK (ide: DMA; virtio)
+#   disk-pio	the same on IDE disks with wd.pio=1
+#   disk-virtio	the same on virtio disks (when DISK is not virtio)
 #   swap	the paging suite with mem=16M, so that everything pages
 #   eio-write	swap writes fail (QEMU blkdebug): pageouts must survive
 #   eio-read	swap reads fail: only the faulting process may die
@@ -33,9 +37,12 @@
 # Before them, checks that the harness itself notices what it must: a
 # kernel panic (with its symbolised backtrace), a hang (timeout), a
 # command that fails with a status, a guest that resets, CMD reaching
-# the guest byte for byte (make-run-verbatim), and
+# the guest byte for byte (make-run-verbatim),
 # (harness-verdicts, no boot) logs in which a test is missing, skipped
-# or miscounted.
+# or miscounted, and "out": make run OUT=dir brings files home.
+#
+# DISK (ide or virtio, from make test DISK=...) is the interface of the
+# swap disks of every boot but disk-pio and disk-virtio.
 B=${1:-build}
 T=$B/test
 mkdir -p "$T"
@@ -46,25 +53,36 @@ fail_boot() {
 	echo "FAIL boot-$1: $2"
 }
 
-# boot NAME MEM KARGS SWAPDRIVE GROUP [SWAPSIZE]: GROUP is a runner group
-# (runtests -g GROUP), or - for the default suite.
+# boot NAME MEM KARGS SWAPDRIVE GROUP [SWAPSIZE [SWAP2SIZE [ENV [GENV]]]]:
+# GROUP is a runner group (runtests -g GROUP), or - for the default
+# suite; SWAP2SIZE (- for none) adds a second swap disk; ENV is more
+# settings for tests/qemu.sh, such as "DISK=virtio NOSWAP=1"; GENV is
+# set in the runner's environment in the guest.
 boot() {
 	name=$1
 	log=$T/$name.log
 	res=$T/$name.results
 	img=$T/$name.swap.img
+	img2=
 	rm -f "$log" "$res" "$img"
 	truncate -s "${6:-128M}" "$img"
+	if [ -n "$7" ] && [ "$7" != - ]; then
+		img2=$T/$name.swap2.img
+		truncate -s "$7" "$img2"
+	fi
 	drive=$4
 	[ "$drive" = "-" ] && drive=$img
 	drive=$(printf '%s' "$drive" | sed "s|@IMG@|$img|g; s|@T@|$T|g")
 	run=runtests
 	[ "$5" = "-" ] || run="runtests -g $5"
+	[ -z "$9" ] || run="$9 $run"
 	cmd="echo '==== runtests -l' && runtests -l && echo '==== end of list'"
 	cmd="$cmd && $run"
 	echo "==> boot $name: $run"
-	B=$B MEM=$2 KARGS=$3 SWAPIMG=$img SWAPDRIVE=$drive CMD=$cmd \
-	    TIMEOUT=$TIMEOUT sh tests/qemu.sh log "$log"
+	# shellcheck disable=SC2086
+	env B="$B" MEM="$2" KARGS="$3" SWAPIMG="$img" SWAP2IMG="$img2" \
+	    SWAPDRIVE="$drive" CMD="$cmd" TIMEOUT="$TIMEOUT" $8 \
+	    sh tests/qemu.sh log "$log"
 	rc=$?
 	sh tests/verdicts.sh "$log" "$5" > "$res"
 	cat "$res"
@@ -78,7 +96,7 @@ boot() {
 reset (see $log)" ;;
 	*)	fail_boot "$name" "QEMU failed (see $log)" ;;
 	esac
-	rm -f "$img"
+	rm -f "$img" $img2
 }
 
 # blkdebug rules: the guest arms the disk by flushing its cache
@@ -111,6 +129,29 @@ harness() {
 	else
 		echo "FAIL $1: ended with $rc, expected $2 and /$5/ (see $log)" |
 		    tee "$res"
+	fi
+}
+
+# out: make run OUT=dir brings the guest's /tmp/out to the host at
+# power-off (/etc/rc.shutdown, bin/tar, tests/qemu.sh).  The guest copies
+# /bin, whose files have every size, into /tmp/out; the host compares
+# what arrives with the build's /bin.
+out_check() {
+	log=$T/out.log
+	img=$T/out.swap.img
+	rm -rf "$T/out"
+	truncate -s 16M "$img"
+	B=$B MEM=64M SWAPIMG=$img OUT=$T/out TIMEOUT=120 \
+	    CMD="mkdir -p /tmp/out && cp -R /bin /tmp/out/bin" \
+	    sh tests/qemu.sh log "$log" 2>"$T/out.err"
+	rc=$?
+	rm -f "$img"
+	if [ "$rc" = 0 ] && diff -r "$T/out/bin" "$B/root/bin" > "$T/out.diff"
+	then
+		echo "PASS out" | tee "$T/out.results"
+	else
+		echo "FAIL out: ended with $rc (see $T/out.*)" |
+		    tee "$T/out.results"
 	fi
 }
 
@@ -169,6 +210,7 @@ else
 	echo "FAIL harness-verdicts: the checker missed:$vfail (see" \
 	    "$T/harness-verdicts.cases)" | tee "$T/harness-verdicts.results"
 fi
+out_check
 
 # make run passes CMD to the guest's shell byte for byte: make must not
 # expand $!, $? or $$, and quotes, backslashes and the newline between
@@ -200,6 +242,17 @@ EOF
 make_run_verbatim
 
 boot main 64M "" - -
+# The disk group: the second disk (wd1 or vd1) becomes the only swap.
+case ${DISK:-ide} in
+ide)	boot disk 64M "mem=16M" - disk 64M 32M "NOSWAP=1 DISK=ide" \
+	    RUNTESTS_DISK_METHOD=dma
+	boot disk-virtio 64M "mem=16M" - disk 64M 32M \
+	    "NOSWAP=1 DISK=virtio" RUNTESTS_DISK_METHOD=virtio ;;
+virtio)	boot disk 64M "mem=16M" - disk 64M 32M "NOSWAP=1 DISK=virtio" \
+	    RUNTESTS_DISK_METHOD=virtio ;;
+esac
+boot disk-pio 64M "mem=16M wd.pio=1" - disk 64M 32M "NOSWAP=1 DISK=ide" \
+    RUNTESTS_DISK_METHOD=pio
 # 64 MiB of swap: enough for three times 16 MiB, and small enough that
 # swap-oom fills it quickly.
 boot swap 64M "mem=16M" - swap 64M

@@ -46,11 +46,12 @@ char version[] = "Umbra 0.1 (" __DATE__ " " __TIME__ ")";
 extern char bootstack[];
 void	start_init(void *);
 void	wd_attach(void);
+void	vd_attach(void);
 
 
 
 /* The value of `name=' on the kernel command line, in buf, or NULL. */
-static const char *
+const char *
 boot_arg(const char *name, char *buf, size_t size)
 {
 	const char *s = bootinfo.bi_cmdline;
@@ -140,6 +141,7 @@ main(void)
 	vref(proc0.p_cwd);
 	tmpfs_mount("/tmp", boot_arg("tmpfs", tmpfsbuf, sizeof(tmpfsbuf)));
 	wd_attach();
+	vd_attach();
 
 
 	cold = 0;

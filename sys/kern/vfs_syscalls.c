@@ -25,6 +25,7 @@
 #include <sys/buf.h>
 #include <sys/conf.h>
 #include <sys/dirent.h>
+#include <sys/disk.h>
 #include <sys/errno.h>
 #include <sys/fcntl.h>
 #include <sys/file.h>
@@ -393,7 +394,8 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 {
 	struct file *fp;
 	struct vnode *vp;
-	off_t off;
+	off_t off, size;
+	uint32_t nsect;
 	int error;
 
 	if ((error = fd_getfile(p, uap->fd, &fp)) != 0)
@@ -409,8 +411,10 @@ sys_lseek(struct proc *p, struct lseek_args *uap, register_t *retval)
 		off = fp->f_offset + uap->offset;
 		break;
 	case SEEK_END:
-		off = (vp->v_type == VCHR && major(vp->v_rdev) == CDEV_WD ?
-		    (off_t)wd_nsectors() * DEV_BSIZE : vp->v_size) + uap->offset;
+		size = vp->v_size;		/* a disk's is its capacity */
+		if (vp->v_type == VCHR && disk_size(vp->v_rdev, &nsect) == 0)
+			size = (off_t)nsect * DEV_BSIZE;
+		off = size + uap->offset;
 		break;
 	default:
 		return (EINVAL);

@@ -24,6 +24,7 @@
 #include <sys/malloc.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/ustar.h>
 #include <sys/vnode.h>
 #include <machine/cpu.h>
 #include <machine/vmparam.h>
@@ -31,29 +32,6 @@
 #include <vm/vm_object.h>
 
 MALLOC_DEFINE(M_USTAR, "ustar", "ramdisk vnodes");
-
-#define	USTAR_BLOCK	512
-
-struct ustar_hdr {
-	char	name[100];
-	char	mode[8];
-	char	uid[8];
-	char	gid[8];
-	char	size[12];
-	char	mtime[12];
-	char	chksum[8];
-	char	typeflag;
-	char	linkname[100];
-	char	magic[6];	/* "ustar" */
-	char	version[2];
-	char	uname[32];
-	char	gname[32];
-	char	devmajor[8];
-	char	devminor[8];
-	char	prefix[155];
-	char	pad[12];
-};
-CTASSERT(sizeof(struct ustar_hdr) == USTAR_BLOCK);
 
 struct vnode *rootvnode;
 static const struct vnodeops ustar_vnodeops;
@@ -138,6 +116,13 @@ static const struct {
 	{ "console",	makedev(CDEV_CONSOLE, 0),	0620 },
 	{ "null",	makedev(CDEV_NULL, 0),		0666 },
 	{ "wd0",	makedev(CDEV_WD, 0),		0640 },
+	{ "wd1",	makedev(CDEV_WD, 1),		0640 },
+	{ "wd2",	makedev(CDEV_WD, 2),		0640 },
+	{ "wd3",	makedev(CDEV_WD, 3),		0640 },
+	{ "vd0",	makedev(CDEV_VD, 0),		0640 },
+	{ "vd1",	makedev(CDEV_VD, 1),		0640 },
+	{ "vd2",	makedev(CDEV_VD, 2),		0640 },
+	{ "vd3",	makedev(CDEV_VD, 3),		0640 },
 };
 
 /*

@@ -24,6 +24,7 @@
 #include <sys/proc.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
+#include <sys/disk.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/swap.h>
@@ -218,8 +219,9 @@ swap_io(struct buf *bp, uint32_t blk)
 	    ("swap_io: disk I/O in a section that must not sleep"));
 	if (sw == NULL)
 		return (false);
+	bp->b_dev = sw->sw_dev;
 	bp->b_blkno = (blk - sw->sw_first) * SECTORS_PER_BLOCK;
-	wdstrategy(bp);
+	disk_strategy(bp);
 	return (true);
 }
 
@@ -267,16 +269,17 @@ swap_dev_busy(dev_t dev)
 }
 
 /*
- * swapon(path): page to the disk path names.  Root only (EPERM); the
- * path must be a disk (ENOTBLK for other files, ENODEV for other
- * devices), present (ENXIO), and not already in use (EBUSY).
+ * swapon(path): page to the disk path names (any disk: wd0, wd1, vd0,
+ * ...; sys/disk.h).  Root only (EPERM); the path must be a disk
+ * (ENOTBLK for other files, ENODEV for other devices), present
+ * (ENXIO), and not already in use (EBUSY).
  */
 int
 sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 {
 	struct swdevt *sw;
 	struct vnode *vp;
-	uint32_t nblks, words, first, *map, *badmap;
+	uint32_t nblks, nsectors, words, first, *map, *badmap;
 	char *path;
 	int error, i;
 
@@ -288,13 +291,13 @@ sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 		error = namei(p, path, &vp);
 	if (error == 0 && vp->v_type != VCHR)
 		error = ENOTBLK;
-	if (error == 0 && major(vp->v_rdev) != CDEV_WD)
-		error = ENODEV;
+	if (error == 0)
+		error = disk_size(vp->v_rdev, &nsectors);
 	if (error == 0 && swap_dev_busy(vp->v_rdev))
 		error = EBUSY;
 	if (error == 0 && nswdev == NSWAPDEV)
 		error = ENOSPC;
-	if (error == 0 && (nblks = wd_nsectors() / SECTORS_PER_BLOCK) == 0)
+	if (error == 0 && (nblks = nsectors / SECTORS_PER_BLOCK) == 0)
 		error = ENXIO;
 	if (error != 0) {
 		free(path, M_TEMP);

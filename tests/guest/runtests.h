@@ -256,6 +256,11 @@ int	t_text_target(int);
 
 /* The tests, one file per area. */
 #define	T_TEST(fn)	void fn(void)
+/* t_disk.c */
+T_TEST(test_disk_names);
+T_TEST(test_disk_swapon);
+T_TEST(test_disk_raw);
+T_TEST(test_disk_swap);
 /* t_proc.c */
 T_TEST(test_fork_basic);
 T_TEST(test_exit_status);

@@ -14,7 +14,7 @@
  *			arms it: eio-read
  *
  * Arming: the test flushes the swap disk's cache (ioctl DIOCCACHESYNC
- * on /dev/wd0); QEMU's blkdebug sees the flush and moves to a state in
+ * on the first swap device); QEMU's blkdebug sees the flush and moves to a state in
  * which its rule fails the next write (or read) once, so the error hits
  * at a moment the test chose.  While a test runs no other process
  * touches user memory (the runner waits in the kernel, see runner.c),
@@ -117,16 +117,43 @@ set_pagein_max(int v)
 }
 
 /*
- * Arm the failing disk (see the opening comment): flush /dev/wd0's
- * cache, which QEMU's blkdebug takes as its cue.
+ * The swap disk of these boots: the first disk /etc/rc swaps on, the
+ * first in hw.disknames off the secondary IDE channel (/dev/wd0, or
+ * /dev/vd0 with DISK=virtio).  It stays the same across swapoff.
+ */
+static const char *
+swap_disk(void)
+{
+	static char path[80];
+	char names[64], *name, *next;
+	size_t len = sizeof(names);
+
+	if (path[0] != '\0')
+		return (path);
+	if (sysctlbyname("hw.disknames", names, &len, NULL, 0) == -1)
+		FAIL("hw.disknames: %s", t_errname(errno));
+	for (name = names; name != NULL; name = next) {
+		if ((next = strchr(name, ',')) != NULL)
+			*next++ = '\0';
+		if (strcmp(name, "wd2") != 0 && strcmp(name, "wd3") != 0) {
+			snprintf(path, sizeof(path), "/dev/%s", name);
+			return (path);
+		}
+	}
+	FAIL("no swap disk in hw.disknames");
+}
+
+/*
+ * Arm the failing disk (see the opening comment): flush the swap
+ * disk's cache, which QEMU's blkdebug takes as its cue.
  */
 static void
 arm_disk_error(void)
 {
 	int fd, arg = 0;
 
-	if ((fd = open("/dev/wd0", O_RDONLY)) == -1)
-		FAIL("open /dev/wd0: %s", t_errname(errno));
+	if ((fd = open(swap_disk(), O_RDONLY)) == -1)
+		FAIL("open %s: %s", swap_disk(), t_errname(errno));
 	if (ioctl(fd, DIOCCACHESYNC, &arg) == -1)
 		FAIL("DIOCCACHESYNC: %s", t_errname(errno));
 	close(fd);
@@ -603,16 +630,17 @@ swapoff_cycle(const char *when)
 {
 	int pi = t_stat("vm.stats.pageins"), total;
 
-	if (swapoff("/dev/wd0") == -1)
-		FAIL("%s: swapoff /dev/wd0: %s", when, t_errname(errno));
+	if (swapoff(swap_disk()) == -1)
+		FAIL("%s: swapoff %s: %s", when, swap_disk(), t_errname(errno));
 	pi = t_stat("vm.stats.pageins") - pi;
 	total = t_stat("vm.swap_total");
 	EXPECT(total == 0 && t_stat("vm.swap_used") == 0, "%s: after "
 	    "swapoff, %d blocks of swap, %d in use", when, total,
 	    t_stat("vm.swap_used"));
 	expect_swap_audit(when);
-	if (swapon("/dev/wd0") == -1)
-		FAIL("%s: swapon /dev/wd0 again: %s", when, t_errname(errno));
+	if (swapon(swap_disk()) == -1)
+		FAIL("%s: swapon %s again: %s", when, swap_disk(),
+		    t_errname(errno));
 	return (pi);
 }
 
@@ -787,7 +815,7 @@ test_swapoff_nomem(void)
 	used = t_stat("vm.swap_used");
 	EXPECT((unsigned long)used >= n - ram, "only %d blocks in use: the "
 	    "hog is not on swap", used);
-	EXPECT_ERR(swapoff("/dev/wd0"), ENOMEM);
+	EXPECT_ERR(swapoff(swap_disk()), ENOMEM);
 	EXPECT(t_stat("vm.swap_total") == total, "the device is gone after "
 	    "a refused swapoff");
 	EXPECT(t_stat("vm.swap_used") >= used, "swap in use fell from %d to "
@@ -901,7 +929,7 @@ test_swapoff_eio(void)
 	errs = t_stat("vm.stats.pagein_errors");
 	set_pagein_max(1);	/* as in eio-read: one page a transfer */
 	arm_disk_error();
-	if (swapoff("/dev/wd0") == -1)
+	if (swapoff(swap_disk()) == -1)
 		FAIL("swapoff with a failing read: %s", t_errname(errno));
 	EXPECT(t_stat("vm.stats.pagein_errors") > errs, "no read failed "
 	    "during swapoff");
@@ -912,7 +940,7 @@ test_swapoff_eio(void)
 	t_check(q, 0, mine, TAG_PARENT, "the test's region, after swapoff");
 	EXPECT_OK(munmap(q, mine * T_PGSZ));
 	expect_swap_audit("after swapoff lost a page");
-	if (swapon("/dev/wd0") == -1)
+	if (swapon(swap_disk()) == -1)
 		FAIL("swapon again: %s", t_errname(errno));
 }
 
@@ -979,11 +1007,11 @@ test_swapoff_soak(void)
 	while (t_now_ms() - t0 < secs * 1000L) {
 		t_msleep(1000);
 		pressure(ram + ram / 2);	/* the loads go to swap */
-		if (swapoff("/dev/wd0") == -1) {
+		if (swapoff(swap_disk()) == -1) {
 			EXPECT(errno == ENOMEM, "swapoff: %s",
 			    t_errname(errno));
 			refused++;
-		} else if (swapon("/dev/wd0") == -1)
+		} else if (swapon(swap_disk()) == -1)
 			FAIL("swapon after %d cycles: %s", cycles,
 			    t_errname(errno));
 		cycles++;
@@ -1027,16 +1055,37 @@ test_swapoff_errors(void)
 	if (pid == 0) {
 		if (setuid(1000) == -1)
 			_exit(2);
-		_exit(swapoff("/dev/wd0") == -1 && errno == EPERM ? 0 : 1);
+		_exit(swapoff(swap_disk()) == -1 && errno == EPERM ? 0 : 1);
 	}
 	t_expect_exit(pid, 0, "a user's swapoff (EPERM expected)");
 	EXPECT(t_stat("vm.swap_total") > 0, "the swap device went away");
 }
 
 /*
+ * Wait, at most a second, until vm.swap_info shows the swap disk being
+ * taken away (SWF_DRAINING) or gone: a swapoff is under way or over.
+ */
+static void
+wait_draining(void)
+{
+	struct swapent se[4];
+	long t0 = t_now_ms();
+	size_t len;
+
+	do {
+		len = sizeof(se);
+		if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
+			FAIL("vm.swap_info: %s", t_errname(errno));
+		if (len < sizeof(se[0]) || (se[0].se_flags & SWF_DRAINING))
+			return;
+	} while (t_now_ms() - t0 < 1000);
+}
+
+/*
  * swapoff-busy: while one swapoff reads a few thousand pages back,
- * another gets EBUSY.  The first is given work for a second or more;
- * if it still ends before the second call is made, that round proves
+ * another gets EBUSY.  The second call is made as soon as the first
+ * shows in vm.swap_info (with DMA disks the first may take only a few
+ * milliseconds); if the first still ends before it, that round proves
  * nothing and is made again with twice the work (at most three times).
  */
 void
@@ -1053,10 +1102,10 @@ test_swapoff_busy(void)
 		pressure(2 * ram);		/* our pages go to swap */
 		off = t_fork();
 		if (off == 0)
-			_exit(swapoff("/dev/wd0") == 0 ? 0 : 1);
-		t_msleep(20);
+			_exit(swapoff(swap_disk()) == 0 ? 0 : 1);
+		wait_draining();
 		errno = 0;
-		e = swapoff("/dev/wd0") == -1 ? errno : 0;
+		e = swapoff(swap_disk()) == -1 ? errno : 0;
 		st = t_wait(off);
 		EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the first "
 		    "swapoff failed");
@@ -1065,7 +1114,7 @@ test_swapoff_busy(void)
 		busy = e == EBUSY;
 		t_check(p, 0, n, TAG_PARENT, "our pages after swapoff");
 		EXPECT_OK(munmap(p, n * T_PGSZ));
-		if (swapon("/dev/wd0") == -1)
+		if (swapon(swap_disk()) == -1)
 			FAIL("swapon again: %s", t_errname(errno));
 	}
 	EXPECT(busy, "three rounds, and the first swapoff always ended "

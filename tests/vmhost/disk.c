@@ -1,8 +1,9 @@
 /*
- * disk.c: the swap disk, in host memory, behind wdstrategy() and
- * wd_nsectors() (sys/buf.h), which is all vm_swap.c asks of a driver.
+ * disk.c: the swap disk, in host memory, behind disk_strategy() and
+ * disk_size() (sys/disk.h), which is all vm_swap.c asks of the disk
+ * layer.  It is /dev/wd0 (kern_shim.c's namei); no other disk exists.
  *
- * A transfer is queued by wdstrategy and finished only when the bench
+ * A transfer is queued by disk_strategy and finished only when the bench
  * says so (disk_complete), in an order it chooses: mostly first come,
  * first served, sometimes any.  Completion is the disk interrupt: it
  * moves the data and calls biodone(), in the harness, as an interrupt
@@ -24,6 +25,8 @@
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/buf.h>
+#include <sys/conf.h>
+#include <sys/disk.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
@@ -62,27 +65,34 @@ disk_init(u_int nblocks)
 	disk_bad = host_calloc(nblocks, 1);
 }
 
-uint32_t
-wd_nsectors(void)
+#define	DISK_DEV	makedev(CDEV_WD, 0)
+
+int
+disk_size(dev_t dev, uint32_t *nsectors)
 {
 
-	return (disk_nblocks * SECTORS_PER_BLOCK);
+	if (dev != DISK_DEV)
+		return (ENXIO);
+	*nsectors = disk_nblocks * SECTORS_PER_BLOCK;
+	return (0);
 }
 
 void
-wdstrategy(struct buf *bp)
+disk_strategy(struct buf *bp)
 {
 	struct disk_req *r;
 	uint32_t blk = bp->b_blkno / SECTORS_PER_BLOCK;
 	int i;
 
-	if (bp->b_blkno % SECTORS_PER_BLOCK != 0 || bp->b_npages < 1 ||
+	if (bp->b_dev != DISK_DEV ||
+	    bp->b_blkno % SECTORS_PER_BLOCK != 0 || bp->b_npages < 1 ||
 	    bp->b_bcount != (size_t)bp->b_npages * PAGE_SIZE ||
 	    blk + bp->b_npages > disk_nblocks)
-		panic("wdstrategy: %d pages, %zu bytes at sector %u",
-		    bp->b_npages, bp->b_bcount, bp->b_blkno);
+		panic("disk_strategy: %d pages, %zu bytes at sector %u of "
+		    "device %#x", bp->b_npages, bp->b_bcount, bp->b_blkno,
+		    bp->b_dev);
 	if (disk_nq == DISK_MAXQ)
-		panic("wdstrategy: queue full");
+		panic("disk_strategy: queue full");
 	for (i = 0; i < bp->b_npages; i++) {
 		if (disk_busy[blk + i])
 			bench_fail("disk: block %u: a %s while another "

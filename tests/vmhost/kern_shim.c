@@ -18,9 +18,9 @@
  *			SIGKILL when its fault returns.
  *	sysctl		the nodes sys/vm declares are found in the linker
  *			set and called as sysctl(2) would call them.
- *	devices		biowait/biodone as sys/dev/wd.c; the ramdisk file
- *			behind the test's vnode object, open on one
- *			descriptor for mmap; swapon's namei.
+ *	devices		biowait/biodone as sys/kern/subr_disk.c; the
+ *			ramdisk file behind the test's vnode object, open
+ *			on one descriptor for mmap; swapon's namei.
  *
  * Semantics follow sys/kern and sys/dev, not their code: this file
  * only has to behave as the kernel does at the interfaces sys/vm uses.
@@ -615,7 +615,7 @@ vn_read_kernel(struct vnode *vp, void *buf, size_t len, off_t off)
 }
 
 /* ------------------------------------------------------------------ */
-/* Disk transfers (sys/dev/wd.c's biodone and biowait). */
+/* Disk transfers (sys/kern/subr_disk.c's biodone and biowait). */
 
 void
 biodone(struct buf *bp)

@@ -12,6 +12,8 @@ KERN_SRCS := \
 	sys/arch/i386/i386/db_trace.c \
 	sys/dev/com.c \
 	sys/dev/cons.c \
+	sys/dev/pci.c \
+	sys/dev/virtio_blk.c \
 	sys/dev/wd.c \
 	sys/kern/init_main.c \
 	sys/kern/kern_clock.c \
@@ -28,6 +30,7 @@ KERN_SRCS := \
 	sys/kern/kern_synch.c \
 	sys/kern/kern_sysctl.c \
 	sys/kern/kern_time.c \
+	sys/kern/subr_disk.c \
 	sys/kern/subr_prf.c \
 	sys/kern/subr_uio.c \
 	sys/kern/sys_generic.c \
