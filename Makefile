@@ -4,15 +4,21 @@
 #	make test	host unit tests, then the guest test suite
 #	make bench	benchmarks (figures and ratios, never a verdict)
 #	make demo	the 1993 leak and its fix, side by side (demo.svg)
+#	make chains	pictures of maild's chains, fix off and on (*.svg)
 #	make run-gdb	like run, but QEMU waits for gdb (see README)
 #	make soak-fuzz, make soak-vm-guest	long runs under load
 #	make soak-vm	sys/vm on the host against a model, for ten minutes
+#	make mutants	plant known bugs in sys/vm; the tests must catch each
 #
-# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, ACCEL.
+# Variables (see README): MEM, KARGS, CMD, EXTRA_PROGS, SWAP, SWAP2, DISK,
+# OUT, ACCEL.
 # Everything is built under build/; `make clean' removes it.
 
 MEM		?= 64M
 SWAP		?= 128M
+SWAP2		?=
+DISK		?= ide
+OUT		?=
 KARGS		?=
 CMD		?=
 EXTRA_PROGS	?=
@@ -74,7 +80,8 @@ LDFLAGS_KERN	:= -m elf_i386 -nostdlib -z noexecstack --build-id=none \
 .SUFFIXES:
 .DELETE_ON_ERROR:
 .PHONY: all run test bench run-gdb gdb clean check-qemu host-tests guest-tests \
-	demo soak-fuzz soak-vm-guest soak-vm soak-collapse portable-tests FORCE
+	demo chains soak-fuzz soak-vm-guest soak-vm soak-collapse soak-swapoff \
+	portable-tests mutants FORCE
 
 all: $(B)/kernel $(B)/root.tar
 
@@ -168,7 +175,8 @@ $(LIBC): $(LIBC_OBJS)
 # program is installed as /bin/<directory name>, or under the name
 # PROGNAME_<directory> gives.
 PROG_DIRS	:= $(wildcard bin/*) tools/vmobjdump tests/guest \
-		   tests/vm-test $(wildcard tests/maild/*) tests/bench
+		   tests/vm-test $(wildcard tests/maild/*) tests/bench \
+		   tests/forkswap
 PROG_DIRS	:= $(foreach d,$(PROG_DIRS),$(if $(wildcard $(d)/*.c),$(d)))
 PROGNAME_tests/guest := runtests
 
@@ -216,9 +224,20 @@ $(B)/root.tar: $(PROGS) $(ETC_FILES) $(B)/progs.list Makefile
 # Running under QEMU.  tests/qemu.sh knows how to boot, time out, and
 # read the verdict that the guest leaves through isa-debug-exit.
 # ---------------------------------------------------------------------
+# The swap disks: DISK=ide (wd0, and wd1 with SWAP2=size) or virtio
+# (vd0, vd1).  Their images are made when missing.
 $(B)/swap.img:
 	@mkdir -p $(@D)
 	truncate -s $(SWAP) $@
+
+$(B)/swap2.img:
+	@mkdir -p $(@D)
+	truncate -s $(SWAP2) $@
+
+SWAP2IMG	:= $(if $(SWAP2),$(B)/swap2.img)
+QEMU_ENV	= MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
+		  SWAPIMG='$(B)/swap.img' SWAP2IMG='$(SWAP2IMG)' \
+		  DISK='$(DISK)' OUT='$(OUT)' B='$(B)'
 
 check-qemu:
 	@sh tests/need-qemu.sh
@@ -230,13 +249,11 @@ check-qemu:
 # tests/qemu.sh finds it in the environment.
 run run-gdb: override export CMD := $(value CMD)
 
-run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' sh tests/qemu.sh run
+run: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) sh tests/qemu.sh run
 
-run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img
-	@MEM='$(MEM)' KARGS='$(KARGS)' ACCEL='$(ACCEL)' \
-	    SWAPIMG='$(B)/swap.img' B='$(B)' GDB=1 sh tests/qemu.sh run
+run-gdb: check-qemu $(B)/kernel $(B)/root.tar $(B)/swap.img $(SWAP2IMG)
+	@$(QEMU_ENV) GDB=1 sh tests/qemu.sh run
 
 gdb:
 	gdb -q -ex 'set architecture i386' -ex 'target remote localhost:1234' \
@@ -262,7 +279,7 @@ host-tests:
 	    fi
 
 guest-tests: $(B)/kernel $(B)/root.tar
-	@sh tests/guest.sh $(B)
+	@DISK='$(DISK)' sh tests/guest.sh $(B)
 
 # tests/portable/*.c, built as EXTRA_PROGS are (the same commands and
 # flags, passed to the script) and run in a boot of their own.
@@ -280,13 +297,29 @@ SOAK_SECS	?= 600
 
 soak-vm:
 	@sh tests/vmhost/build.sh $(B)/soak-vm
-	@$(B)/soak-vm/vmhost/vmhost -q -S 0 -t $(SOAK_SECS) -n $(OPS) \
+	@$(B)/soak-vm/vmhost/vmhost -H -q -S 0 -t $(SOAK_SECS) -n $(OPS) \
 	    -s $(or $(SEED),1)
+
+# make mutants [MUTANTS='NAME ...']: plant each bug of tests/mutants/
+# (or the ones named) in a scratch copy of sys/vm, one at a time, and
+# run the fast tests that must catch it (tests/mutants/run.sh); the last
+# line is "N killed, N survived".  Run it before a change to sys/vm
+# lands.
+MUTANTS		?=
+
+mutants:
+	@sh tests/mutants/run.sh $(B) $(MUTANTS)
 
 # make demo: one boot, maild with the collapse fix off and then on; a
 # side-by-side table and $(B)/demo.svg (tests/demo.sh).
 demo: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/demo.sh $(B)
+
+# make chains: one boot, maild's map entries and chains drawn by
+# vmobjdump -d with the fix off and on, rendered by Graphviz as
+# $(B)/chains-off.svg and $(B)/chains-on.svg (tests/chains.sh).
+chains: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/chains.sh $(B)
 
 # make bench: figures from one boot, and the same boot again under
 # QEMU's instruction counting (tests/bench.sh).
@@ -312,6 +345,14 @@ soak-fuzz: check-qemu $(B)/kernel $(B)/root.tar
 
 soak-vm-guest: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/soak.sh $(B) vm-guest '$(SOAK_VM_CMD)'
+
+# make soak-swapoff [SOAK_SECS=S]: swapoff and swapon cycles under
+# vm-test and maild for S seconds (600).
+SOAK_SWAPOFF_CMD = RUNTESTS_SOAK_SECONDS=$(SOAK_SECS) \
+		  runtests -t $(shell expr $(SOAK_SECS) + 600) swapoff-soak
+
+soak-swapoff: check-qemu $(B)/kernel $(B)/root.tar
+	@sh tests/soak.sh $(B) swapoff '$(SOAK_SWAPOFF_CMD)'
 
 # make soak-collapse [SOAK_SECS=S]: collapse under fire (vm-test with
 # four children and a hog, the fix on) for S seconds (600) instead of

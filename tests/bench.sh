@@ -9,31 +9,53 @@
 #	- in the second boot only, the 1993 workload (bench chain): CHAIN
 #	  forks (1000) under memory pressure, with vm.collapse_pagers=0 and
 #	  then 1 in the same boot: the chain, its hidden swap, swap in use,
-#	  the cost of a read fault deep in the chain, and the cost of a
-#	  collapse per swap block moved.
+#	  the cost of a read fault deep in the chain, and all collapse time
+#	  divided by the swap blocks moved;
+#	- in the second boot only, what moving one swap block costs (bench
+#	  moveblock): one collapse that moves MOVEBLOCKS blocks (512) one by
+#	  one.
+# Then three more boots at mem=27M, one per way to move disk data (IDE
+# by PIO, IDE by DMA, virtio-blk), each measuring the raw rates of its
+# swap disk and then running the forking server, tests/forkswap: a
+# 6 MiB daemon, ROUNDS (30) rounds of fork, rewrite a quarter of its
+# pages, and a 24 MiB hog; per-round medians, and the page-in and
+# page-out rates against the raw rates of the same disk.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
-# instructions, for figures that do not depend on the machine.  (sleep=on:
+# instructions, for figures that do not depend on the machine (its
+# kernel argument icount=0 says so, for time(1)).  (sleep=on:
 # with sleep=off an idle guest's clock leaps ahead while the host does
 # its disk I/O, and the disk driver's 5-second watchdog fires; the
 # instruction counts of code that does not wait for the disk are exact
-# either way.)  Prints a table; never fails on a figure.
+# either way.)  Prints a table, with "-" for what was not measured;
+# never fails on a figure, but fails (exit status 1) when a boot failed
+# or ended without its figures.
 B=${1:-build}
 T=$B/bench
 mkdir -p "$T"
-: "${CHAIN:=1000}"
+: "${CHAIN:=1000}" "${MOVEBLOCKS:=512}" "${ROUNDS:=30}"
 CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32 && swapon /dev/wd0 && bench thrash 3'
 CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
+CHAINCMD="$CHAINCMD && bench moveblock $MOVEBLOCKS"
+failed=
 
-# run NAME QEMU_EXTRA [COMMAND]: one boot; the log is $T/NAME.log
+# run NAME QEMU_EXTRA [COMMAND [KARGS [DISK]]]: one boot (by default
+# mem=16M, IDE); the log is $T/NAME.log
 run() {
 	log=$T/$1.log
 	img=$T/$1.swap.img
 	rm -f "$log" "$img"
 	truncate -s 128M "$img"
 	start=$(date +%s%N)
-	B=$B MEM=64M KARGS=mem=16M NOSWAP=1 SWAPIMG=$img CMD=${3:-$CMD} \
-	    QEMU_EXTRA=$2 TIMEOUT=2400 sh tests/qemu.sh log "$log" &
+	# Tell the kernel about -icount's shift: time(1) reports guest
+	# instructions from the TSC when kern.icount says it may.
+	kargs=${4:-mem=16M}
+	case $2 in
+	*icount\ shift=0*)	kargs="$kargs icount=0" ;;
+	esac
+	B=$B MEM=64M KARGS=$kargs DISK=${5:-ide} NOSWAP=1 SWAPIMG=$img \
+	    CMD=${3:-$CMD} QEMU_EXTRA=$2 TIMEOUT=2400 \
+	    sh tests/qemu.sh log "$log" &
 	qpid=$!
 	boot=""
 	while kill -0 "$qpid" 2>/dev/null; do
@@ -43,30 +65,48 @@ run() {
 		fi
 		sleep 0.05
 	done
-	wait "$qpid" || echo "bench: the $1 boot failed (see $log)" >&2
+	if ! wait "$qpid"; then
+		echo "bench: the $1 boot failed (see $log)" >&2
+		failed="$failed $1"
+	elif [ -z "$boot" ]; then
+		echo "bench: the $1 boot never reached its command (see $log)" >&2
+		failed="$failed $1"
+	fi
 	total=$(( ($(date +%s%N) - start) / 1000000 ))
-	echo "BENCH host_boot_to_command ${boot:-0} ms" >> "$log"
+	echo "BENCH host_boot_to_command ${boot:--} ms" >> "$log"
 	echo "BENCH host_total ${total} ms" >> "$log"
 	rm -f "$img"
 }
 
-# value NAME LOG
+# value NAME LOG: the figure, or "-" when the log has none.
 value() {
-	grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' | tail -1
+	v=$(grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' |
+	    tail -1)
+	echo "${v:--}"
 }
 
-echo "make bench: two boots, about 15 minutes" >&2
+echo "make bench: five boots, about 20 minutes" >&2
 run wall ""
 run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
+for m in pio dma virtio; do
+	dev=/dev/wd0 kargs=mem=27M disk=ide
+	[ $m = pio ] && kargs="mem=27M wd.pio=1"
+	[ $m = virtio ] && dev=/dev/vd0 disk=virtio
+	run "forkswap-$m" "" "bench raw $dev 32 && swapon $dev && \
+	    forkswap -r $ROUNDS" "$kargs" "$disk"
+done
 
 W=$T/wall.log
 I=$T/icount.log
+# ratio A B: A / B, or "-" when either was not measured (or B is 0).
 ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b;
-	    else printf "-" }'
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0)
+	    printf "%.2f", a / b; else printf "-" }'
 }
+# mi A S: A * S, or "-" when A was not measured.
 mi() {
-	awk -v a="$1" -v s="$2" 'BEGIN { printf "%.1f", a * s }'
+	awk -v a="$1" -v s="$2" 'BEGIN { if (a == "-") printf "-";
+	    else printf "%.1f", a * s }'
 }
 
 printf '\nUmbra benchmarks, mem=16M (RAM %s pages), one boot each\n' \
@@ -99,15 +139,70 @@ printf '\nThe 1993 workload: %s forks under pressure (bench chain), one boot,\n'
     "$CHAIN"
 printf 'guest instructions (-icount)            %18s %18s %8s\n' \
     "collapse_pagers=0" "collapse_pagers=1" "ratio"
-for r in depth hidden_swap swap_used swap_moved deep_fault \
-    collapse_per_block collapse_io; do
+for r in depth hidden_swap swap_used swap_moved clusters_moved deep_fault \
+    collapse_time_per_block_moved; do
 	a=$(value chain_${r}_0 "$I")
 	b=$(value chain_${r}_1 "$I")
 	printf '%-40s %18s %18s %8s\n' "chain_$r" "$a" "$b" \
-	    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.4f", b / a; else printf "-" }')"
+	    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a != "-" && b != "-" &&
+	    a > 0) printf "%.4f", b / a; else printf "-" }')"
 done
 echo "(deep_fault: instructions per read fault on a page at the bottom of"
-echo " the chain; collapse_per_block: collapse instructions per swap block"
-echo " moved, hidden blocks freed on the way included; collapse_io: disk"
-echo " transfers started during collapses)"
+echo " the chain; collapse_time_per_block_moved: all instructions spent in"
+echo " collapses (renaming and freeing pages, collapses that moved no swap)"
+echo " divided by the swap blocks moved, a cluster of 16 re-homed whole in"
+echo " one step counting 16, so not the cost of moving one block; \"-\" when"
+echo " no block moved; clusters_moved: the clusters moved whole, whose"
+echo " blocks swap_moved counts)"
+
+printf '\nMoving one swap block (bench moveblock %s), guest instructions\n' \
+    "$MOVEBLOCKS"
+printf '%-40s %18s\n' "moveblock_ns_per_block" \
+    "$(value moveblock_ns_per_block "$I")"
+printf '%-40s %18s\n' "moveblock_blocks (moved in all)" \
+    "$(value moveblock_blocks "$I")"
+printf '%-40s %18s\n' "moveblock_freed" "$(value moveblock_freed "$I")"
+printf '%-40s %18s\n' "moveblock_collapses" \
+    "$(value moveblock_collapses "$I")"
+printf '%-40s %18s\n' "moveblock_clusters_moved (must be 0)" \
+    "$(value moveblock_clusters_moved "$I")"
+echo "(one collapse whose backing object holds one block per cluster, where"
+echo " the front object has a cluster of its own: every block moves by"
+echo " itself; instructions of that exit's collapses per block moved)"
+
+# fs NAME FIGURE: a figure of forkswap boot NAME.
+fs() {
+	value "$2" "$T/forkswap-$1.log"
+}
+printf '\nThe forking server (forkswap, mem=27M, %s rounds), one boot per disk\n' \
+    "$ROUNDS"
+printf '%-40s %12s %12s %12s\n' "" "IDE PIO" "IDE DMA" "virtio-blk"
+row() {
+	printf '%-40s %12s %12s %12s\n' "$1" "$(fs pio "$2")" "$(fs dma "$2")" \
+	    "$(fs virtio "$2")"
+}
+ratiorow() {
+	printf '%-40s %12s %12s %12s\n' "$1" \
+	    "$(ratio "$(fs pio "$2")" "$(fs pio "$3")")" \
+	    "$(ratio "$(fs dma "$2")" "$(fs dma "$3")")" \
+	    "$(ratio "$(fs virtio "$2")" "$(fs virtio "$3")")"
+}
+row "whole round, median (ms)" forkswap_round
+row "the hog: page-out, median (ms)" forkswap_hog
+row "the rewrite: page-in + COW, median (ms)" forkswap_rewrite
+row "page-in rate in rewrites (pages/s)" forkswap_pagein_rate
+row "raw 4 KiB reads (pages/s)" raw_read_4k
+ratiorow "page-in rate / raw 4 KiB reads" forkswap_pagein_rate raw_read_4k
+row "page-out rate in hogs (pages/s)" forkswap_pageout_rate
+row "raw 64 KiB writes (pages/s)" raw_write_64k
+ratiorow "page-out rate / raw 64 KiB writes" forkswap_pageout_rate \
+    raw_write_64k
+printf '%-40s %12s %12s %12s\n' "speed-up of the round over PIO" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs pio forkswap_round)")" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs dma forkswap_round)")" \
+    "$(ratio "$(fs pio forkswap_round)" "$(fs virtio forkswap_round)")"
 echo "(logs in $T)"
+if [ -n "$failed" ]; then
+	echo "bench: failed boots:$failed; their figures show as \"-\"" >&2
+	exit 1
+fi

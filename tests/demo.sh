@@ -4,7 +4,8 @@
 # vm.collapse_pagers=0 (4.4BSD's rule, the 1993 leak), then with 1 (the
 # fix).  maild prints a status line every STEP requests; this script
 # pairs them up into a side-by-side table and draws swap in use and the
-# longest chain against requests for both runs, as an SVG file.
+# longest chain against requests for both runs with gnuplot, as an SVG
+# file (gnuplot is installed first if missing: tests/need.sh).
 #
 # Variables: REQUESTS (default 300), STEP (20), PUSH (5: every PUSH-th
 # delivery pushes maild's pages to swap, see maild -p).
@@ -12,6 +13,7 @@ B=${1:-build}
 : "${REQUESTS:=300}" "${STEP:=20}" "${PUSH:=5}"
 out=$B/demo
 mkdir -p "$out"
+sh tests/need.sh gnuplot gnuplot-nox || exit 1
 log=$out/demo.log
 svg=$B/demo.svg
 
@@ -73,45 +75,32 @@ awk '
 		print " blocks nobody can read; swap: pages of swap in use)"
 	}' "$out/points"
 
-# The plot: swap in use (left axis, pages) and longest chain (right
-# axis, objects) against requests, fix off in red, fix on in blue.
-awk -v title="maild, mem=16M: the 1993 leak (vm.collapse_pagers=0) and the fix (1)" '
-	{ n++; F[n] = $1; R[n] = $2; S[n] = $3; C[n] = $4
-	  if ($2 > rmax) rmax = $2; if ($3 > smax) smax = $3
-	  if ($4 > cmax) cmax = $4 }
-	function x(r) { return 70 + 600 * r / rmax }
-	function ys(v) { return 330 - 280 * v / smax }
-	function yc(v) { return 330 - 280 * v / cmax }
-	function line(f, which, color, dash,   i, p) {
-		p = ""
-		for (i = 1; i <= n; i++)
-			if (F[i] == f)
-				p = p sprintf("%.1f,%.1f ", x(R[i]),
-				    which == "s" ? ys(S[i]) : yc(C[i]))
-		printf("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>\n",
-		    color, dash, p)
-	}
-	END {
-		if (smax == 0) smax = 1; if (cmax == 0) cmax = 1
-		print "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"400\" font-family=\"sans-serif\" font-size=\"12\">"
-		print "<rect width=\"760\" height=\"400\" fill=\"white\"/>"
-		printf("<text x=\"70\" y=\"25\" font-size=\"14\">%s</text>\n", title)
-		print "<line x1=\"70\" y1=\"330\" x2=\"670\" y2=\"330\" stroke=\"black\"/>"
-		print "<line x1=\"70\" y1=\"50\" x2=\"70\" y2=\"330\" stroke=\"black\"/>"
-		print "<line x1=\"670\" y1=\"50\" x2=\"670\" y2=\"330\" stroke=\"black\"/>"
-		printf("<text x=\"370\" y=\"365\" text-anchor=\"middle\">requests (0 to %d)</text>\n", rmax)
-		printf("<text x=\"20\" y=\"190\" transform=\"rotate(-90 20 190)\" text-anchor=\"middle\">swap in use, pages (0 to %d), solid</text>\n", smax)
-		printf("<text x=\"730\" y=\"190\" transform=\"rotate(90 730 190)\" text-anchor=\"middle\">longest chain, objects (0 to %d), dashed</text>\n", cmax)
-		for (t = 0; t <= 4; t++) {
-			printf("<text x=\"64\" y=\"%.1f\" text-anchor=\"end\">%d</text>\n", 334 - 70 * t, smax * t / 4)
-			printf("<text x=\"676\" y=\"%.1f\">%d</text>\n", 334 - 70 * t, cmax * t / 4)
-		}
-		line(0, "s", "#c0392b", "")
-		line(1, "s", "#2c6fbb", "")
-		line(0, "c", "#c0392b", " stroke-dasharray=\"6,4\"")
-		line(1, "c", "#2c6fbb", " stroke-dasharray=\"6,4\"")
-		print "<text x=\"80\" y=\"390\" fill=\"#c0392b\">red: vm.collapse_pagers=0 (4.4BSD)</text>"
-		print "<text x=\"400\" y=\"390\" fill=\"#2c6fbb\">blue: vm.collapse_pagers=1 (the fix)</text>"
-		print "</svg>"
-	}' "$out/points" > "$svg"
+# The plot, by gnuplot: swap in use (left axis, pages, solid) and the
+# longest chain (right axis, objects, dashed) against requests, fix off
+# in red, fix on in blue.  gnuplot puts every axis's ticks at round
+# numbers.
+for fix in 0 1; do
+	awk -v f=$fix '$1 == f { print $2, $3, $4 }' "$out/points" \
+	    > "$out/fix$fix.dat"
+done
+gnuplot <<EOF || { echo "demo: gnuplot failed" >&2; exit 1; }
+set terminal svg size 800,500 dynamic noenhanced font "Helvetica,12" background "white"
+set output "$svg"
+set title "maild, mem=16M: the 1993 leak (vm.collapse_pagers=0) and the fix (1)"
+set xlabel "requests"
+set ylabel "swap in use, pages (solid)"
+set y2label "longest chain, objects (dashed)"
+set xrange [0:*]
+set yrange [0:*]
+set y2range [0:*]
+set xtics nomirror
+set ytics nomirror
+set y2tics
+set grid xtics ytics
+set key left top box opaque
+plot "$out/fix0.dat" using 1:2 axes x1y1 with linespoints lw 2 lc rgb "#c0392b" pt 7 ps 0.5 title "swap, collapse_pagers=0 (4.4BSD)", \\
+     "$out/fix1.dat" using 1:2 axes x1y1 with linespoints lw 2 lc rgb "#2c6fbb" pt 7 ps 0.5 title "swap, collapse_pagers=1 (the fix)", \\
+     "$out/fix0.dat" using 1:3 axes x1y2 with lines lw 2 dt 2 lc rgb "#c0392b" title "chain, collapse_pagers=0", \\
+     "$out/fix1.dat" using 1:3 axes x1y2 with lines lw 2 dt 2 lc rgb "#2c6fbb" title "chain, collapse_pagers=1"
+EOF
 echo "demo: plot written to $svg"

@@ -7,9 +7,11 @@
  *  2. runs "/bin/sh /etc/rc" and waits for it;
  *  3. if /etc/cmd exists (the Makefile's CMD puts a command line
  *     there), runs "/bin/sh -c <its contents>", waits for it, says how
- *     it ended and powers the machine off with its exit status (128 +
- *     the signal if it was killed), so that the status reaches the host
- *     through QEMU's isa-debug-exit device;
+ *     it ended, runs "/bin/sh /etc/rc.shutdown" (which copies files out
+ *     of the guest for make run OUT=dir) and powers the machine off
+ *     with the command's exit status (128 + the signal if it was
+ *     killed), so that the status reaches the host through QEMU's
+ *     isa-debug-exit device;
  *  4. otherwise prints /etc/motd and runs an interactive /bin/sh,
  *     starting a new one whenever it exits, at most once a second.
  *
@@ -36,6 +38,7 @@
 #define	PATH_CONSOLE	"/dev/console"
 #define	PATH_SH		"/bin/sh"
 #define	PATH_RC		"/etc/rc"
+#define	PATH_RC_SHUTDOWN "/etc/rc.shutdown"
 #define	PATH_CMD	"/etc/cmd"
 #define	PATH_MOTD	"/etc/motd"
 #define	CMDMAX		4096	/* longest /etc/cmd */
@@ -226,7 +229,29 @@ pause_one_second(void)
 		;
 }
 
-/* Run /etc/cmd, then power off with its status.  Never returns. */
+/* Run "/bin/sh script", if script exists, and wait for it. */
+static void
+run_script(char *script)
+{
+	char *argv[] = { PATH_SH, script, NULL };
+	pid_t pid;
+	int st;
+
+	if (access(script, F_OK) != 0 || (pid = spawn(argv, 1)) < 0)
+		return;
+	st = wait_for(pid);
+	if (WIFSIGNALED(st))
+		fprintf(stderr, "init: %s killed by signal %d\n", script,
+		    WTERMSIG(st));
+	else if (WEXITSTATUS(st) != 0)
+		fprintf(stderr, "init: %s exited with status %d\n", script,
+		    WEXITSTATUS(st));
+}
+
+/*
+ * Run /etc/cmd, then /etc/rc.shutdown, then power off with the
+ * command's status.  Never returns.
+ */
 static void
 run_cmd(char *cmd)
 {
@@ -244,6 +269,7 @@ run_cmd(char *cmd)
 		printf("init: command exited with status %d\n", code);
 	}
 	fflush(stdout);
+	run_script(PATH_RC_SHUTDOWN);
 	__reboot(RB_POWEROFF, code);
 	fprintf(stderr, "init: reboot: %s\n", strerror(errno));
 	for (;;)
@@ -254,7 +280,6 @@ run_cmd(char *cmd)
 int
 main(void)
 {
-	char *rc[] = { PATH_SH, PATH_RC, NULL };
 	char *sh[] = { PATH_SH, NULL };
 	time_t start;
 	pid_t pid;
@@ -264,15 +289,7 @@ main(void)
 	open_console();
 	set_signals(SIG_IGN);
 
-	if (access(PATH_RC, F_OK) == 0 && (pid = spawn(rc, 1)) > 0) {
-		st = wait_for(pid);
-		if (WIFSIGNALED(st))
-			fprintf(stderr, "init: %s killed by signal %d\n",
-			    PATH_RC, WTERMSIG(st));
-		else if (WEXITSTATUS(st) != 0)
-			fprintf(stderr, "init: %s exited with status %d\n",
-			    PATH_RC, WEXITSTATUS(st));
-	}
+	run_script(PATH_RC);
 
 	if ((cmd = read_cmd()) != NULL)
 		run_cmd(cmd);

@@ -4,6 +4,8 @@
  *	swapctl -l		list the swap devices
  *	swapctl -s		one summary line
  *	swapctl -a path		add a swap device (swapon(2), root only)
+ *	swapctl -d path		remove a swap device (swapoff(2), root
+ *				only): its pages are read back first
  *
  * -l prints a header and one line per device:
  *
@@ -31,7 +33,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: swapctl -l | -s | -a path\n");
+	fprintf(stderr, "usage: swapctl -l | -s | -a path | -d path\n");
 	exit(1);
 }
 
@@ -138,8 +140,9 @@ list(void)
 		memcpy(path, se.se_path, SWAP_PATHLEN);
 		path[SWAP_PATHLEN] = '\0';
 		psize = se.se_pagesize != 0 ? se.se_pagesize : 4096;
-		avail = se.se_nblks > (unsigned long long)se.se_inuse +
-		    se.se_nbad ? se.se_nblks - se.se_inuse - se.se_nbad : 0;
+		/* se_inuse counts the retired blocks too. */
+		avail = se.se_nblks > se.se_inuse ?
+		    se.se_nblks - se.se_inuse : 0;
 		print_row(path, se.se_nblks, se.se_inuse, avail, psize);
 		tpages += se.se_nblks;
 		tused += se.se_inuse;
@@ -180,11 +183,12 @@ main(int argc, char *argv[])
 
 	cmd = 0;
 	path = NULL;
-	while ((ch = getopt(argc, argv, "a:ls")) != -1) {
+	while ((ch = getopt(argc, argv, "a:d:ls")) != -1) {
 		if (cmd != 0)
 			usage();
 		switch (ch) {
 		case 'a':
+		case 'd':
 			path = optarg;
 			/* FALLTHROUGH */
 		case 'l':
@@ -201,7 +205,7 @@ main(int argc, char *argv[])
 		return (list());
 	if (cmd == 's')
 		return (summary());
-	if (swapon(path) < 0) {
+	if ((cmd == 'a' ? swapon(path) : swapoff(path)) < 0) {
 		fprintf(stderr, "swapctl: %s: %s\n", path, strerror(errno));
 		return (1);
 	}

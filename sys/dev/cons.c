@@ -1,11 +1,12 @@
 /*
  * cons.c: the character device switch, and its two simplest devices:
- * the console (the serial line's tty) and /dev/null.  The disk's entry
- * points are in wd.c.
+ * the console (the serial line's tty) and /dev/null.  Every disk's
+ * entry points are the disk layer's (sys/kern/subr_disk.c).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/conf.h>
+#include <sys/disk.h>
 #include <sys/errno.h>
 #include <sys/tty.h>
 #include <sys/uio.h>
@@ -60,15 +61,12 @@ noioctl(dev_t dev, u_long com, void *data, int flag, struct proc *p)
 	return (ENOTTY);
 }
 
-int	wdopen(dev_t, int, struct proc *);
-int	wdrw(dev_t, struct uio *, int);
-int	wdioctl(dev_t, u_long, void *, int, struct proc *);
-
 const struct cdevsw cdevsw[] = {
 	[CDEV_CONSOLE] = { "console", cnopen, cnopen, cnread, cnwrite,
 	    cnioctl },
 	[CDEV_NULL] = { "null", cnopen, cnopen, nullread, nullwrite,
 	    noioctl },
-	[CDEV_WD] = { "wd", wdopen, cnopen, wdrw, wdrw, wdioctl },
+	[CDEV_WD] = { "wd", diskopen, cnopen, diskrw, diskrw, diskioctl },
+	[CDEV_VD] = { "vd", diskopen, cnopen, diskrw, diskrw, diskioctl },
 };
 const int ncdevsw = nitems(cdevsw);

@@ -1,44 +1,54 @@
 /*
- * wd.c: the IDE/ATA disk on the primary channel (QEMU's first -drive),
- * which holds swap.
+ * wd.c: IDE/ATA disks on the PIIX3's two channels (QEMU's -drive
+ * if=ide, index 0 to 3), as wd0 (primary master), wd1 (primary slave),
+ * wd2 and wd3 (secondary master and slave).
  *
- * Transfers are PIO, driven by interrupts: wdstrategy() queues a buf
- * and starts the disk if it is idle; each interrupt moves one sector
- * (reading it in, or writing the next one out) until the request is
- * done, then biodone() and the next request.  Nobody waits inside the
+ * Each channel runs one command at a time, for either of its drives:
+ * wd_strategy() (called by the disk layer, sys/kern/subr_disk.c) queues
+ * a buf on its drive's channel and starts the channel if it is idle;
+ * the channel's interrupt ends the request, biodone() runs (through
+ * disk_done), and the next request starts.  Nobody waits inside the
  * driver: callers sleep in biowait(), or get b_iodone called.
  *
- * Errors: a request the disk fails (ERR or DF in its status, as QEMU
- * reports an injected or host I/O error) completes with B_ERROR and
- * EIO, and the disk goes on with the next one.  A disk that does not
- * answer within WD_TIMEOUT seconds is reset and the request fails the
- * same way.  Nothing here panics.
+ * Two ways to move the data:
  *
- * /dev/wd0 gives raw access for benchmarks (transfers of up to MAXPHYS
- * bytes, like the swap pager's clusters): reads always, writes only
- * while the disk is not used for swap (EBUSY otherwise).  Its ioctl
- * DIOCCACHESYNC flushes the disk's cache (a B_FLUSH request, which moves
- * no data).
+ *	DMA (the default)	The PIIX3 IDE function (PCI 8086:7010) is
+ *				a bus master.  Its registers (BAR4, eight
+ *				ports per channel) take the physical address
+ *				of a table of PRDs, one per page of the buf:
+ *				the swap pager's own pages, no copy.  One
+ *				READ DMA or WRITE DMA command moves the whole
+ *				buf (up to MAXPHYS) and ends in one
+ *				interrupt.
+ *	PIO			Each interrupt moves one 512-byte sector
+ *				through the data port, 256 words by the CPU.
+ *				Used when the kernel argument wd.pio=1 asks
+ *				for it, when there is no PIIX3, or when the
+ *				drive says it cannot do DMA.
+ *
+ * Errors: a request the disk fails (ERR or DF in its status, or the bus
+ * master's error bit, as QEMU reports an injected or host I/O error)
+ * completes with EIO, and the channel goes on with the next one.  A
+ * channel that does not answer within WD_TIMEOUT seconds is reset and
+ * its request fails the same way.  Nothing here panics.
+ *
+ * A B_FLUSH request moves no data: it is the ATA FLUSH CACHE command
+ * (DIOCCACHESYNC, which the error tests use to arm QEMU's blkdebug).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
-#include <sys/dkio.h>
+#include <sys/disk.h>
 #include <sys/errno.h>
-#include <sys/malloc.h>
-#include <sys/file.h>
-#include <sys/proc.h>
-#include <sys/uio.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/pmap.h>
+#include <dev/pcivar.h>
 
-#define	WD_BASE		0x1f0		/* command block */
-#define	WD_CTL		0x3f6		/* device control */
-#define	WD_IRQ		14
+/* The command block, from a channel's base port. */
 #define	wd_data		0
 #define	wd_error	1
 #define	wd_seccnt	2
@@ -47,6 +57,9 @@
 #define	wd_lba2		5
 #define	wd_sdh		6		/* drive select, LBA bits 24-27 */
 #define	wd_status	7		/* read: status; write: command */
+
+#define	WDSDH_LBA	0xe0		/* LBA addressing, master */
+#define	WDSDH_SLAVE	0x10
 
 #define	WDS_BSY		0x80
 #define	WDS_DRDY	0x40
@@ -59,369 +72,424 @@
 
 #define	WDCC_READ	0x20
 #define	WDCC_WRITE	0x30
+#define	WDCC_READDMA	0xc8
+#define	WDCC_WRITEDMA	0xca
 #define	WDCC_IDENTIFY	0xec
 #define	WDCC_FLUSHCACHE	0xe7
 
+#define	WD_ATAPI_LBA1	0x14		/* an ATAPI device's signature */
+#define	WD_ATAPI_LBA2	0xeb
+#define	WD_ID_CAPS	49		/* IDENTIFY word: capabilities */
+#define	WD_CAPS_DMA	0x0100
+
+/* The PIIX3's bus-master registers, from a channel's BM base. */
+#define	PCI_PRODUCT_PIIX3_IDE	0x7010
+#define	BM_CMD		0
+#define	BM_STATUS	2
+#define	BM_PRD		4		/* the PRD table's physical address */
+#define	BMC_START	0x01
+#define	BMC_READ	0x08		/* the controller writes memory */
+#define	BMS_ERR		0x02		/* write 1 to clear */
+#define	BMS_INT		0x04		/* the drive interrupted; likewise */
+
+/* A physical region descriptor: up to 64 KiB, not crossing 64 KiB. */
+struct wd_prd {
+	uint32_t	prd_addr;
+	uint32_t	prd_count;	/* bytes (0 means 64 KiB), PRD_EOT */
+};
+#define	PRD_EOT		0x80000000	/* the table's last entry */
+
+#define	WD_NCHAN	2
 #define	WD_TIMEOUT	5		/* seconds for one request */
+#define	WD_TIMEDOUT	(-1)		/* wd_finish: the watchdog fired */
 #define	SECTORS_PER_PAGE (PAGE_SIZE / DEV_BSIZE)
 
-static struct {
-	int		present;
-	uint32_t	nsectors;	/* capacity */
-	char		model[41];
-	TAILQ_HEAD(, buf) queue;	/* (i) requests; the first is active */
-	u_int		done;		/* (i) sectors of it moved so far */
-	u_int		total;		/* (i) sectors it moves */
-	struct callout	watchdog;
-	u_int		errors;		/* requests failed */
-} wd;
+struct wd;
 
-int	wdopen(dev_t, int, struct proc *);
-int	wdrw(dev_t, struct uio *, int);
-int	wdioctl(dev_t, u_long, void *, int, struct proc *);
-int	swap_dev_busy(dev_t);
+/* A channel: two drives, one command at a time. */
+struct wdc {
+	uint16_t	wdc_base;	/* (c) command block */
+	uint16_t	wdc_ctl;	/* (c) device control */
+	int		wdc_irq;	/* (c) */
+	uint16_t	wdc_bm;		/* (c) bus master, or 0: PIO only */
+	struct wd_prd	*wdc_prd;	/* (c) its PRD table */
+	paddr_t		wdc_prdpa;	/* (c) ... at this physical address */
+	TAILQ_HEAD(, buf) wdc_queue;	/* (i) requests; the first is active */
+	int		wdc_dma;	/* (i) the active one moves by DMA */
+	u_int		wdc_done;	/* (i) PIO: sectors moved so far */
+	u_int		wdc_total;	/* (i) PIO: sectors it moves */
+	struct callout	wdc_watchdog;
+};
+
+/* A drive. */
+struct wd {
+	struct disk	wd_disk;	/* the disk layer's view */
+	struct wdc	*wd_chan;	/* (c) */
+	int		wd_drive;	/* (c) 0 master, 1 slave */
+	int		wd_dma;		/* (c) transfers by DMA */
+	char		wd_model[41];	/* (c) */
+};
+
+static struct wdc wdc[WD_NCHAN] = {
+	{ .wdc_base = 0x1f0, .wdc_ctl = 0x3f6, .wdc_irq = 14 },
+	{ .wdc_base = 0x170, .wdc_ctl = 0x376, .wdc_irq = 15 },
+};
+static struct wd wd[WD_NCHAN * 2];
+
+static void wd_finish(struct wdc *, int);
+
+/* The drive a queued request is for. */
+static inline struct wd *
+wd_of(struct buf *bp)
+{
+
+	return (&wd[minor(bp->b_dev)]);
+}
 
 /* Poll until BSY clears; returns the status, or -1 after `loops'. */
 static int
-wd_wait(int loops)
+wd_wait(struct wdc *c, int loops)
 {
 	int st;
 
 	while (loops-- > 0) {
-		st = inb(WD_BASE + wd_status);
+		st = inb(c->wdc_base + wd_status);
 		if ((st & WDS_BSY) == 0)
 			return (st);
 	}
 	return (-1);
 }
 
+/* Select drive (and LBA bits 24-27); give it the 400 ns it needs. */
+static void
+wd_select(struct wdc *c, int drive, uint32_t lba)
+{
+	int i;
+
+	outb(c->wdc_base + wd_sdh, WDSDH_LBA | (drive ? WDSDH_SLAVE : 0) |
+	    ((lba >> 24) & 0x0f));
+	for (i = 0; i < 4; i++)
+		(void)inb(c->wdc_ctl);		/* the alternate status */
+}
+
 /*
- * Move sector i of the active request between the data port and its
- * page (out: to the disk), through a temporary mapping of the page: it
- * may be above the direct map (sys/vm/pmap.h).
+ * Move sector i of a request between the data port of c and its page
+ * (out: to the disk): the one place PIO reaches page contents.  The
+ * page may be above the kernel's direct map, so it is mapped for the
+ * moment of the transfer (sys/vm/pmap.h, quick mappings).
  */
 static void
-wd_pio(struct buf *bp, u_int i, bool out)
+wd_pio(struct wdc *c, struct buf *bp, u_int i, bool out)
 {
 	char *va, *p;
 
 	va = pmap_quick_enter_page(bp->b_pages[i / SECTORS_PER_PAGE]);
 	p = va + (i % SECTORS_PER_PAGE) * DEV_BSIZE;
 	if (out)
-		outsw(WD_BASE + wd_data, p, DEV_BSIZE / 2);
+		outsw(c->wdc_base + wd_data, p, DEV_BSIZE / 2);
 	else
-		insw(WD_BASE + wd_data, p, DEV_BSIZE / 2);
+		insw(c->wdc_base + wd_data, p, DEV_BSIZE / 2);
 	pmap_quick_remove_page(va);
 }
-
-static void wd_finish(struct buf *, int);
 
 /* The watchdog: the active request took too long. */
 static void
 wd_timeout(void *arg)
 {
+	struct wdc *c = arg;
 
-	wd_finish(NULL, EIO);
+	wd_finish(c, WD_TIMEDOUT);
 }
 
-/* Issue the command for the request at the head of the queue.  (i) */
+/*
+ * Describe bp's pages to the bus master, one PRD per page (a page never
+ * crosses a 64 KiB boundary), and point the controller at the table.
+ */
 static void
-wd_start(void)
+wd_dma_setup(struct wdc *c, struct buf *bp)
 {
-	struct buf *bp = TAILQ_FIRST(&wd.queue);
+	size_t left = bp->b_bcount;
+	int i;
+
+	for (i = 0; left > 0; i++) {
+		c->wdc_prd[i].prd_addr = VM_PAGE_TO_PHYS(bp->b_pages[i]);
+		c->wdc_prd[i].prd_count = umin(left, PAGE_SIZE);
+		left -= c->wdc_prd[i].prd_count;
+	}
+	c->wdc_prd[i - 1].prd_count |= PRD_EOT;
+	outb(c->wdc_bm + BM_CMD, 0);
+	outl(c->wdc_bm + BM_PRD, c->wdc_prdpa);
+	outb(c->wdc_bm + BM_STATUS, inb(c->wdc_bm + BM_STATUS) |
+	    BMS_ERR | BMS_INT);
+	outb(c->wdc_bm + BM_CMD, (bp->b_flags & B_READ) ? BMC_READ : 0);
+}
+
+/* Issue the command for the request at the head of c's queue.  (i) */
+static void
+wd_start(struct wdc *c)
+{
+	struct buf *bp = TAILQ_FIRST(&c->wdc_queue);
+	struct wd *w;
 	uint32_t lba;
-	int st;
+	int st, rd;
 
 	if (bp == NULL)
 		return;
+	w = wd_of(bp);
 	lba = bp->b_blkno;
-	wd.done = 0;
-	wd.total = bp->b_bcount / DEV_BSIZE;
-	if (wd_wait(100000) < 0) {
-		wd_finish(bp, EIO);
+	rd = (bp->b_flags & B_READ) != 0;
+	c->wdc_done = 0;
+	c->wdc_total = bp->b_bcount / DEV_BSIZE;
+	c->wdc_dma = w->wd_dma && (bp->b_flags & B_FLUSH) == 0;
+	wd_select(c, w->wd_drive, lba);
+	if (wd_wait(c, 100000) < 0) {
+		wd_finish(c, EIO);
 		return;
 	}
-	callout_reset(&wd.watchdog, WD_TIMEOUT * hz, wd_timeout, NULL);
+	callout_reset(&c->wdc_watchdog, WD_TIMEOUT * hz, wd_timeout, c);
 	if (bp->b_flags & B_FLUSH) {
-		outb(WD_BASE + wd_sdh, 0xe0);
-		outb(WD_BASE + wd_status, WDCC_FLUSHCACHE);
+		outb(c->wdc_base + wd_status, WDCC_FLUSHCACHE);
 		return;
 	}
-	outb(WD_BASE + wd_sdh, 0xe0 | ((lba >> 24) & 0x0f));
-	outb(WD_BASE + wd_seccnt, wd.total & 0xff);
-	outb(WD_BASE + wd_lba0, lba & 0xff);
-	outb(WD_BASE + wd_lba1, (lba >> 8) & 0xff);
-	outb(WD_BASE + wd_lba2, (lba >> 16) & 0xff);
-	if (bp->b_flags & B_READ) {
-		outb(WD_BASE + wd_status, WDCC_READ);
+	outb(c->wdc_base + wd_seccnt, c->wdc_total & 0xff);
+	outb(c->wdc_base + wd_lba0, lba & 0xff);
+	outb(c->wdc_base + wd_lba1, (lba >> 8) & 0xff);
+	outb(c->wdc_base + wd_lba2, (lba >> 16) & 0xff);
+	if (c->wdc_dma) {
+		wd_dma_setup(c, bp);
+		outb(c->wdc_base + wd_status, rd ? WDCC_READDMA :
+		    WDCC_WRITEDMA);
+		outb(c->wdc_bm + BM_CMD, (rd ? BMC_READ : 0) | BMC_START);
 		return;
 	}
-	outb(WD_BASE + wd_status, WDCC_WRITE);
+	if (rd) {
+		outb(c->wdc_base + wd_status, WDCC_READ);
+		return;
+	}
+	outb(c->wdc_base + wd_status, WDCC_WRITE);
 	/* The first sector goes out as soon as the disk asks for it. */
-	st = wd_wait(100000);
+	st = wd_wait(c, 100000);
 	if (st < 0 || (st & (WDS_ERR | WDS_DF)) || (st & WDS_DRQ) == 0) {
-		wd_finish(bp, EIO);
+		wd_finish(c, EIO);
 		return;
 	}
-	wd_pio(bp, 0, true);
-	wd.done = 1;
+	wd_pio(c, bp, 0, true);
+	c->wdc_done = 1;
 }
 
 /*
- * The active request is over (error 0 or an errno); with bp NULL, the
- * watchdog fired: reset the disk and fail the request.  Starts the next
- * request.  (i)
+ * The active request of c is over: error 0, an errno, or WD_TIMEDOUT
+ * when the watchdog fired (then the channel is reset and the request
+ * fails with EIO).  Starts the next request.  (i)
  */
 static void
-wd_finish(struct buf *bp, int error)
+wd_finish(struct wdc *c, int error)
 {
+	struct buf *bp;
+	struct wd *w;
 	int s;
 
 	s = splbio();
-	if (bp == NULL) {
-		if ((bp = TAILQ_FIRST(&wd.queue)) == NULL) {
-			splx(s);
-			return;
-		}
-		printf("wd0: timeout, resetting the disk\n");
-		outb(WD_CTL, WDCTL_SRST);
-		outb(WD_CTL, 0);
-		(void)wd_wait(1000000);
-		error = EIO;
-	}
-	callout_stop(&wd.watchdog);
-	TAILQ_REMOVE(&wd.queue, bp, b_link);
-	if (error != 0) {
-		bp->b_flags |= B_ERROR;
-		bp->b_error = error;
-		wd.errors++;
-	}
-	biodone(bp);
-	wd_start();
-	splx(s);
-}
-
-static void
-wdintr(void *arg, struct trapframe *tf)
-{
-	struct buf *bp = TAILQ_FIRST(&wd.queue);
-	int st;
-
-	st = inb(WD_BASE + wd_status);		/* acknowledges it */
-	if (bp == NULL || (st & WDS_BSY))
-		return;
-	if (st & (WDS_ERR | WDS_DF)) {
-		wd_finish(bp, EIO);
-		return;
-	}
-	if (bp->b_flags & B_FLUSH) {
-		wd_finish(bp, 0);
-		return;
-	}
-	if (bp->b_flags & B_READ) {
-		if ((st & WDS_DRQ) == 0) {
-			wd_finish(bp, EIO);
-			return;
-		}
-		wd_pio(bp, wd.done, false);
-		if (++wd.done == wd.total)
-			wd_finish(bp, 0);
-		return;
-	}
-	if (wd.done < wd.total) {
-		if ((st & WDS_DRQ) == 0) {
-			wd_finish(bp, EIO);
-			return;
-		}
-		wd_pio(bp, wd.done, true);
-		wd.done++;
-		return;
-	}
-	wd_finish(bp, 0);			/* the last sector is on disk */
-}
-
-/*
- * Queue a transfer.  Requests beyond the end of the disk, or not whole
- * sectors, or larger than one command can move, fail at once.
- */
-void
-wdstrategy(struct buf *bp)
-{
-	u_int nsect = bp->b_bcount / DEV_BSIZE;
-	int s;
-
-	bp->b_flags &= ~(B_DONE | B_ERROR);
-	bp->b_error = 0;
-	if ((bp->b_flags & B_FLUSH) && wd.present)
-		nsect = 1;		/* moves nothing; passes the checks */
-	if (!wd.present || nsect == 0 || nsect > 255 ||
-	    bp->b_bcount % DEV_BSIZE != 0 ||
-	    (bp->b_bcount > (size_t)bp->b_npages * PAGE_SIZE &&
-	    (bp->b_flags & B_FLUSH) == 0) ||
-	    bp->b_blkno + nsect > wd.nsectors ||
-	    bp->b_blkno + nsect < bp->b_blkno) {
-		bp->b_flags |= B_ERROR;
-		bp->b_error = wd.present ? EINVAL : ENXIO;
-		s = splbio();
-		biodone(bp);
+	if ((bp = TAILQ_FIRST(&c->wdc_queue)) == NULL) {
 		splx(s);
 		return;
 	}
-	s = splbio();
-	TAILQ_INSERT_TAIL(&wd.queue, bp, b_link);
-	if (TAILQ_FIRST(&wd.queue) == bp)
-		wd_start();
+	w = wd_of(bp);
+	if (error == WD_TIMEDOUT) {
+		printf("%s: timeout, resetting the channel\n",
+		    w->wd_disk.dk_name);
+		if (c->wdc_bm != 0)
+			outb(c->wdc_bm + BM_CMD, 0);
+		outb(c->wdc_ctl, WDCTL_SRST);
+		outb(c->wdc_ctl, 0);
+		(void)wd_wait(c, 1000000);
+		error = EIO;
+	}
+	callout_stop(&c->wdc_watchdog);
+	TAILQ_REMOVE(&c->wdc_queue, bp, b_link);
+	disk_done(&w->wd_disk, bp, error, c->wdc_dma ? DISK_DMA : DISK_PIO);
+	wd_start(c);
 	splx(s);
-}
-
-/* A transfer is over: tell its owner.  Called with interrupts blocked. */
-void
-biodone(struct buf *bp)
-{
-
-	bp->b_flags |= B_DONE;
-	if (bp->b_iodone != NULL)
-		bp->b_iodone(bp);
-	else
-		wakeup(bp);
-}
-
-/* Sleep until a synchronous transfer is over; its error, or 0. */
-int
-biowait(struct buf *bp)
-{
-	int s;
-
-	s = splbio();
-	while ((bp->b_flags & B_DONE) == 0)
-		tsleep(bp, 0, "biowait", 0);
-	splx(s);
-	return ((bp->b_flags & B_ERROR) ? bp->b_error : 0);
-}
-
-uint32_t
-wd_nsectors(void)
-{
-
-	return (wd.present ? wd.nsectors : 0);
 }
 
 /*
- * Find the disk: IDENTIFY, polled, with the disk's interrupt masked;
- * then take its interrupt.
+ * A channel's interrupt.  After DMA: stop the bus master and clear its
+ * status, then read the drive's status (which acknowledges it).  After
+ * PIO: move the next sector, or finish.
  */
-void
-wd_attach(void)
+static void
+wd_intr(void *arg, struct trapframe *tf)
 {
+	struct wdc *c = arg;
+	struct buf *bp = TAILQ_FIRST(&c->wdc_queue);
+	int st, bms = 0;
+
+	if (c->wdc_bm != 0) {
+		bms = inb(c->wdc_bm + BM_STATUS);
+		if (bp != NULL && c->wdc_dma && (bms & BMS_INT) == 0)
+			return;			/* not finished: not ours */
+		outb(c->wdc_bm + BM_CMD, 0);
+		outb(c->wdc_bm + BM_STATUS, bms | BMS_ERR | BMS_INT);
+	}
+	st = inb(c->wdc_base + wd_status);	/* acknowledges it */
+	if (bp == NULL || (st & WDS_BSY))
+		return;
+	if ((st & (WDS_ERR | WDS_DF)) || (c->wdc_dma && (bms & BMS_ERR))) {
+		wd_finish(c, EIO);
+		return;
+	}
+	if ((bp->b_flags & B_FLUSH) || c->wdc_dma) {
+		wd_finish(c, 0);
+		return;
+	}
+	if (bp->b_flags & B_READ) {
+		if ((st & WDS_DRQ) == 0) {
+			wd_finish(c, EIO);
+			return;
+		}
+		wd_pio(c, bp, c->wdc_done, false);
+		if (++c->wdc_done == c->wdc_total)
+			wd_finish(c, 0);
+		return;
+	}
+	if (c->wdc_done < c->wdc_total) {
+		if ((st & WDS_DRQ) == 0) {
+			wd_finish(c, EIO);
+			return;
+		}
+		wd_pio(c, bp, c->wdc_done, true);
+		c->wdc_done++;
+		return;
+	}
+	wd_finish(c, 0);			/* the last sector is on disk */
+}
+
+/*
+ * Queue a transfer (from disk_strategy, which has checked it, with
+ * interrupts blocked).
+ */
+static void
+wd_strategy(struct disk *dk, struct buf *bp)
+{
+	struct wd *w = dk->dk_softc;
+	struct wdc *c = w->wd_chan;
+
+	TAILQ_INSERT_TAIL(&c->wdc_queue, bp, b_link);
+	dk->dk_stats.ds_maxinflight = 1;	/* one command at a time */
+	if (TAILQ_FIRST(&c->wdc_queue) == bp)
+		wd_start(c);
+}
+
+/*
+ * Find drive `unit' (polled IDENTIFY, the channel's interrupt masked):
+ * true if it is an ATA disk, with its size and model filled in.
+ */
+static bool
+wd_identify(struct wd *w, int unit)
+{
+	struct wdc *c = w->wd_chan;
 	uint16_t id[256];
 	int st, i;
 
-	TAILQ_INIT(&wd.queue);
-	callout_init(&wd.watchdog);
-	outb(WD_CTL, WDCTL_NIEN);
-	outb(WD_BASE + wd_sdh, 0xe0);
-	st = inb(WD_BASE + wd_status);
-	if (st == 0xff || st == 0) {
-		printf("wd0: no disk\n");
-		return;
-	}
-	outb(WD_BASE + wd_status, WDCC_IDENTIFY);
-	st = wd_wait(1000000);
+	wd_select(c, w->wd_drive, 0);
+	st = inb(c->wdc_base + wd_status);
+	if (st == 0xff || st == 0)
+		return (false);			/* nobody there */
+	outb(c->wdc_base + wd_status, WDCC_IDENTIFY);
+	st = wd_wait(c, 1000000);
+	if (st >= 0 && (st & WDS_ERR) && inb(c->wdc_base + wd_lba1) ==
+	    WD_ATAPI_LBA1 && inb(c->wdc_base + wd_lba2) == WD_ATAPI_LBA2)
+		return (false);			/* a CD-ROM: not ours */
 	if (st < 0 || (st & WDS_ERR) || (st & WDS_DRQ) == 0) {
-		printf("wd0: no ATA disk (status %#x)\n", st);
-		return;
+		printf("wd%d: no ATA disk (status %#x)\n", unit, st);
+		return (false);
 	}
-	insw(WD_BASE + wd_data, id, 256);
-	wd.nsectors = id[60] | ((uint32_t)id[61] << 16);
+	insw(c->wdc_base + wd_data, id, 256);
+	w->wd_disk.dk_nsectors = id[60] | ((uint32_t)id[61] << 16);
 	for (i = 0; i < 20; i++) {
-		wd.model[2 * i] = id[27 + i] >> 8;
-		wd.model[2 * i + 1] = id[27 + i] & 0xff;
+		w->wd_model[2 * i] = id[27 + i] >> 8;
+		w->wd_model[2 * i + 1] = id[27 + i] & 0xff;
 	}
-	for (i = 39; i >= 0 && wd.model[i] == ' '; i--)
-		wd.model[i] = '\0';
-	wd.present = 1;
-	intr_establish(WD_IRQ, wdintr, NULL);
-	outb(WD_CTL, 0);			/* interrupts on */
-	printf("wd0: <%s> %u MiB, %u sectors\n", wd.model,
-	    wd.nsectors / 2048, wd.nsectors);
-}
-
-int
-wdopen(dev_t dev, int flag, struct proc *p)
-{
-
-	if (!wd.present || minor(dev) != 0)
-		return (ENXIO);
-	if ((flag & FWRITE) && swap_dev_busy(dev))
-		return (EBUSY);
-	return (0);
+	for (i = 39; i >= 0 && w->wd_model[i] == ' '; i--)
+		w->wd_model[i] = '\0';
+	w->wd_dma = c->wdc_bm != 0 && (id[WD_ID_CAPS] & WD_CAPS_DMA);
+	return (true);
 }
 
 /*
- * Raw reads and writes of /dev/wd0, through kernel pages, at most
- * MAXPHYS bytes a transfer; the offset and length must be multiples of
- * the sector size.
+ * Find the PIIX3's bus master and give each channel a PRD table;
+ * nothing when the kernel argument wd.pio=1 asks for PIO, or there is
+ * no PIIX3 (then every drive does PIO).
  */
-int
-wdrw(dev_t dev, struct uio *uio, int flag)
+static void
+wd_dma_attach(void)
 {
-	struct buf *bp;
-	size_t n, done;
-	int error = 0, i;
+	char arg[8];
+	struct wd_prd *prd;
+	pcitag_t tag;
+	paddr_t pa;
+	uint16_t bm;
+	int i;
 
-	if (uio->uio_offset % DEV_BSIZE != 0 || uio->uio_resid % DEV_BSIZE)
-		return (EINVAL);
-	if (uio->uio_rw == UIO_WRITE && swap_dev_busy(dev))
-		return (EBUSY);
-	bp = malloc(sizeof(*bp), M_TEMP, M_WAITOK | M_ZERO);
-	for (i = 0; i < BUF_MAXPAGES; i++)
-		while ((bp->b_pages[i] = vm_page_alloc(NULL, 0,
-		    VM_ALLOC_NORMAL)) == NULL)
-			vm_wait();
-	while (uio->uio_resid > 0 && error == 0) {
-		if (uio->uio_offset / DEV_BSIZE >= wd.nsectors)
-			break;				/* end of the disk */
-		n = umin(uio->uio_resid, MAXPHYS);
-		n = umin(n, (wd.nsectors - uio->uio_offset / DEV_BSIZE) *
-		    DEV_BSIZE);
-		bp->b_blkno = uio->uio_offset / DEV_BSIZE;
-		bp->b_bcount = n;
-		bp->b_npages = howmany(n, PAGE_SIZE);
-		bp->b_iodone = NULL;
-		if (uio->uio_rw == UIO_WRITE) {
-			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
-				error = uiomove(pmap_page_kva(
-				    bp->b_pages[done / PAGE_SIZE]),
-				    umin(n - done, PAGE_SIZE), uio);
-			if (error != 0)
-				break;
-		}
-		bp->b_flags = uio->uio_rw == UIO_READ ? B_READ : B_WRITE;
-		wdstrategy(bp);
-		if ((error = biowait(bp)) != 0)
-			break;
-		if (uio->uio_rw == UIO_READ)
-			for (done = 0; done < n && error == 0; done += PAGE_SIZE)
-				error = uiomove(pmap_page_kva(
-				    bp->b_pages[done / PAGE_SIZE]),
-				    umin(n - done, PAGE_SIZE), uio);
+	if (boot_arg("wd.pio", arg, sizeof(arg)) != NULL &&
+	    strcmp(arg, "0") != 0) {
+		printf("wd: PIO (wd.pio=%s)\n", arg);
+		return;
 	}
-	for (i = 0; i < BUF_MAXPAGES; i++)
-		vm_page_free(bp->b_pages[i]);
-	free(bp, M_TEMP);
-	return (error);
+	if (pci_find(PCI_VENDOR_INTEL, PCI_PRODUCT_PIIX3_IDE, 0, &tag) != 0 ||
+	    (bm = pci_bar_io(tag, 4)) == 0) {
+		printf("wd: no PIIX3 bus master, PIO only\n");
+		return;
+	}
+	if ((prd = pci_dma_alloc(1, &pa)) == NULL) {
+		printf("wd: no memory for PRD tables, PIO only\n");
+		return;
+	}
+	pci_enable(tag, PCI_COMMAND_IO | PCI_COMMAND_MASTER);
+	for (i = 0; i < WD_NCHAN; i++) {
+		wdc[i].wdc_bm = bm + 8 * i;
+		wdc[i].wdc_prd = prd + i * BUF_MAXPAGES;
+		wdc[i].wdc_prdpa = pa + i * BUF_MAXPAGES * sizeof(*prd);
+	}
 }
 
-/* DIOCCACHESYNC: flush the disk's write cache, and wait for it. */
-int
-wdioctl(dev_t dev, u_long com, void *data, int flag, struct proc *p)
+/* Find the drives on both channels, and take the channels' interrupts. */
+void
+wd_attach(void)
 {
-	struct buf buf;
+	struct wdc *c;
+	struct wd *w;
+	int unit, found;
 
-	if (com != DIOCCACHESYNC)
-		return (ENOTTY);
-	memset(&buf, 0, sizeof(buf));
-	buf.b_flags = B_FLUSH;
-	wdstrategy(&buf);
-	return (biowait(&buf));
+	wd_dma_attach();
+	for (c = wdc; c < wdc + WD_NCHAN; c++) {
+		TAILQ_INIT(&c->wdc_queue);
+		callout_init(&c->wdc_watchdog);
+		outb(c->wdc_ctl, WDCTL_NIEN);
+		found = 0;
+		for (unit = 2 * (c - wdc); unit < 2 * (c - wdc + 1); unit++) {
+			w = &wd[unit];
+			w->wd_chan = c;
+			w->wd_drive = unit % 2;
+			if (!wd_identify(w, unit))
+				continue;
+			found++;
+			snprintf(w->wd_disk.dk_name, DISK_NAMELEN, "wd%d",
+			    unit);
+			w->wd_disk.dk_dev = makedev(CDEV_WD, unit);
+			w->wd_disk.dk_method = w->wd_dma ? DISK_DMA : DISK_PIO;
+			w->wd_disk.dk_strategy = wd_strategy;
+			w->wd_disk.dk_softc = w;
+			disk_attach(&w->wd_disk);
+			printf("wd%d: <%s> %u MiB, %u sectors, %s\n", unit,
+			    w->wd_model, w->wd_disk.dk_nsectors / 2048,
+			    w->wd_disk.dk_nsectors, w->wd_dma ? "DMA" : "PIO");
+		}
+		if (found == 0)
+			continue;
+		intr_establish(c->wdc_irq, wd_intr, c);
+		outb(c->wdc_ctl, 0);		/* interrupts on */
+	}
+	if (wd[0].wd_disk.dk_nsectors == 0)
+		printf("wd0: no disk\n");
 }

@@ -28,16 +28,30 @@ struct proc proc0;
 struct proc *initproc;
 u_int physmem_bytes;
 const char *init_path;
+
+/*
+ * The kernel argument icount=SHIFT (0 to 9) says that QEMU runs with
+ * -icount shift=SHIFT, so that the time-stamp counter advances 2^SHIFT
+ * per instruction (tests/bench.sh boots so); time(1) then reports guest
+ * instructions.  kern.icount is 0 when nothing was said: the TSC then
+ * counts cycles of some clock.
+ */
+static int icount, icount_shift;
+SYSCTL_INT(_kern, OID_AUTO, icount, CTLFLAG_RD, &icount,
+    "1: booted under QEMU -icount (icount= kernel argument), 0: not");
+SYSCTL_INT(_kern, OID_AUTO, icount_shift, CTLFLAG_RD, &icount_shift,
+    "With kern.icount: the TSC advances 2^shift per instruction");
 char version[] = "Umbra 0.1 (" __DATE__ " " __TIME__ ")";
 
 extern char bootstack[];
 void	start_init(void *);
 void	wd_attach(void);
+void	vd_attach(void);
 
 
 
 /* The value of `name=' on the kernel command line, in buf, or NULL. */
-static const char *
+const char *
 boot_arg(const char *name, char *buf, size_t size)
 {
 	const char *s = bootinfo.bi_cmdline;
@@ -93,7 +107,8 @@ init_create(void)
 void
 main(void)
 {
-	static char initbuf[64];
+	static char initbuf[64], tmpfsbuf[16];
+	char icbuf[4];
 
 	printf("%s\n", version);
 	physmem_bytes = vmcnt.v_page_count * PAGE_SIZE;
@@ -103,6 +118,14 @@ main(void)
 	if (bootinfo.bi_cmdline[0] != '\0')
 		printf("command line: %s\n", bootinfo.bi_cmdline);
 	init_path = boot_arg("init", initbuf, sizeof(initbuf));
+	if (boot_arg("icount", icbuf, sizeof(icbuf)) != NULL) {
+		if (icbuf[0] >= '0' && icbuf[0] <= '9' && icbuf[1] == '\0') {
+			icount = 1;
+			icount_shift = icbuf[0] - '0';
+		} else
+			printf("icount=%s: not a shift from 0 to 9, ignored\n",
+			    icbuf);
+	}
 
 	kmeminit();
 	pmap_init();
@@ -116,7 +139,10 @@ main(void)
 	clock_init();
 	vfs_mountroot();
 	proc0.p_cwd = rootvnode;
+	vref(proc0.p_cwd);
+	tmpfs_mount("/tmp", boot_arg("tmpfs", tmpfsbuf, sizeof(tmpfsbuf)));
 	wd_attach();
+	vd_attach();
 
 
 	cold = 0;

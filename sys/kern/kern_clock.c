@@ -18,6 +18,7 @@
 #include <sys/proc.h>
 #include <sys/signal.h>
 #include <sys/time.h>
+#include <sys/sysctl.h>
 #include <machine/frame.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
@@ -26,6 +27,12 @@
 int hz = HZ;
 volatile uint32_t ticks;
 int cold = 1;
+
+/* Ticks by CPU state, for vmstat(1): kern.cp_time. */
+static u_long cp_time[CPUSTATES];
+SYSCTL_PROC(_kern, OID_AUTO, cp_time, CTLTYPE_ULONG | CTLFLAG_RD, cp_time,
+    sizeof(cp_time), sysctl_handle_opaque, "LU",
+    "Clock ticks spent in user mode, in the kernel, idle");
 
 static struct callout *callouts;	/* pending, sorted by c_time */
 
@@ -107,6 +114,12 @@ hardclock(struct trapframe *tf)
 		if ((curproc->p_flag & P_SYSTEM) == 0)
 			statclock(curproc, TRAPF_USERMODE(tf));
 	}
+	if (curproc == NULL || curproc == &proc0)	/* the idle loop */
+		cp_time[CP_IDLE]++;
+	else if (TRAPF_USERMODE(tf))
+		cp_time[CP_USER]++;
+	else
+		cp_time[CP_SYS]++;
 	while ((c = callouts) != NULL && (int32_t)(ticks - c->c_time) >= 0) {
 		callouts = c->c_next;
 		c->c_pending = 0;

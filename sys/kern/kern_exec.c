@@ -5,10 +5,10 @@
  * file is an ELF32 i386 executable this process may run, and builds the
  * new address space beside the old one:
  *
- *	text	(read-only segments) the file's vnode object, mapped
- *		copy-on-write: every process running the program shares
- *		its pages, and a write (possible only after mprotect)
- *		would copy
+ *	text	(read-only segments) the file's object (its file
+ *		system's VOP_GETOBJECT), mapped copy-on-write: every
+ *		process running the program shares its pages, and a
+ *		write (possible only after mprotect) would copy
  *	data	(writable segments) the same object, copy-on-write and
  *		NEEDS_COPY: the process reads the file's pages until it
  *		writes one, which gets copied into its own shadow object
@@ -157,6 +157,8 @@ exec_map_segments(struct vnode *vp, Elf32_Ehdr *eh, Elf32_Phdr *ph,
     struct vmspace *vm)
 {
 	vaddr_t start, fend, mend, top = 0;
+	struct vm_object *object;
+	vm_ooffset_t off;
 	vm_prot_t prot;
 	int i;
 
@@ -172,12 +174,18 @@ exec_map_segments(struct vnode *vp, Elf32_Ehdr *eh, Elf32_Phdr *ph,
 		fend = round_page(ph[i].p_vaddr + ph[i].p_filesz);
 		mend = round_page(ph[i].p_vaddr + ph[i].p_memsz);
 		if (ph[i].p_filesz > 0) {
-			vm_object_reference(vp->v_object);
-			if (vm_map_insert(&vm->vm_map, vp->v_object,
-			    trunc_page(ph[i].p_offset), start, fend, prot,
-			    VM_PROT_ALL, MAP_COPY_ON_WRITE | MAP_NEEDS_COPY) !=
-			    KERN_SUCCESS) {
-				vm_object_deallocate(vp->v_object);
+			/*
+			 * The file system's object, covering the mapping
+			 * even if the file has shrunk since it was read.
+			 */
+			off = trunc_page(ph[i].p_offset);
+			if (VOP_GETOBJECT(vp, off + (fend - start), &object) !=
+			    0)
+				return (ENOEXEC);
+			if (vm_map_insert(&vm->vm_map, object, off, start, fend,
+			    prot, VM_PROT_ALL, MAP_COPY_ON_WRITE |
+			    MAP_NEEDS_COPY) != KERN_SUCCESS) {
+				vm_object_deallocate(object);
 				return (ENOEXEC);
 			}
 		} else
@@ -295,8 +303,11 @@ kern_execve(struct proc *p, struct exec_args *ea)
 		return (EACCES);
 	if ((error = vn_access(p, vp, VEXEC, false)) != 0)
 		return (error);
-	if ((error = exec_check_elf(vp, &eh, ph)) != 0)
+	vref(vp);	/* reading a /tmp file may sleep */
+	if ((error = exec_check_elf(vp, &eh, ph)) != 0) {
+		vrele(vp);
 		return (error);
+	}
 
 	vm = vmspace_alloc();
 	if ((error = exec_map_segments(vp, &eh, ph, vm)) != 0 ||
@@ -304,8 +315,10 @@ kern_execve(struct proc *p, struct exec_args *ea)
 	    VM_PROT_READ | VM_PROT_WRITE | VM_PROT_EXECUTE, VM_PROT_ALL, 0) !=
 	    KERN_SUCCESS) {
 		vmspace_free(vm);
+		vrele(vp);
 		return (error != 0 ? error : ENOMEM);
 	}
+	vrele(vp);	/* the mappings hold its object */
 	vm->vm_maxsaddr = USRSTACK - MAXSSIZ;
 
 	/* The point of no return. */

@@ -17,6 +17,7 @@
 #include <sys/malloc.h>
 #include <sys/resource.h>
 #include <sys/sysproto.h>
+#include <sys/vnode.h>
 #include <sys/wait.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
@@ -48,6 +49,8 @@ exit1(struct proc *p, int rv)
 	itimer_stop(p);
 
 	fdfree(p);
+	vrele(p->p_cwd);
+	p->p_cwd = NULL;
 	vm = p->p_vmspace;
 	p->p_vmspace = &vmspace0;
 	pmap_activate(kernel_pmap);

@@ -120,6 +120,8 @@ fork1(struct proc *p1, struct proc **p2p)
 	memcpy(p2->p_comm, p1->p_comm, sizeof(p2->p_comm));
 	memcpy(p2->p_args, p1->p_args, sizeof(p2->p_args));
 	p2->p_cwd = p1->p_cwd;
+	vref(p2->p_cwd);
+	p2->p_umask = p1->p_umask;
 	p2->p_fd = fdcopy(p1->p_fd);
 	p2->p_vmspace = vmspace_fork(p1->p_vmspace);
 	cpu_fork(p1, p2, fork_return, p2);
@@ -164,6 +166,7 @@ kthread_create(void (*func)(void *), void *arg, const char *name)
 	p->p_flag = P_SYSTEM;
 	p->p_vmspace = &vmspace0;
 	p->p_cwd = rootvnode;
+	vref(p->p_cwd);
 	strlcpy(p->p_comm, name, sizeof(p->p_comm));
 	strlcpy(p->p_args, name, sizeof(p->p_args));
 	cpu_fork(&proc0, p, func, arg);
@@ -186,6 +189,8 @@ proc_new_user(void (*func)(void *))
 	p->p_vmspace = &vmspace0;
 	p->p_fd = fdinit();
 	p->p_cwd = rootvnode;
+	vref(p->p_cwd);
+	p->p_umask = CMASK;
 	strlcpy(p->p_comm, "init", sizeof(p->p_comm));
 	cpu_fork(&proc0, p, func, p);
 	proc_start(p, &proc0, proc_allocpid());

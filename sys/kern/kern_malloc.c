@@ -11,6 +11,12 @@
  * virtual space (kmem_alloc), and the first page's vm_page records how
  * many.
  *
+ * malloc_bucket_pages counts the pages carved into buckets (sysctl
+ * kern.malloc_pages).  A page goes back only when all its chunks are
+ * free, so after a burst of allocations it may stay with a few
+ * long-lived chunks in it: the count can exceed what the bytes in use
+ * need.  That is fragmentation, bounded by the peak, not a leak.
+ *
  * With INVARIANTS, free chunks carry a magic word: malloc() checks it
  * (a write after free) and free() refuses a chunk that already has it
  * (a double free).
@@ -36,6 +42,7 @@ struct freechunk {
 
 static LIST_HEAD(, freechunk) buckets[NBUCKETS];
 static struct malloc_type *kmemstatistics;	/* every type used */
+u_int	malloc_bucket_pages;			/* pages carved into buckets */
 
 MALLOC_DEFINE(M_TEMP, "temp", "miscellaneous");
 
@@ -80,6 +87,7 @@ bucket_grow(int b, int flags)
 		return (false);
 	pg->kmem_bucket = b;
 	pg->kmem_nfree = n;
+	malloc_bucket_pages++;
 	va = pmap_page_kva(pg);
 	for (i = 0; i < n; i++) {
 		fc = (struct freechunk *)(va + (i << b));
@@ -189,6 +197,7 @@ free(void *addr, struct malloc_type *type)
 	}
 	pg->kmem_bucket = 0;
 	pg->kmem_nfree = 0;
+	malloc_bucket_pages--;
 	vm_page_free(pg);
 }
 

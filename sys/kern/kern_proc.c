@@ -116,6 +116,9 @@ inferior(struct proc *p)
 	return (1);
 }
 
+/* The flags tools read in ki_flag are the kernel's own. */
+CTASSERT(KI_FLAG_SYSTEM == P_SYSTEM && KI_FLAG_SINTR == P_SINTR);
+
 void
 fill_kinfo_proc(struct proc *p, struct kinfo_proc *kp)
 {

@@ -25,6 +25,7 @@
 #include <sys/errno.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
+#include <vm/vm_param.h>
 
 #define	SLPQUE_SIZE	64
 #define	SLPQUE(chan)	(&slpque[((uintptr_t)(chan) >> 4) & (SLPQUE_SIZE - 1)])
@@ -75,6 +76,7 @@ mi_switch(void)
 	want_resched = 0;
 	if (next == p)
 		return;
+	vmcnt.v_swtch++;
 	p->p_slptime = 0;
 	curproc = next;
 	cpu_switchto(p, next);

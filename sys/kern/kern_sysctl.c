@@ -458,6 +458,7 @@ sysctl_kern_malloc(SYSCTL_HANDLER_ARGS)
 
 SYSCTL_NODE(, CTL_KERN, kern, CTLFLAG_RD, NULL, "High kernel");
 SYSCTL_NODE(, CTL_VM, vm, CTLFLAG_RD, NULL, "Virtual memory");
+SYSCTL_NODE(, CTL_VFS, vfs, CTLFLAG_RD, NULL, "File systems");
 SYSCTL_NODE(, CTL_HW, hw, CTLFLAG_RD, NULL, "Hardware");
 
 SYSCTL_STRING(_kern, KERN_OSTYPE, ostype, CTLFLAG_RD, "Umbra", 0,
@@ -482,6 +483,8 @@ SYSCTL_PROC(_kern_proc, KERN_PROC_PID, pid, CTLTYPE_NODE | CTLFLAG_RD |
     "One process, by id: kern.proc.pid.<pid>");
 SYSCTL_PROC(_kern, OID_AUTO, malloc, CTLTYPE_STRING | CTLFLAG_RD, NULL, 0,
     sysctl_kern_malloc, "A", "Kernel memory by type");
+SYSCTL_UINT(_kern, OID_AUTO, malloc_pages, CTLFLAG_RD, &malloc_bucket_pages,
+    "Pages carved into malloc's small buckets");
 SYSCTL_INT(_kern, OID_AUTO, nprocs, CTLFLAG_RD, &nprocs,
     "Number of processes");
 

@@ -1,6 +1,6 @@
 /*
  * vfs_ustar.c: the root file system, a read-only ustar archive in
- * memory (the first Multiboot module), and path name lookup.
+ * memory (the first Multiboot module).
  *
  * Mounting walks the archive once and builds the whole tree of vnodes:
  * a vnode per directory, regular file and device node, linked to its
@@ -10,9 +10,10 @@
  * not supported (they are reported and skipped).  The kernel adds the
  * device nodes of /dev itself.
  *
- * Names are looked up component by component from the root or the
- * process's current directory; "." and ".." are understood, and a path
- * with a trailing slash must name a directory.
+ * Its vnode operations read a file's bytes where they lie; everything
+ * that would write fails with EROFS (callers check MNT_RDONLY first,
+ * so these are a backstop).  Its vnodes are never removed, except the
+ * archive's /tmp, which tmpfs_mount() replaces (ustar_reclaim).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -22,37 +23,24 @@
 #include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/ustar.h>
 #include <sys/vnode.h>
 #include <machine/cpu.h>
 #include <machine/vmparam.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
 
-MALLOC_DEFINE(M_VNODE, "vnode", "ramdisk vnodes and names");
-
-#define	USTAR_BLOCK	512
-
-struct ustar_hdr {
-	char	name[100];
-	char	mode[8];
-	char	uid[8];
-	char	gid[8];
-	char	size[12];
-	char	mtime[12];
-	char	chksum[8];
-	char	typeflag;
-	char	linkname[100];
-	char	magic[6];	/* "ustar" */
-	char	version[2];
-	char	uname[32];
-	char	gname[32];
-	char	devmajor[8];
-	char	devminor[8];
-	char	prefix[155];
-	char	pad[12];
-};
-CTASSERT(sizeof(struct ustar_hdr) == USTAR_BLOCK);
+MALLOC_DEFINE(M_USTAR, "ustar", "ramdisk vnodes");
 
 struct vnode *rootvnode;
-static ino_t next_ino = 2;
+static const struct vnodeops ustar_vnodeops;
+static struct mount ustar_mount = {
+	.mnt_name = "/",
+	.mnt_op = &ustar_vnodeops,
+	.mnt_flag = MNT_RDONLY,
+	.mnt_dev = 1,
+};
 
 static uint64_t
 octal(const char *s, size_t n)
@@ -66,43 +54,22 @@ octal(const char *s, size_t n)
 	return (v);
 }
 
+/* A new vnode called name (namelen bytes) in parent, or the root. */
 static struct vnode *
 vnode_new(enum vtype type, const char *name, size_t namelen,
     struct vnode *parent)
 {
 	struct vnode *vp;
-	char *n;
 
-	vp = malloc(sizeof(*vp), M_VNODE, M_WAITOK | M_ZERO);
-	n = malloc(namelen + 1, M_VNODE, M_WAITOK);
-	memcpy(n, name, namelen);
-	n[namelen] = '\0';
-	vp->v_type = type;
-	vp->v_name = n;
-	vp->v_ino = next_ino++;
-	vp->v_mode = type == VDIR ? 0755 : 0644;
-	LIST_INIT(&vp->v_children);
+	vp = malloc(sizeof(*vp), M_USTAR, M_WAITOK);
+	vnode_init(vp, &ustar_mount, type, type == VDIR ? 0755 : 0644);
 	if (parent == NULL) {
+		vp->v_name = vn_namedup(name, namelen, M_WAITOK);
 		vp->v_parent = vp;
-	} else {
-		vp->v_parent = parent;
-		LIST_INSERT_HEAD(&parent->v_children, vp, v_sibling);
-		parent->v_nchildren++;
-	}
+		vp->v_nlink = 1;
+	} else
+		dir_enter(parent, vp, vn_namedup(name, namelen, M_WAITOK));
 	return (vp);
-}
-
-/* The entry `name' (namelen bytes) of directory dvp, or NULL. */
-static struct vnode *
-dir_lookup(struct vnode *dvp, const char *name, size_t namelen)
-{
-	struct vnode *vp;
-
-	LIST_FOREACH(vp, &dvp->v_children, v_sibling)
-		if (strlen(vp->v_name) == namelen &&
-		    memcmp(vp->v_name, name, namelen) == 0)
-			return (vp);
-	return (NULL);
 }
 
 /*
@@ -149,6 +116,13 @@ static const struct {
 	{ "console",	makedev(CDEV_CONSOLE, 0),	0620 },
 	{ "null",	makedev(CDEV_NULL, 0),		0666 },
 	{ "wd0",	makedev(CDEV_WD, 0),		0640 },
+	{ "wd1",	makedev(CDEV_WD, 1),		0640 },
+	{ "wd2",	makedev(CDEV_WD, 2),		0640 },
+	{ "wd3",	makedev(CDEV_WD, 3),		0640 },
+	{ "vd0",	makedev(CDEV_VD, 0),		0640 },
+	{ "vd1",	makedev(CDEV_VD, 1),		0640 },
+	{ "vd2",	makedev(CDEV_VD, 2),		0640 },
+	{ "vd3",	makedev(CDEV_VD, 3),		0640 },
 };
 
 /*
@@ -167,6 +141,7 @@ vfs_mountroot(void)
 	u_int i, nfiles = 0;
 
 	rootvnode = vnode_new(VDIR, "", 0, NULL);
+	ustar_mount.mnt_root = rootvnode;
 	if (size == 0)
 		panic("vfs_mountroot: no root ramdisk (a Multiboot module)");
 	for (off = 0; off + USTAR_BLOCK <= size; off += USTAR_BLOCK +
@@ -208,7 +183,8 @@ vfs_mountroot(void)
 		vp->v_mode = octal(h->mode, sizeof(h->mode)) & 07777;
 		vp->v_uid = octal(h->uid, sizeof(h->uid));
 		vp->v_gid = octal(h->gid, sizeof(h->gid));
-		vp->v_mtime = octal(h->mtime, sizeof(h->mtime));
+		vp->v_atime = vp->v_mtime = vp->v_ctime =
+		    octal(h->mtime, sizeof(h->mtime));
 		if (type == VREG) {
 			vp->v_size = fsize;
 			vp->v_data = base + off + USTAR_BLOCK;
@@ -231,133 +207,70 @@ vfs_mountroot(void)
 	    nfiles);
 }
 
-/*
- * Look up path (a kernel string) for process p.  Returns 0 and the
- * vnode, or ENOENT, ENOTDIR, ENAMETOOLONG; EACCES if a directory on the
- * way may not be searched.
- */
-int
-namei(struct proc *p, const char *path, struct vnode **vpp)
+/* Read a file's bytes from the archive. */
+static int
+ustar_read(struct vnode *vp, struct uio *uio)
 {
-	struct vnode *vp;
-	const char *end;
 	size_t n;
-	int error;
 
-	if (*path == '\0')
-		return (ENOENT);
-	vp = *path == '/' ? rootvnode : p->p_cwd;
-	for (;;) {
-		while (*path == '/')
-			path++;
-		if (*path == '\0')
-			break;
-		if (vp->v_type != VDIR)
-			return (ENOTDIR);
-		if ((error = vn_access(p, vp, VEXEC, false)) != 0)
-			return (error);
-		for (end = path; *end != '\0' && *end != '/'; end++)
-			continue;
-		n = end - path;
-		if (n > MAXNAMLEN)
-			return (ENAMETOOLONG);
-		if (n == 1 && path[0] == '.')
-			;
-		else if (n == 2 && path[0] == '.' && path[1] == '.')
-			vp = vp->v_parent;
-		else if ((vp = dir_lookup(vp, path, n)) == NULL)
-			return (ENOENT);
-		path = end;
-	}
-	if (path[-1] == '/' && vp->v_type != VDIR)
-		return (ENOTDIR);
-	*vpp = vp;
-	return (0);
-}
-
-/*
- * May p access vp with `mode' (VREAD, VWRITE, VEXEC)?  With real, the
- * real ids decide (access(2)), else the effective ones.  Root may do
- * anything, except execute a file no one may execute.
- */
-int
-vn_access(struct proc *p, struct vnode *vp, int mode, bool real)
-{
-	uid_t uid = real ? p->p_ruid : p->p_uid;
-	gid_t gid = real ? p->p_rgid : p->p_gid;
-	mode_t bits;
-
-	if (uid == 0) {
-		if ((mode & VEXEC) && vp->v_type != VDIR &&
-		    (vp->v_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0)
-			return (EACCES);
+	if (uio->uio_offset >= vp->v_size)
 		return (0);
-	}
-	if (uid == vp->v_uid)
-		bits = (vp->v_mode >> 6) & 7;
-	else if (gid == vp->v_gid)
-		bits = (vp->v_mode >> 3) & 7;
-	else
-		bits = vp->v_mode & 7;
-	return ((bits & mode) == mode ? 0 : EACCES);
+	n = umin(uio->uio_resid, vp->v_size - uio->uio_offset);
+	return (uiomove((void *)(uintptr_t)(vp->v_data + uio->uio_offset), n,
+	    uio));
 }
 
-/* Read from a regular file into kernel memory. */
-int
-vn_read_kernel(struct vnode *vp, void *buf, size_t len, off_t off)
+static int
+ustar_write(struct vnode *vp, struct uio *uio, int ioflag)
 {
 
-	if (vp->v_type != VREG || off < 0 || off + (off_t)len > vp->v_size)
-		return (EIO);
-	memcpy(buf, vp->v_data + off, len);
-	return (0);
+	return (EROFS);
 }
 
-void
-vn_stat(struct vnode *vp, struct stat *sb)
+static int
+ustar_truncate(struct vnode *vp, off_t length)
 {
-	static const mode_t type[] = {
-		[VREG] = S_IFREG, [VDIR] = S_IFDIR, [VCHR] = S_IFCHR,
-	};
 
-	memset(sb, 0, sizeof(*sb));
-	sb->st_dev = 1;
-	sb->st_ino = vp->v_ino;
-	sb->st_mode = type[vp->v_type] | vp->v_mode;
-	sb->st_nlink = vp->v_type == VDIR ? 2 : 1;
-	sb->st_uid = vp->v_uid;
-	sb->st_gid = vp->v_gid;
-	sb->st_rdev = vp->v_rdev;
-	sb->st_atim.tv_sec = sb->st_mtim.tv_sec = sb->st_ctim.tv_sec =
-	    vp->v_mtime;
-	sb->st_size = vp->v_type == VREG ? vp->v_size : 0;
-	sb->st_blocks = howmany(sb->st_size, DEV_BSIZE);
-	sb->st_blksize = PAGE_SIZE;
+	return (EROFS);
+}
+
+static int
+ustar_newnode(struct mount *mp, enum vtype type, mode_t mode, uid_t uid,
+    gid_t gid, struct vnode **vpp)
+{
+
+	return (EROFS);
 }
 
 /*
- * The absolute path of vp, built from its parents, in buf (size bytes).
- * Returns 0 or ERANGE.
+ * Free a vnode taken out of the tree: only ever the archive's /tmp
+ * directory, which the /tmp file system replaces at boot.
  */
-int
-vn_path(struct vnode *vp, char *buf, size_t size)
+static void
+ustar_reclaim(struct vnode *vp)
 {
-	size_t len = 0, n;
-	struct vnode *v;
 
-	for (v = vp; v != rootvnode; v = v->v_parent)
-		len += 1 + strlen(v->v_name);
-	if (len == 0)
-		len = 1;
-	if (len + 1 > size)
-		return (ERANGE);
-	buf[len] = '\0';
-	buf[0] = '/';
-	for (v = vp; v != rootvnode; v = v->v_parent) {
-		n = strlen(v->v_name);
-		len -= n;
-		memcpy(buf + len, v->v_name, n);
-		buf[--len] = '/';
-	}
+	KASSERT(vp->v_type == VDIR && vp->v_nchildren == 0,
+	    ("ustar_reclaim: %s is not an empty directory", vp->v_name));
+	vnode_fini(vp);
+	free(vp, M_USTAR);
+}
+
+/* A file's object, made at mount; pages past its end are SIGBUS. */
+static int
+ustar_getobject(struct vnode *vp, off_t end, struct vm_object **objectp)
+{
+
+	vm_object_reference(vp->v_object);
+	*objectp = vp->v_object;
 	return (0);
 }
+
+static const struct vnodeops ustar_vnodeops = {
+	.vop_read = ustar_read,
+	.vop_write = ustar_write,
+	.vop_truncate = ustar_truncate,
+	.vop_newnode = ustar_newnode,
+	.vop_reclaim = ustar_reclaim,
+	.vop_getobject = ustar_getobject,
+};

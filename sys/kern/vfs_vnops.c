@@ -1,6 +1,9 @@
 /*
- * vfs_vnops.c: the operations of an open vnode: a ramdisk file, a
- * directory, or a character device.
+ * vfs_vnops.c: the operations of an open vnode: a regular file (of
+ * the ramdisk or of /tmp, through its file system's operations), a
+ * directory, or a character device.  The open file holds a reference
+ * on its vnode, dropped at the last close: a /tmp file removed while
+ * open goes then (vnode.h).
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -16,8 +19,6 @@ static int
 vn_read(struct file *fp, struct uio *uio)
 {
 	struct vnode *vp = fp->f_data;
-	off_t off = fp->f_offset;
-	size_t n;
 	int error;
 
 	switch (vp->v_type) {
@@ -29,10 +30,7 @@ vn_read(struct file *fp, struct uio *uio)
 		fp->f_offset = uio->uio_offset;
 		return (error);
 	case VREG:
-		if (off >= vp->v_size)
-			return (0);
-		n = umin(uio->uio_resid, vp->v_size - off);
-		error = uiomove((void *)(uintptr_t)(vp->v_data + off), n, uio);
+		error = VOP_READ(vp, uio);
 		fp->f_offset = uio->uio_offset;
 		return (error);
 	default:
@@ -46,9 +44,18 @@ vn_write(struct file *fp, struct uio *uio)
 	struct vnode *vp = fp->f_data;
 	int error;
 
-	if (vp->v_type != VCHR)
-		return (EROFS);
-	error = cdevsw[major(vp->v_rdev)].d_write(vp->v_rdev, uio, fp->f_flag);
+	switch (vp->v_type) {
+	case VCHR:
+		error = cdevsw[major(vp->v_rdev)].d_write(vp->v_rdev, uio,
+		    fp->f_flag);
+		break;
+	case VREG:
+		error = VOP_WRITE(vp, uio, (fp->f_flag & FAPPEND) ?
+		    IO_APPEND : 0);
+		break;
+	default:
+		return (EISDIR);
+	}
 	fp->f_offset = uio->uio_offset;
 	return (error);
 }
@@ -76,11 +83,13 @@ static int
 vn_closefile(struct file *fp)
 {
 	struct vnode *vp = fp->f_data;
+	int error = 0;
 
 	if (vp->v_type == VCHR)
-		return (cdevsw[major(vp->v_rdev)].d_close(vp->v_rdev,
-		    fp->f_flag, curproc));
-	return (0);
+		error = cdevsw[major(vp->v_rdev)].d_close(vp->v_rdev,
+		    fp->f_flag, curproc);
+	vrele(vp);
+	return (error);
 }
 
 const struct fileops vnops = {

@@ -3,12 +3,15 @@
  *
  * Umbra has no buffer cache: a buf only carries one transfer between
  * whole pages of memory and consecutive sectors of a disk, for the swap
- * pager and for raw I/O on /dev/wd0.  The caller fills in the pages,
- * the first sector and the length, and hands the buf to the driver
- * (wdstrategy), which queues it and returns at once.  When the transfer
- * is over the driver calls biodone() from its interrupt handler, which
- * either calls b_iodone (asynchronous requests; it must not sleep) or
- * wakes whoever sleeps in biowait().
+ * pager and for raw I/O on /dev/wd0 and the other disks.  The caller
+ * fills in the disk, the pages, the first sector and the length, and
+ * hands the buf to disk_strategy() (sys/disk.h), which gives it to the
+ * disk's driver; the driver queues it and returns at once.  The pages
+ * go to the disk as they are: a driver that does DMA puts their
+ * physical addresses in its descriptors.  When the transfer is over
+ * the driver calls biodone() from its interrupt handler, which either
+ * calls b_iodone (asynchronous requests; it must not sleep) or wakes
+ * whoever sleeps in biowait().
  */
 #ifndef _SYS_BUF_H_
 #define _SYS_BUF_H_
@@ -25,6 +28,7 @@ struct buf {
 	TAILQ_ENTRY(buf) b_link;		/* (i) on the driver's queue */
 	int		b_flags;		/* (i) B_* */
 	int		b_error;		/* errno when B_ERROR */
+	dev_t		b_dev;			/* the disk */
 	uint32_t	b_blkno;		/* first sector (DEV_BSIZE) */
 	size_t		b_bcount;		/* bytes to move */
 	int		b_npages;
@@ -40,9 +44,7 @@ struct buf {
 #define	B_ERROR		0x0004		/* ... and failed: b_error */
 #define	B_FLUSH		0x0008		/* no data: flush the disk's cache */
 
-void	wdstrategy(struct buf *);
 int	biowait(struct buf *);
 void	biodone(struct buf *);
-uint32_t wd_nsectors(void);
 
 #endif /* !_SYS_BUF_H_ */

@@ -25,7 +25,8 @@ struct cdevsw {
 
 #define	CDEV_CONSOLE	0
 #define	CDEV_NULL	1
-#define	CDEV_WD		2
+#define	CDEV_WD		2	/* IDE disks: unit = channel * 2 + drive */
+#define	CDEV_VD		3	/* virtio-blk disks, in PCI order */
 
 extern const struct cdevsw cdevsw[];
 extern const int ncdevsw;

@@ -49,6 +49,7 @@ void	*malloc(size_t, struct malloc_type *, int);
 void	free(void *, struct malloc_type *);
 void	kmeminit(void);
 struct malloc_type *malloc_types(void);
+extern u_int malloc_bucket_pages;	/* pages carved into buckets */
 
 /* Whole pages in kernel virtual space (vm_kern.c). */
 vaddr_t	kmem_alloc(vsize_t, int);

@@ -17,6 +17,7 @@
 #define	NGROUPS		16		/* max number of groups */
 #define	MAXHOSTNAMELEN	64
 #define	HZ		100		/* clock interrupts per second */
+#define	CMASK		022		/* init's umask: files 0644, dirs 0755 */
 
 #define	nitems(x)	(sizeof((x)) / sizeof((x)[0]))
 #define	howmany(x, y)	(((x) + ((y) - 1)) / (y))

@@ -112,6 +112,7 @@ struct proc {
 	struct vmspace	*p_vmspace;	/* (p) address space */
 	struct filedesc	*p_fd;		/* (p) open files */
 	struct vnode	*p_cwd;		/* (p) current directory */
+	mode_t		p_umask;	/* (p) permissions files are made without */
 
 	vaddr_t		p_kstack;	/* (c) kernel stack, lowest address */
 	struct pcb	p_pcb;		/* (p) saved kernel context */

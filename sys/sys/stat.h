@@ -51,6 +51,9 @@ struct stat {
 #define	S_IWOTH		0000002
 #define	S_IXOTH		0000001
 
+#define	ACCESSPERMS	(S_IRWXU | S_IRWXG | S_IRWXO)		/* 0777 */
+#define	ALLPERMS	(S_ISUID | S_ISGID | S_ISVTX | ACCESSPERMS)	/* 07777 */
+
 #define	S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
 #define	S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
 #define	S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
@@ -62,6 +65,8 @@ struct stat {
 #ifndef _KERNEL
 int	stat(const char *, struct stat *);
 int	fstat(int, struct stat *);
+int	mkdir(const char *, mode_t);
+mode_t	umask(mode_t);
 #endif
 
 #endif /* !_SYS_STAT_H_ */

@@ -2,8 +2,9 @@
  * swap.h: what the kernel tells userland about its swap devices.
  *
  * sysctl vm.swap_info returns an array of struct swapent, one per
- * device given to swapon(2); vm.swap_total and vm.swap_used give the
- * totals in pages.  swapctl(8) prints them.
+ * device given to swapon(2) and not yet taken away by swapoff(2);
+ * vm.swap_total and vm.swap_used give the totals in pages.  swapctl(8)
+ * prints them.
  */
 #ifndef _SYS_SWAP_H_
 #define _SYS_SWAP_H_
@@ -23,6 +24,7 @@ struct swapent {
 };
 
 #define	SWF_ENABLE	0x0001		/* in use for paging */
+#define	SWF_DRAINING	0x0002		/* swapoff is taking it away */
 
 /*
  * sysctl vm.swap_audit (root only): a check of every object's swap map
@@ -47,10 +49,12 @@ struct swap_audit {
 	__uint32_t	sa_out_of_range; /* not a block of any device */
 	__uint32_t	sa_errors;	/* the sum of the four above */
 	__uint32_t	sa_outside;	/* owned outside the owner's window */
+	__uint32_t	sa_file_blocks;	/* owned by /tmp files' objects */
 };
 
 #ifndef _KERNEL
 int	swapon(const char *);
+int	swapoff(const char *);
 #endif
 
 #endif /* !_SYS_SWAP_H_ */

@@ -54,6 +54,7 @@
 #define	CTL_UNSPEC	0	/* the meta nodes */
 #define	CTL_KERN	1	/* "high kernel": proc, limits */
 #define	CTL_VM		2	/* virtual memory */
+#define	CTL_VFS		3	/* file systems */
 #define	CTL_DEBUG	5	/* debugging */
 #define	CTL_HW		6	/* generic CPU/io */
 
@@ -87,6 +88,9 @@
  * object once: memory it uses privately or shares with its relatives.
  */
 #define	KI_NSTAT_NAMES	"?IRSTZ"
+#define	KI_FLAG_SYSTEM	0x0001	/* ki_flag: a kernel thread (P_SYSTEM) */
+#define	KI_FLAG_SINTR	0x0002	/* ki_flag: its sleep can be interrupted
+				   by a signal (P_SINTR) */
 #define	SIDL		1	/* being created by fork */
 #define	SRUN		2	/* runnable, or running */
 #define	SSLEEP		3	/* sleeping on an address */
@@ -120,10 +124,20 @@ struct kinfo_proc {
 };
 
 /*
+ * kern.cp_time: the clock ticks since boot that found the CPU in each
+ * state, an array of CPUSTATES unsigned longs indexed by CP_*: running
+ * a process in user mode, in the kernel, or idle (kern_clock.c).
+ */
+#define	CP_USER		0
+#define	CP_SYS		1
+#define	CP_IDLE		2
+#define	CPUSTATES	3
+
+/*
  * vm.object_audit (root only): every VM object checked.  An anonymous
  * object is reachable if some process's map reaches it, directly or
- * down a backing chain; one that is not is a leak, with its pages and
- * swap blocks.  `broken' counts objects whose own bookkeeping is wrong
+ * down a backing chain, or if a /tmp file holds it (`files' counts
+ * those); one that is not is a leak, with its pages and swap blocks.  `broken' counts objects whose own bookkeeping is wrong
  * (page and shadow counts, pages out of range).
  */
 struct vm_object_audit {
@@ -136,6 +150,7 @@ struct vm_object_audit {
 	__uint32_t	oa_leaked_swap;	/* their swap blocks */
 	__uint32_t	oa_broken;	/* objects failing their invariants */
 	__uint32_t	oa_longest_chain; /* longest chain from a map entry */
+	__uint32_t	oa_files;	/* anonymous and held by /tmp files */
 };
 
 #ifdef _KERNEL
@@ -220,6 +235,7 @@ extern struct sysctl_oid sysctl_;	/* the root */
 
 SYSCTL_DECL(_kern);
 SYSCTL_DECL(_vm);
+SYSCTL_DECL(_vfs);
 SYSCTL_DECL(_hw);
 SYSCTL_DECL(_debug);
 
@@ -237,6 +253,8 @@ int	sysctl(const int *, unsigned int, void *, size_t *, const void *,
 	    size_t);
 int	sysctlbyname(const char *, void *, size_t *, const void *, size_t);
 int	sysctlnametomib(const char *, int *, size_t *);
+/* kinfo_getallproc(3): kern.proc.all as an array, to free(); NULL, errno. */
+struct kinfo_proc *kinfo_getallproc(int *);
 #endif /* _KERNEL */
 
 #endif /* !_SYS_SYSCTL_H_ */

@@ -98,6 +98,7 @@ int	tvtohz(const struct timespec *);
 int	nstohz(uint64_t);
 
 /* Misc. */
+const char *boot_arg(const char *, char *, size_t);	/* init_main.c */
 void	cpu_poweroff(int) __attribute__((noreturn));
 void	cpu_reset(void) __attribute__((noreturn));
 int	nosys(struct proc *, void *, register_t *);

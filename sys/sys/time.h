@@ -75,6 +75,7 @@ struct itimerval {
 int	gettimeofday(struct timeval *, struct timezone *);
 int	getitimer(int, struct itimerval *);
 int	setitimer(int, const struct itimerval *, struct itimerval *);
+int	utimes(const char *, const struct timeval *);
 #endif
 
 #endif /* !_SYS_TIME_H_ */

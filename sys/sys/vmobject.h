@@ -83,11 +83,13 @@ struct kinfo_vmobject {
 	__uint32_t	kvo_swapped;	/* swap blocks held */
 	__uint32_t	kvo_hidden_res;	/* resident pages nobody can reach */
 	__uint32_t	kvo_hidden_swap; /* swap blocks nobody can reach */
-	int		kvo_ref_count;	/* references: map entries, shadows */
+	int		kvo_ref_count;	/* references: map entries, shadows,
+					   a /tmp file */
 	int		kvo_shadow_count; /* objects in front of this one */
 	int		kvo_paging;	/* paging operations in progress */
 	int		kvo_flags;	/* KVO_F_* */
-	char		kvo_path[KVO_PATHLEN]; /* vnode objects: file name */
+	char		kvo_path[KVO_PATHLEN]; /* vnode and /tmp file objects:
+					   the file's name */
 };
 
 #define	KVO_TYPE_ANON	0		/* anonymous, no pager yet */
@@ -97,6 +99,8 @@ struct kinfo_vmobject {
 #define	KVO_F_INTERNAL	0x0001		/* anonymous memory */
 #define	KVO_F_DEAD	0x0002		/* being terminated */
 #define	KVO_F_COLLAPSING 0x0004		/* a collapse is moving its pages */
+#define	KVO_F_FILE	0x0008		/* anonymous, a /tmp file's pages;
+					   kvo_path is the file's name */
 
 #ifndef _KERNEL
 #include <sys/types.h>

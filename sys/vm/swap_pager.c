@@ -207,6 +207,8 @@ static void
 swp_release(uint32_t blk)
 {
 
+	if (blk == SWAPBLK_LOST)
+		return;
 	if (blk & SWAPBLK_BAD)
 		swap_retire(blk & SWAPBLK_MASK);
 	else
@@ -237,7 +239,7 @@ swrun_add(struct swrun *run, uint32_t blk)
 {
 
 	if (blk & SWAPBLK_BAD) {
-		swp_release(blk);
+		swp_release(blk);	/* retired, or lost: no run */
 		return;
 	}
 	if (run->n != 0 && blk == run->start + run->n) {
@@ -296,35 +298,96 @@ swap_pager_haspage(struct vm_object *object, vm_pindex_t pindex)
 	return (swp_getblk(object, swp_pidx(object, pindex)) != SWAPBLK_NONE);
 }
 
+/*
+ * How many pages just before and after page pindex have swap blocks
+ * that continue its block on both sides (so one transfer reads them
+ * all), not retired, and no resident page: at most maxbehind and
+ * maxahead.
+ */
+static void
+swap_pager_cluster(struct vm_object *object, vm_pindex_t pindex,
+    int maxbehind, int maxahead, int *behind, int *ahead)
+{
+	vm_pindex_t pidx = swp_pidx(object, pindex);
+	uint32_t blk = swp_getblk(object, pidx), b;
+	int i;
+
+	*behind = *ahead = 0;
+	if (blk == SWAPBLK_NONE || (blk & SWAPBLK_BAD))
+		return;
+	for (i = 1; i <= maxbehind && pindex >= (vm_pindex_t)i; i++) {
+		b = swp_getblk(object, pidx - i);
+		if (b != blk - i || vm_page_lookup(object, pindex - i) != NULL)
+			break;
+		*behind = i;
+	}
+	for (i = 1; i <= maxahead && pindex + i < object->size; i++) {
+		b = swp_getblk(object, pidx + i);
+		if (b != blk + i || vm_page_lookup(object, pindex + i) != NULL)
+			break;
+		*ahead = i;
+	}
+}
+
+/*
+ * Read n pages back from swap in one transfer (their blocks are
+ * consecutive: swap_pager_cluster said so); the caller sleeps here.  If
+ * a read of several pages fails, nothing says whose block is bad:
+ * VM_PAGER_AGAIN, and the caller reads the page it needs alone.  If a
+ * read of one page fails, its block is marked bad: the contents are
+ * lost, and faults on it fail.
+ */
+static int
+swap_pager_getpages(struct vm_object *object, struct vm_page **pgs, int n,
+    int req)
+{
+	vm_pindex_t pidx = swp_pidx(object, pgs[0]->pindex);
+	struct swblock *swb;
+	struct buf buf;
+	uint32_t blk;
+	int i;
+
+	blk = swp_getblk(object, pidx + req);
+	if (blk == SWAPBLK_NONE)
+		return (VM_PAGER_BAD);
+	if (blk & SWAPBLK_BAD)
+		return (VM_PAGER_ERROR);	/* retired, or lost */
+	blk -= req;
+	for (i = 0; i < n; i++)
+		KASSERT(swp_getblk(object, pidx + i) == blk + i,
+		    ("swap_pager_getpages: object %u pages %u+%d not "
+		    "contiguous on swap", object->id, pgs[0]->pindex, i));
+	memset(&buf, 0, sizeof(buf));
+	buf.b_flags = B_READ;
+	buf.b_bcount = n * PAGE_SIZE;
+	buf.b_npages = n;
+	for (i = 0; i < n; i++)
+		buf.b_pages[i] = pgs[i];
+	if (!swap_io(&buf, blk) || biowait(&buf) != 0) {
+		/* Which page's block failed?  The caller tries it alone. */
+		if (n > 1)
+			return (VM_PAGER_AGAIN);
+		/* The object still exists (paging_in_progress): mark it. */
+		pidx += req;
+		swb = swp_cluster(object, pidx);
+		blk = swb->swb_blocks[pidx % SWAP_META_PAGES];
+		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
+		printf("swap_pager: pager read error, object %u page %u, "
+		    "block %u of %s: marked bad\n", object->id,
+		    pgs[req]->pindex, blk, swap_dev_name(blk));
+		return (VM_PAGER_ERROR);
+	}
+	for (i = 0; i < n; i++)
+		pgs[i]->flags &= ~PG_DIRTY;
+	return (VM_PAGER_OK);
+}
+
 /* Read page pg back from swap; the caller sleeps here. */
 static int
 swap_pager_getpage(struct vm_object *object, struct vm_page *pg)
 {
-	vm_pindex_t pidx = swp_pidx(object, pg->pindex);
-	struct swblock *swb;
-	struct buf buf;
-	uint32_t blk;
 
-	blk = swp_getblk(object, pidx);
-	if (blk == SWAPBLK_NONE)
-		return (VM_PAGER_BAD);
-	if (blk & SWAPBLK_BAD)
-		return (VM_PAGER_ERROR);
-	memset(&buf, 0, sizeof(buf));
-	buf.b_flags = B_READ;
-	buf.b_bcount = PAGE_SIZE;
-	buf.b_npages = 1;
-	buf.b_pages[0] = pg;
-	if (!swap_io(&buf, blk) || biowait(&buf) != 0) {
-		/* The object still exists (paging_in_progress): mark it. */
-		swb = swp_cluster(object, pidx);
-		swb->swb_blocks[pidx % SWAP_META_PAGES] |= SWAPBLK_BAD;
-		printf("swap_pager: pager read error, object %u page %u\n",
-		    object->id, pg->pindex);
-		return (VM_PAGER_ERROR);
-	}
-	pg->flags &= ~PG_DIRTY;
-	return (VM_PAGER_OK);
+	return (swap_pager_getpages(object, &pg, 1, 0));
 }
 
 /* A pageout finished (disk interrupt): hand it to the daemon. */
@@ -342,6 +405,8 @@ swap_pager_iodone(struct buf *bp)
  * at a time.  rtvals[i] gets VM_PAGER_PEND for a write started (the
  * daemon completes it in swap_pager_complete), VM_PAGER_FAIL when swap
  * is full, VM_PAGER_AGAIN when memory for the map is short.
+ * => the pages are busy and unmapped; the object is held by
+ *    paging_in_progress (one per page); never sleeps.
  */
 static void
 swap_pager_putpages(struct vm_object *object, struct vm_page **pgs, int n,
@@ -502,6 +567,25 @@ swap_pager_block(struct vm_object *object, vm_pindex_t pindex)
 	return (swp_getblk(object, swp_pidx(object, pindex)));
 }
 
+/*
+ * Where page pindex of object is on swap, in words, for messages: "block
+ * N of DEVICE", or that it was lost with its device.  A static buffer.
+ */
+const char *
+swap_pager_where(struct vm_object *object, vm_pindex_t pindex)
+{
+	static char where[64];
+	uint32_t blk = swap_pager_block(object, pindex);
+
+	if (blk == SWAPBLK_NONE)
+		return ("not on swap");
+	if (blk == SWAPBLK_LOST)
+		return ("lost when its swap device was removed");
+	snprintf(where, sizeof(where), "block %u of %s", blk & SWAPBLK_MASK,
+	    swap_dev_name(blk));
+	return (where);
+}
+
 /* The number of swap blocks object holds, inside its window or not. */
 u_int
 swap_pager_object_blocks(struct vm_object *object)
@@ -588,7 +672,9 @@ swap_pager_foreach(struct vm_object *object,
 
 /*
  * The blocks object holds outside its window (only after a 4.4BSD
- * pager adoption; see the opening comment).
+ * pager adoption; see the opening comment).  An adoption at offset 0
+ * into a smaller front object leaves blocks past its end too, so
+ * sw_offset == 0 does not mean there are none.
  */
 u_int
 swap_pager_outside_blocks(struct vm_object *object)
@@ -597,7 +683,7 @@ swap_pager_outside_blocks(struct vm_object *object)
 	u_int n = 0;
 	int i;
 
-	if (object->pgops != &swappagerops || swp(object)->sw_offset == 0)
+	if (object->pgops != &swappagerops)
 		return (0);
 	TAILQ_FOREACH(swb, &swp(object)->sw_list, swb_list)
 		for (i = 0; i < SWAP_META_PAGES; i++)
@@ -811,6 +897,123 @@ swap_pager_adopt(struct vm_object *src, struct vm_object *dst,
 }
 
 /*
+ * swapoff (vm_swapoff.c).  The functions below look at the blocks of
+ * one device, numbers [lo, hi); a lost entry belongs to no device.
+ */
+static inline bool
+swp_on_dev(uint32_t blk, uint32_t lo, uint32_t hi)
+{
+
+	return (blk != SWAPBLK_NONE && blk != SWAPBLK_LOST &&
+	    (blk & SWAPBLK_MASK) >= lo && (blk & SWAPBLK_MASK) < hi);
+}
+
+/*
+ * Free object's blocks on the device that lie outside its window (a
+ * 4.4BSD collapse adopts such blocks: nobody can read them).  Returns
+ * how many.  Never sleeps.
+ */
+u_int
+swap_pager_dev_outside(struct vm_object *object, uint32_t lo, uint32_t hi)
+{
+	struct swblock *swb, *next;
+	struct swrun run = { 0, 0 };
+	u_int n = 0;
+	int i;
+
+	if (object->pgops != &swappagerops)
+		return (0);
+	for (swb = TAILQ_FIRST(&swp(object)->sw_list); swb != NULL;
+	    swb = next) {
+		next = TAILQ_NEXT(swb, swb_list);
+		for (i = 0; i < SWAP_META_PAGES; i++) {
+			if (!swp_on_dev(swb->swb_blocks[i], lo, hi) ||
+			    !swp_outside(object, swb->swb_index + i))
+				continue;
+			n++;
+			if (swrun_take(object, swb, i, &run))
+				break;
+		}
+	}
+	swrun_flush(&run);
+	return (n);
+}
+
+/*
+ * The pages of object, from *cursor on, whose blocks lie on the device
+ * (retired ones too): at most max of their indexes into out[], in
+ * increasing order; *cursor moves past the last one.  Returns how many
+ * (0: there are no more).  The cost is a hash lookup per cluster of the
+ * object's window.  Never sleeps.
+ */
+int
+swap_pager_dev_pages(struct vm_object *object, uint32_t lo, uint32_t hi,
+    vm_pindex_t *cursor, vm_pindex_t *out, int max)
+{
+	struct swblock *swb;
+	vm_pindex_t off, pidx, end;
+	int n = 0;
+
+	if (object->pgops != &swappagerops)
+		return (0);
+	off = swp(object)->sw_offset;
+	end = off + object->size;
+	for (pidx = *cursor + off; pidx < end && n < max;
+	    pidx += SWAP_META_PAGES - pidx % SWAP_META_PAGES) {
+		if ((swb = swp_cluster(object, pidx)) == NULL)
+			continue;
+		for (; pidx < end && n < max; pidx++) {
+			if (swp_on_dev(swb->swb_blocks[pidx %
+			    SWAP_META_PAGES], lo, hi))
+				out[n++] = pidx - off;
+			if ((pidx + 1) % SWAP_META_PAGES == 0)
+				break;
+		}
+		if (n == max) {
+			*cursor = out[n - 1] + 1;
+			return (n);
+		}
+	}
+	*cursor = pidx - off;
+	return (n);
+}
+
+/* The block of page pindex if it lies on the device, else SWAPBLK_NONE. */
+uint32_t
+swap_pager_dev_block(struct vm_object *object, vm_pindex_t pindex,
+    uint32_t lo, uint32_t hi)
+{
+	uint32_t blk;
+
+	if (object->pgops != &swappagerops)
+		return (SWAPBLK_NONE);
+	blk = swp_getblk(object, swp_pidx(object, pindex));
+	return (swp_on_dev(blk, lo, hi) ? blk : SWAPBLK_NONE);
+}
+
+/*
+ * Page pindex's block was retired after a read error, and its device is
+ * going away: the page's contents are lost.  Its entry becomes
+ * SWAPBLK_LOST (faults on it still fail) and the block stays retired on
+ * its device, which goes with it.
+ */
+void
+swap_pager_page_lost(struct vm_object *object, vm_pindex_t pindex)
+{
+	struct swblock *swb = swp_cluster(object, swp_pidx(object, pindex));
+	int i = swp_pidx(object, pindex) % SWAP_META_PAGES;
+	uint32_t blk;
+
+	KASSERT(swb != NULL && (swb->swb_blocks[i] & SWAPBLK_BAD) &&
+	    swb->swb_blocks[i] != SWAPBLK_LOST,
+	    ("swap_pager_page_lost: object %u page %u not bad", object->id,
+	    pindex));
+	blk = swb->swb_blocks[i];
+	swap_retire(blk & SWAPBLK_MASK);
+	swb->swb_blocks[i] = SWAPBLK_LOST;
+}
+
+/*
  * For vm.swap_audit: mark object's blocks in `seen', counting blocks
  * owned twice or out of range, and check the object's count.
  */
@@ -827,8 +1030,10 @@ swap_pager_audit(struct vm_object *object, uint32_t *seen, u_int total,
 		for (i = 0; i < SWAP_META_PAGES; i++) {
 			if ((blk = swb->swb_blocks[i]) == SWAPBLK_NONE)
 				continue;
-			blk &= SWAPBLK_MASK;
 			n++;
+			if (blk == SWAPBLK_LOST)
+				continue;	/* no block */
+			blk &= SWAPBLK_MASK;
 			sa->sa_owned++;
 			if (swp_outside(object, swb->swb_index + i))
 				sa->sa_outside++;
@@ -853,6 +1058,8 @@ const struct pagerops swappagerops = {
 	.pgo_type = OBJT_SWAP,
 	.pgo_haspage = swap_pager_haspage,
 	.pgo_getpage = swap_pager_getpage,
+	.pgo_getpages = swap_pager_getpages,
+	.pgo_cluster = swap_pager_cluster,
 	.pgo_putpages = swap_pager_putpages,
 	.pgo_dealloc = swap_pager_dealloc,
 	.pgo_page_stale = swap_pager_page_stale,

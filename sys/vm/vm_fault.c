@@ -41,6 +41,7 @@
 #include <sys/systm.h>
 #include <sys/proc.h>
 #include <sys/signal.h>
+#include <sys/sysctl.h>
 #include <vm/vm.h>
 #include <vm/vm_param.h>
 #include <vm/vm_fault.h>
@@ -48,6 +49,7 @@
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
 #include <vm/vm_pager.h>
+#include <vm/swap_pager.h>
 #include <vm/pmap.h>
 
 /*
@@ -222,9 +224,52 @@ vm_fault_zerofill(struct faultstate *fs)
 }
 
 /*
+ * Page-in clusters (vm.pagein_max): a page-in also reads the pages just
+ * before and after the faulting one whose blocks continue its block on
+ * swap, in the same transfer, as FreeBSD's swap pager does: at most
+ * vm_pagein_max pages in all, a quarter of them behind, and only while
+ * free memory is above the daemon's minimum.  The pages read ahead go
+ * on the inactive queue, clean (their blocks stay): used soon, they are
+ * found by a fault like any page (PG_READAHEAD counts it); not used,
+ * they are the first the daemon frees, without writing.
+ */
+int vm_pagein_max = 16;
+
+SYSCTL_INT(_vm, OID_AUTO, pagein_max, CTLFLAG_RW, &vm_pagein_max,
+    "Pages one page-in may read, the faulting one and its neighbours on "
+    "swap (1: no read-ahead)");
+
+#define	PAGEIN_MAX	32	/* vm_pagein_max's ceiling */
+
+/*
+ * New busy, not yet valid pages of fs->object at indexes from `first'
+ * on (step +1) or back (step -1), at most n, stopping at a resident page
+ * or when memory is short: into pgs[], which has room.  Returns how many.
+ */
+static int
+vm_fault_readahead_alloc(struct faultstate *fs, vm_pindex_t first, int step,
+    int n, struct vm_page **pgs)
+{
+	struct vm_page *pg;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (vmcnt.v_free_count <= vmcnt.v_free_min ||
+		    vm_page_lookup(fs->object, first + step * i) != NULL ||
+		    (pg = vm_page_alloc(fs->object, first + step * i,
+		    VM_ALLOC_NORMAL)) == NULL)
+			break;
+		pg->flags |= PG_FAKE;
+		pgs[i] = pg;
+	}
+	return (i);
+}
+
+/*
  * Read page fs->pindex of fs->object, which its pager holds, into a new
- * page.  Sleeps for the disk, holding the paging counts and the new,
- * busy page (rule 1): nothing to re-check afterwards.
+ * page, and its neighbours with it where the pager can (see above).
+ * Sleeps for the disk, holding the paging counts and the new, busy
+ * pages (rule 1): nothing to re-check afterwards.
  * => FAULT_NEXT with fs->pg set: the page is in.
  *    FAULT_NEXT with fs->pg NULL: the pager no longer has the page;
  *    look further down.
@@ -232,24 +277,70 @@ vm_fault_zerofill(struct faultstate *fs)
 static int
 vm_fault_pagein(struct faultstate *fs)
 {
-	struct vm_page *pg;
-	int rv;
+	struct vm_page *pgs[PAGEIN_MAX], *behind[PAGEIN_MAX], *pg;
+	int maxpages, mb = 0, ma = 0, nb, na, n, req, rv, i;
 
 	pg = vm_page_alloc(fs->object, fs->pindex, VM_ALLOC_NORMAL);
 	if (pg == NULL)
 		return (vm_fault_nomem(fs));
 	pg->flags |= PG_FAKE;
 	fs->pg = pg;
-	rv = vm_pager_get_page(fs->object, pg);
+
+	maxpages = imin(vm_pagein_max, PAGEIN_MAX);
+	if (maxpages > 1)		/* 0 or less: no read-ahead either */
+		vm_pager_cluster(fs->object, fs->pindex, (maxpages - 1) / 4,
+		    maxpages - 1 - (maxpages - 1) / 4, &mb, &ma);
+	nb = vm_fault_readahead_alloc(fs, fs->pindex - 1, -1, mb, behind);
+	for (i = 0; i < nb; i++)
+		pgs[i] = behind[nb - 1 - i];
+	req = nb;
+	pgs[req] = pg;
+	na = vm_fault_readahead_alloc(fs, fs->pindex + 1, 1, ma,
+	    &pgs[req + 1]);
+	n = nb + 1 + na;
+
+	vmcnt.v_pagein_requests++;
+	rv = vm_pager_get_pages(fs->object, pgs, n, req);
+	if (rv == VM_PAGER_AGAIN) {
+		/* The cluster failed: the neighbours go, the page alone. */
+		for (i = 0; i < n; i++)
+			if (i != req)
+				vm_page_free(pgs[i]);
+		pgs[0] = pg;
+		n = 1;
+		req = 0;
+		rv = vm_pager_get_page(fs->object, pg);
+	}
+	for (i = 0; i < n; i++) {
+		if (i == req)
+			continue;
+		if (rv == VM_PAGER_OK) {
+			pgs[i]->flags = (pgs[i]->flags & ~PG_FAKE) |
+			    PG_READAHEAD;
+			vm_page_deactivate(pgs[i]);
+			vm_page_wakeup(pgs[i]);
+			vmcnt.v_readahead++;
+			vmcnt.v_pageins++;
+		} else
+			vm_page_free(pgs[i]);
+	}
 	if (rv == VM_PAGER_OK) {
 		pg->flags &= ~PG_FAKE;
 		vmcnt.v_pageins++;
+		/* Killed while asleep (for kill-pagein). */
+		if (vm_wait_abandoned())
+			vmcnt.v_pagein_killed++;
 		return (FAULT_NEXT);
 	}
 	fs->pg = NULL;
 	vm_page_free(pg);
 	if (rv != VM_PAGER_BAD) {
 		vmcnt.v_pagein_errors++;
+		printf("vm_fault: pid %d (%s): page-in error at %#x, object %u "
+		    "page %u, %s: SIGBUS\n", curproc->p_pid, curproc->p_comm,
+		    fs->vaddr, fs->object->id, fs->pindex,
+		    fs->object->pgops == &swappagerops ?
+		    swap_pager_where(fs->object, fs->pindex) : "a file");
 		return (vm_fault_fail(fs, KERN_FAILURE));
 	}
 	return (FAULT_NEXT);
@@ -292,6 +383,10 @@ vm_fault_walk(struct faultstate *fs)
 				return (FAULT_RESTART);
 			}
 			vm_page_busy(pg);
+			if (pg->flags & PG_READAHEAD) {
+				pg->flags &= ~PG_READAHEAD;
+				vmcnt.v_readahead_used++;
+			}
 			fs->pg = pg;
 			return (FAULT_NEXT);
 		}
@@ -323,6 +418,10 @@ static int
 vm_fault_cow(struct faultstate *fs)
 {
 	struct vm_page *copy;
+
+	KASSERT(fs->pg != NULL && (fs->pg->flags & PG_BUSY) &&
+	    fs->pg->object == fs->object && fs->pg->pindex == fs->pindex,
+	    ("vm_fault_cow: the page is not held where the walk found it"));
 
 	if (fs->object == fs->first_object)
 		return (FAULT_NEXT);
@@ -359,6 +458,10 @@ vm_fault_enter(struct faultstate *fs)
 {
 	struct vm_page *pg = fs->pg;
 
+	KASSERT((pg->flags & (PG_BUSY | PG_FAKE)) == PG_BUSY &&
+	    pg->object == fs->object && (!fs->cow || fs->object ==
+	    fs->first_object), ("vm_fault_enter: page %#x not ready",
+	    pg->phys_addr));
 	/*
 	 * A write dirties the page, which makes its pager's copy stale.  A
 	 * clean page is mapped read-only, so that a write comes back here.

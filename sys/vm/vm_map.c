@@ -315,6 +315,8 @@ vm_map_clip_end(struct vm_map *map, struct vm_map_entry *entry, vaddr_t addr)
  * process (vm_object_deallocate_window), so that munmap and sbrk
  * shrinking give memory back.  May sleep (terminating an object waits
  * for its paging), with the entries already unlinked.
+ * => called by the map's owner (or for a dead vmspace), holding nothing.
+ * => on return nothing of [start, end) is mapped, whatever slept.
  */
 int
 vm_map_remove(struct vm_map *map, vaddr_t start, vaddr_t end)

@@ -47,14 +47,31 @@ VMCNT(idle_zeroed, v_idlezero, "Free pages zeroed by the idle loop");
 VMCNT(direct_moved, v_direct_moved,
     "Objects' pages moved out of the direct map for the kernel's use");
 VMCNT(pageins, v_pageins, "Pages read from pagers");
+VMCNT(pagein_requests, v_pagein_requests,
+    "Faults that read from a pager (one transfer each)");
+VMCNT(readahead, v_readahead, "Pages read ahead of a fault");
+VMCNT(readahead_used, v_readahead_used, "Pages read ahead, used later");
+VMCNT(readahead_unused, v_readahead_unused,
+    "Pages read ahead, freed without being used");
 VMCNT(pageouts, v_pageouts, "Pages written to pagers");
 VMCNT(pageout_errors, v_pageout_errors, "Page writes that failed");
 VMCNT(pagein_errors, v_pagein_errors, "Page reads that failed");
+VMCNT(pagein_killed, v_pagein_killed,
+    "Page reads that ended with their process killed");
 VMCNT(reactivated, v_reactivated, "Inactive pages found in use");
 VMCNT(daemon_freed, v_dfree, "Pages freed by the pageout daemon");
 VMCNT(daemon_wakeups, v_pdwakeups, "Pageout daemon runs");
 VMCNT(vm_waits, v_vmwaits, "Waits for free memory");
 VMCNT(oom_kills, v_oom_kills, "Processes killed for lack of memory");
+VMCNT(swapoffs, v_swapoffs, "Swap devices taken away (swapoff)");
+VMCNT(swapoff_read, v_swapoff_read, "Pages swapoff read back");
+VMCNT(swapoff_freed, v_swapoff_freed,
+    "Blocks swapoff freed unread (nobody could read them)");
+VMCNT(swapoff_lost, v_swapoff_lost,
+    "Pages lost: their blocks could not be read, and the device went");
+VMCNT(interrupts, v_intr, "Device interrupts");
+VMCNT(syscalls, v_syscall, "System calls");
+VMCNT(context_switches, v_swtch, "Context switches");
 
 OBJCNT(objects, os_objects, "Objects alive");
 OBJCNT(created, os_created, "Objects ever created");

@@ -4,10 +4,11 @@
  *
  * mmap maps anonymous memory (MAP_ANON), private (copy-on-write at
  * fork) or shared (MAP_SHARED: parent and child see each other's
- * writes), or a ramdisk file: privately (copy-on-write), or shared
- * read-only since the file system cannot be written.  Without
- * MAP_FIXED the mapping goes at the highest free addresses below the
- * stack.
+ * writes), or a file: privately (copy-on-write), or shared, writable
+ * only for a /tmp file open for writing.  The file system hands over
+ * the file's object (VOP_GETOBJECT; /tmp grows it to cover the
+ * mapping).  Without MAP_FIXED the mapping goes at the highest free
+ * addresses below the stack.
  *
  * sbrk moves the break, the end of the heap, which starts right after
  * the program's last segment: growing maps anonymous memory (extending
@@ -87,15 +88,18 @@ sys_mmap(struct proc *p, struct mmap_args *uap, register_t *retval)
 			return (EINVAL);
 		off = uap->pos;
 		if (flags & MAP_SHARED) {
-			/* The file cannot change: shared means read-only. */
-			if (prot & VM_PROT_WRITE)
-				return (EACCES);
-			maxprot = VM_PROT_READ | VM_PROT_EXECUTE;
+			/* Writes reach the file: it must be writable. */
+			if ((vp->v_mount->mnt_flag & MNT_RDONLY) ||
+			    (fp->f_flag & FWRITE) == 0) {
+				if (prot & VM_PROT_WRITE)
+					return (EACCES);
+				maxprot = VM_PROT_READ | VM_PROT_EXECUTE;
+			}
 			cow = MAP_INHERIT_SHARE;
 		} else
 			cow = MAP_COPY_ON_WRITE | MAP_NEEDS_COPY;
-		object = vp->v_object;
-		vm_object_reference(object);
+		if ((error = VOP_GETOBJECT(vp, off + size, &object)) != 0)
+			return (error);
 	}
 
 	if (flags & MAP_FIXED) {

@@ -528,6 +528,9 @@ vm_object_reclaim_page(struct vm_object *object, vm_pindex_t pindex,
 	bool swapped;
 	int vis;
 
+	KASSERT((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) == OBJ_INTERNAL &&
+	    vm_collapse_pagers, ("vm_object_reclaim_page: object %u",
+	    object->id));
 	pg = object->resident_page_count != 0 ?
 	    vm_page_lookup(object, pindex) : NULL;
 	swapped = object->pgops != NULL && vm_pager_has_page(object, pindex);
@@ -1075,6 +1078,9 @@ static void
 vm_object_collapse_fix(struct vm_object *object)
 {
 
+	KASSERT(object->ref_count > 0 && (object->flags & OBJ_DEAD) == 0,
+	    ("vm_object_collapse: object %u is not held", object->id));
+
 	for (;;) {
 		switch (vm_object_collapse_check(object)) {
 		case COLLAPSE_NONE:
@@ -1260,7 +1266,8 @@ vm_object_deferred_daemon(void *arg)
 		TAILQ_REMOVE(&vm_object_deferred, object, deferq);
 		what = object->flags & (OBJ_DCOLLAPSE | OBJ_DRECLAIM);
 		object->flags &= ~(OBJ_DEFERRED | OBJ_DCOLLAPSE | OBJ_DRECLAIM);
-		if (!vm_collapse_pagers) {
+		/* Dying (terminate waits for its paging): its work goes too. */
+		if (!vm_collapse_pagers || (object->flags & OBJ_DEAD)) {
 			vmobjstats.os_deferred_dropped++;
 			continue;
 		}

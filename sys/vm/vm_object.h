@@ -12,7 +12,9 @@
  *	anonymous (OBJ_INTERNAL)  bss, heap, stack, mmap(MAP_ANON), and
  *		every shadow object made for copy-on-write.  No pager until
  *		the pageout daemon first writes one of its pages to swap and
- *		gives it a swap pager (4.4BSD's way; swap_pager.c).
+ *		gives it a swap pager (4.4BSD's way; swap_pager.c).  The
+ *		pages of a /tmp file are such an object too, flagged
+ *		OBJ_FILE while the file holds it (vfs_tmpfs.c).
  *	vnode	the pages of a ramdisk file (vnode_pager.c): program text
  *		and data.  One per file, made at mount, never freed.
  *
@@ -82,6 +84,7 @@ struct vm_object {
 #define	OBJ_DEFERRED	0x0020	/* on the deferred queue, for: */
 #define	OBJ_DCOLLAPSE	0x0040	/*   a collapse that could not run */
 #define	OBJ_DRECLAIM	0x0080	/*   a sweep for hidden pages */
+#define	OBJ_FILE	0x0100	/* a /tmp file's pages (vfs_tmpfs.c) */
 
 /*
  * vm_object_visible(): how a walk for a page's readers came out.  The

@@ -110,6 +110,9 @@ fill_kinfo_vmobject(struct vm_object *object, struct kinfo_vmobject *kvo,
 		kvo->kvo_flags |= KVO_F_DEAD;
 	if (object->flags & OBJ_COLLAPSING)
 		kvo->kvo_flags |= KVO_F_COLLAPSING;
+	if ((object->flags & OBJ_FILE) && tmpfs_object_name(object,
+	    kvo->kvo_path, sizeof(kvo->kvo_path)))
+		kvo->kvo_flags |= KVO_F_FILE;
 
 	/* A dying object's pages are on their way out, not hidden. */
 	if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL)
@@ -362,6 +365,8 @@ sysctl_vm_object_audit(SYSCTL_HANDLER_ARGS)
 					oa.oa_longest_chain = len;
 			}
 		}
+	/* /tmp files hold their objects too (vfs_tmpfs.c). */
+	oa.oa_files = tmpfs_audit_mark();
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		oa.oa_objects++;
 		if (vm_object_broken(object) != NULL)

@@ -170,9 +170,17 @@ vm_page_startup(paddr_t *avail)
 			panic("vm_page_startup: direct page %#x above high "
 			    "memory", pg->phys_addr);
 	}
+	/*
+	 * Highest first: each goes to the head of its list, so the lists
+	 * hand out pages in ascending order (pci_dma_alloc looks for runs).
+	 */
 	for (i = 0; avail[i + 1] != 0; i += 2)
-		for (pa = avail[i]; pa < avail[i + 1]; pa += PAGE_SIZE)
-			vm_page_freeq_insert(PHYS_TO_VM_PAGE(pa));
+		continue;
+	while (i > 0) {
+		i -= 2;
+		for (pa = avail[i + 1]; pa > avail[i]; pa -= PAGE_SIZE)
+			vm_page_freeq_insert(PHYS_TO_VM_PAGE(pa - PAGE_SIZE));
+	}
 	vmcnt.v_page_count = vmcnt.v_free_count;
 	vmcnt.v_direct_count = vmcnt.v_free_direct;
 
@@ -295,6 +303,9 @@ vm_page_alloc_freeq(struct vm_object *object, int flags)
  * With VM_ALLOC_ZERO it is zero-filled (PG_ZERO), by the idle loop if
  * a pre-zeroed page is free.  Returns NULL if memory is short: below
  * v_free_reserved only VM_ALLOC_SYSTEM callers get pages.
+ * => object (if any) is alive and has no page at pindex; the caller
+ *    holds paging_in_progress on it if it will sleep with the page busy.
+ * => never sleeps; NULL leaves nothing allocated.
  */
 struct vm_page *
 vm_page_alloc(struct vm_object *object, vm_pindex_t pindex, int flags)
@@ -307,7 +318,7 @@ vm_page_alloc(struct vm_object *object, vm_pindex_t pindex, int flags)
 		return (NULL);
 	}
 	/* Zeroed pages are at the tail, the others at the head. */
-	if (flags & VM_ALLOC_ZERO)
+	if ((flags & VM_ALLOC_ZERO) && vm_page_nzero[q] > 0)
 		pg = TAILQ_LAST(&vm_page_freeq[q], pglist);
 	else
 		pg = TAILQ_FIRST(&vm_page_freeq[q]);
@@ -349,6 +360,8 @@ vm_page_free(struct vm_page *pg)
 	    pg->phys_addr));
 	KASSERT(!pmap_page_is_mapped(pg), ("vm_page_free: page %#x mapped",
 	    pg->phys_addr));
+	if (pg->flags & PG_READAHEAD)
+		vmcnt.v_readahead_unused++;
 	if (pg->object != NULL)
 		vm_page_remove(pg);
 	else if (pg->queue == PQ_NONE)
@@ -419,7 +432,7 @@ vm_page_move(struct vm_page *pg, struct vm_page *npg)
 		pg->flags |= PG_REFERENCED;
 	vm_page_freeq_remove(npg);
 	pmap_copy_page(pg, npg);
-	npg->flags = pg->flags & (PG_DIRTY | PG_REFERENCED);
+	npg->flags = pg->flags & (PG_DIRTY | PG_REFERENCED | PG_READAHEAD);
 	npg->act_count = pg->act_count;
 	npg->md.md_attrs = 0;
 	vm_page_unqueue(pg);

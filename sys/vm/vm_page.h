@@ -62,6 +62,7 @@ struct vm_page {
 				   free page: zeroed by the idle loop */
 #define	PG_PAGEOUT	0x0040	/* (b) being written by the daemon */
 #define	PG_RECLAIM	0x0080	/* (b) hidden: free when its write ends */
+#define	PG_READAHEAD	0x0100	/* read ahead of a fault, not used yet */
 
 /* queue */
 #define	PQ_NONE		0

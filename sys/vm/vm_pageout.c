@@ -131,6 +131,10 @@ vm_pageout_done(struct vm_page *pg, bool ok)
  * Write the dirty page pg, and the dirty inactive pages that follow it
  * in its object, to swap.  Returns how many writes were started; sets
  * *noswap if swap is full (or there is none).
+ * => pg is inactive, not busy, dirty; the daemon only.
+ * => each page whose write started is busy, unmapped, PG_PAGEOUT, and
+ *    counted in its object's paging_in_progress until vm_pageout_done;
+ *    the others are back on the active queue, unbusied.
  */
 static int
 vm_pageout_launder(struct vm_page *pg, bool *noswap)

@@ -34,6 +34,44 @@ vm_pager_get_page(struct vm_object *object, struct vm_page *pg)
 	return (object->pgops->pgo_getpage(object, pg));
 }
 
+/*
+ * Fill n busy pages of object, consecutive in index, in one transfer
+ * when the pager can (pgs[req] is the one a fault waits for; the others
+ * are read ahead, and the caller got their number from
+ * vm_pager_cluster).  The caller holds them busy and paging_in_progress
+ * on object.  VM_PAGER_OK: all are filled.  VM_PAGER_AGAIN (several
+ * pages only): the transfer failed, and the caller should read the page
+ * it needs alone.  Otherwise the request page's result.
+ */
+int
+vm_pager_get_pages(struct vm_object *object, struct vm_page **pgs, int n,
+    int req)
+{
+	int i;
+
+	KASSERT(n >= 1 && req >= 0 && req < n && object->paging_in_progress > 0,
+	    ("vm_pager_get_pages: %d pages, request %d", n, req));
+	for (i = 0; i < n; i++)
+		KASSERT((pgs[i]->flags & PG_BUSY) && pgs[i]->object == object &&
+		    pgs[i]->pindex == pgs[0]->pindex + i,
+		    ("vm_pager_get_pages: page %d not busy in place", i));
+	if (n == 1 || object->pgops->pgo_getpages == NULL)
+		return (vm_pager_get_page(object, pgs[req]));
+	return (object->pgops->pgo_getpages(object, pgs, n, req));
+}
+
+/* How many neighbours of page pindex can be read with it (see above). */
+void
+vm_pager_cluster(struct vm_object *object, vm_pindex_t pindex, int maxbehind,
+    int maxahead, int *behind, int *ahead)
+{
+
+	*behind = *ahead = 0;
+	if (object->pgops != NULL && object->pgops->pgo_cluster != NULL)
+		object->pgops->pgo_cluster(object, pindex, maxbehind,
+		    maxahead, behind, ahead);
+}
+
 void
 vm_pager_put_pages(struct vm_object *object, struct vm_page **pgs, int n,
     int *rtvals)

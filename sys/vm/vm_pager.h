@@ -10,6 +10,15 @@
  *	pgo_getpage(obj, pg)		fill the busy page pg (in obj, at
  *					pg->pindex) from the backing store;
  *					sleeps for the I/O
+ *	pgo_getpages(obj, pgs, n, req)	fill n busy pages of obj, consecutive
+ *					in index, in one transfer: the pages
+ *					pgo_cluster allowed around pgs[req];
+ *					may be NULL
+ *	pgo_cluster(obj, pindex, mb, ma, &b, &a)
+ *					how many pages just before (at most
+ *					mb) and just after (at most ma) page
+ *					pindex one transfer can read with it;
+ *					may be NULL (none)
  *	pgo_putpages(obj, pgs, n, rtvals)
  *					write n busy dirty pages of obj
  *					(consecutive pindexes), asynchronously
@@ -32,6 +41,10 @@ struct pagerops {
 	int		pgo_type;		/* OBJT_* for tools */
 	bool		(*pgo_haspage)(struct vm_object *, vm_pindex_t);
 	int		(*pgo_getpage)(struct vm_object *, struct vm_page *);
+	int		(*pgo_getpages)(struct vm_object *, struct vm_page **,
+			    int, int);
+	void		(*pgo_cluster)(struct vm_object *, vm_pindex_t, int,
+			    int, int *, int *);
 	void		(*pgo_putpages)(struct vm_object *, struct vm_page **,
 			    int, int *);
 	void		(*pgo_dealloc)(struct vm_object *);
@@ -56,6 +69,9 @@ extern const struct pagerops vnodepagerops;
 
 bool	vm_pager_has_page(struct vm_object *, vm_pindex_t);
 int	vm_pager_get_page(struct vm_object *, struct vm_page *);
+int	vm_pager_get_pages(struct vm_object *, struct vm_page **, int, int);
+void	vm_pager_cluster(struct vm_object *, vm_pindex_t, int, int, int *,
+	    int *);
 void	vm_pager_put_pages(struct vm_object *, struct vm_page **, int, int *);
 void	vm_pager_deallocate(struct vm_object *);
 void	vm_pager_page_stale(struct vm_object *, vm_pindex_t);

@@ -36,14 +36,32 @@ struct vmmeter {
 	u_int	v_idlezero;		/* pages zeroed by the idle loop */
 	u_int	v_direct_moved;		/* pages moved out of the direct map */
 	u_int	v_pageins;		/* pages read from a pager */
+	u_int	v_pagein_requests;	/* faults that read from a pager */
+	u_int	v_readahead;		/* ... pages read ahead with them */
+	u_int	v_readahead_used;	/* ... of those, used later */
+	u_int	v_readahead_unused;	/* ... freed unused */
 	u_int	v_pageouts;		/* pages written to a pager */
 	u_int	v_pageout_errors;	/* pages whose write failed */
 	u_int	v_pagein_errors;	/* pages whose read failed */
+	u_int	v_pagein_killed;	/* page-ins done for a process that
+					   was killed (SIGKILL) meanwhile */
 	u_int	v_reactivated;		/* inactive pages found referenced */
 	u_int	v_dfree;		/* pages freed by the daemon */
 	u_int	v_pdwakeups;		/* pageout daemon runs */
 	u_int	v_vmwaits;		/* sleeps waiting for memory */
 	u_int	v_oom_kills;		/* processes killed for memory */
+	u_int	v_swapoffs;		/* swap devices taken away */
+	u_int	v_swapoff_read;		/* pages swapoff read back */
+	u_int	v_swapoff_freed;	/* hidden blocks it freed unread */
+	u_int	v_swapoff_lost;		/* pages lost to read errors */
+
+	/*
+	 * System events, counted outside sys/vm for vmstat(1)'s "faults"
+	 * columns, where 4.4BSD's cnt kept them too.
+	 */
+	u_int	v_intr;			/* device interrupts (intr.c) */
+	u_int	v_syscall;		/* system calls (trap.c) */
+	u_int	v_swtch;		/* context switches (kern_synch.c) */
 };
 
 extern struct vmmeter vmcnt;

@@ -1,13 +1,18 @@
 /*
  * vm_swap.c: swap devices and the allocation of swap space.
  *
- * swapon(2) adds a disk (only root may).  Each device is a range of
- * swap blocks, one page each, numbered after those of the devices added
- * before it.  Blocks are allocated from a bitmap per device, next fit
- * from a rotor, as runs of consecutive blocks so that the swap pager
- * can write clusters of pages in one transfer.  A block that fails a
+ * swapon(2) adds a disk (only root may); swapoff(2) takes one away
+ * (vm_swapoff.c does the paging back in).  Each device is a range of
+ * swap blocks, one page each; a new device's range starts after the
+ * highest block of the devices present, so a block number names one
+ * device for as long as that device is on.  Blocks are allocated from a
+ * bitmap per device, next fit from a rotor, as runs of consecutive
+ * blocks so that the swap pager can write clusters of pages in one
+ * transfer; successive runs go to successive devices (interleaving, as
+ * the BSDs do), so that the devices share the load.  A device being
+ * taken away (SW_DRAINING) gets no new blocks.  A block that fails a
  * write or read is retired: it stays allocated, marked in the device's
- * bad map, and is never handed out again.
+ * bad map, and is never handed out again; it goes with its device.
  *
  * The sysctl nodes vm.swap_total, vm.swap_used (pages) and vm.swap_info
  * (struct swapent per device) describe swap to swapctl(8);
@@ -19,6 +24,7 @@
 #include <sys/proc.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
+#include <sys/disk.h>
 #include <sys/errno.h>
 #include <sys/malloc.h>
 #include <sys/swap.h>
@@ -37,6 +43,7 @@
 MALLOC_DEFINE(M_SWAPMAP, "swapmap", "swap allocation bitmaps");
 
 struct swdevt {
+	int		sw_flags;	/* SW_* */
 	dev_t		sw_dev;
 	char		sw_path[SWAP_PATHLEN];
 	uint32_t	sw_first;	/* its first block number */
@@ -48,8 +55,12 @@ struct swdevt {
 	uint32_t	*sw_badmap;	/* 1: retired */
 };
 
+#define	SW_USED		0x0001		/* the slot holds a device */
+#define	SW_DRAINING	0x0002		/* swapoff: no new blocks here */
+
 static struct swdevt swdev[NSWAPDEV];
-static int nswdev;
+static int nswdev;			/* slots used */
+static int swdev_next;			/* interleaving: the next to try */
 static u_int swap_total, swap_used;	/* blocks, all devices */
 static uint32_t swap_full_logged;	/* ticks of the last message */
 
@@ -79,11 +90,21 @@ swap_dev(uint32_t blk)
 {
 	int i;
 
-	for (i = 0; i < nswdev; i++)
-		if (blk >= swdev[i].sw_first &&
+	for (i = 0; i < NSWAPDEV; i++)
+		if ((swdev[i].sw_flags & SW_USED) &&
+		    blk >= swdev[i].sw_first &&
 		    blk - swdev[i].sw_first < swdev[i].sw_nblks)
 			return (&swdev[i]);
 	return (NULL);
+}
+
+/* The path of the device holding block blk, for messages. */
+const char *
+swap_dev_name(uint32_t blk)
+{
+	struct swdevt *sw = swap_dev(blk & SWAPBLK_MASK);
+
+	return (sw != NULL ? sw->sw_path : "no device");
 }
 
 /* n consecutive free blocks of sw, from its rotor; or SWAPBLK_NONE. */
@@ -118,18 +139,28 @@ swap_alloc_dev(struct swdevt *sw, u_int n)
 }
 
 /*
- * Allocate n consecutive blocks on one device.  Returns the first, or
- * SWAPBLK_NONE (with a rate-limited message when swap is full).
+ * Allocate n consecutive blocks on one device, trying the devices in
+ * turn from the one after the last that gave blocks (interleaving).
+ * Returns the first, or SWAPBLK_NONE (with a rate-limited message when
+ * swap is full).
  */
 uint32_t
 swap_alloc(u_int n)
 {
+	struct swdevt *sw;
 	uint32_t blk;
-	int i;
+	int i, k;
 
-	for (i = 0; i < nswdev; i++)
-		if ((blk = swap_alloc_dev(&swdev[i], n)) != SWAPBLK_NONE)
+	for (k = 0; k < NSWAPDEV; k++) {
+		i = (swdev_next + k) % NSWAPDEV;
+		sw = &swdev[i];
+		if ((sw->sw_flags & (SW_USED | SW_DRAINING)) != SW_USED)
+			continue;
+		if ((blk = swap_alloc_dev(sw, n)) != SWAPBLK_NONE) {
+			swdev_next = (i + 1) % NSWAPDEV;
 			return (blk);
+		}
+	}
 	if (nswdev > 0 && n == 1)
 		log_ratelimited(&swap_full_logged, 10 * hz,
 		    "swap_pager: out of swap space\n");
@@ -188,8 +219,9 @@ swap_io(struct buf *bp, uint32_t blk)
 	    ("swap_io: disk I/O in a section that must not sleep"));
 	if (sw == NULL)
 		return (false);
+	bp->b_dev = sw->sw_dev;
 	bp->b_blkno = (blk - sw->sw_first) * SECTORS_PER_BLOCK;
-	wdstrategy(bp);
+	disk_strategy(bp);
 	return (true);
 }
 
@@ -216,31 +248,40 @@ swap_usage(u_int *total, u_int *used)
 	*used = swap_used;
 }
 
+/* The slot of swap device dev, or -1. */
+int
+swap_dev_lookup(dev_t dev)
+{
+	int i;
+
+	for (i = 0; i < NSWAPDEV; i++)
+		if ((swdev[i].sw_flags & SW_USED) && swdev[i].sw_dev == dev)
+			return (i);
+	return (-1);
+}
+
 /* Is dev a swap device (then raw writes to it are refused)? */
 int
 swap_dev_busy(dev_t dev)
 {
-	int i;
 
-	for (i = 0; i < nswdev; i++)
-		if (swdev[i].sw_dev == dev)
-			return (1);
-	return (0);
+	return (swap_dev_lookup(dev) >= 0);
 }
 
 /*
- * swapon(path): page to the disk path names.  Root only (EPERM); the
- * path must be a disk (ENOTBLK for other files, ENODEV for other
- * devices), present (ENXIO), and not already in use (EBUSY).
+ * swapon(path): page to the disk path names (any disk: wd0, wd1, vd0,
+ * ...; sys/disk.h).  Root only (EPERM); the path must be a disk
+ * (ENOTBLK for other files, ENODEV for other devices), present
+ * (ENXIO), and not already in use (EBUSY).
  */
 int
 sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 {
 	struct swdevt *sw;
 	struct vnode *vp;
-	uint32_t nblks, words;
+	uint32_t nblks, nsectors, words, first, *map, *badmap;
 	char *path;
-	int error;
+	int error, i;
 
 	if ((error = suser(p)) != 0)
 		return (error);
@@ -250,29 +291,44 @@ sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 		error = namei(p, path, &vp);
 	if (error == 0 && vp->v_type != VCHR)
 		error = ENOTBLK;
-	if (error == 0 && major(vp->v_rdev) != CDEV_WD)
-		error = ENODEV;
+	if (error == 0)
+		error = disk_size(vp->v_rdev, &nsectors);
 	if (error == 0 && swap_dev_busy(vp->v_rdev))
 		error = EBUSY;
 	if (error == 0 && nswdev == NSWAPDEV)
 		error = ENOSPC;
-	if (error == 0 && (nblks = wd_nsectors() / SECTORS_PER_BLOCK) == 0)
+	if (error == 0 && (nblks = nsectors / SECTORS_PER_BLOCK) == 0)
 		error = ENXIO;
 	if (error != 0) {
 		free(path, M_TEMP);
 		return (error);
 	}
 	words = howmany(nblks, 32);
-	sw = &swdev[nswdev];
+	map = malloc(words * sizeof(uint32_t), M_SWAPMAP, M_WAITOK | M_ZERO);
+	badmap = malloc(words * sizeof(uint32_t), M_SWAPMAP,
+	    M_WAITOK | M_ZERO);
+	/* We slept: is the device still free, and a slot? */
+	for (i = 0, first = 0, sw = NULL; i < NSWAPDEV; i++) {
+		if ((swdev[i].sw_flags & SW_USED) == 0) {
+			if (sw == NULL)
+				sw = &swdev[i];
+			continue;
+		}
+		first = umax(first, swdev[i].sw_first + swdev[i].sw_nblks);
+	}
+	if (sw == NULL || swap_dev_busy(vp->v_rdev)) {
+		free(map, M_SWAPMAP);
+		free(badmap, M_SWAPMAP);
+		free(path, M_TEMP);
+		return (sw == NULL ? ENOSPC : EBUSY);
+	}
 	memset(sw, 0, sizeof(*sw));
-	sw->sw_map = malloc(words * sizeof(uint32_t), M_SWAPMAP,
-	    M_WAITOK | M_ZERO);
-	sw->sw_badmap = malloc(words * sizeof(uint32_t), M_SWAPMAP,
-	    M_WAITOK | M_ZERO);
+	sw->sw_flags = SW_USED;
+	sw->sw_map = map;
+	sw->sw_badmap = badmap;
 	sw->sw_dev = vp->v_rdev;
 	strlcpy(sw->sw_path, path, sizeof(sw->sw_path));
-	sw->sw_first = nswdev > 0 ? swdev[nswdev - 1].sw_first +
-	    swdev[nswdev - 1].sw_nblks : 0;
+	sw->sw_first = first;
 	sw->sw_nblks = nblks;
 	nswdev++;
 	swap_total += nblks;
@@ -280,6 +336,83 @@ sys_swapon(struct proc *p, struct swapon_args *uap, register_t *retval)
 	    nblks);
 	free(path, M_TEMP);
 	return (0);
+}
+
+/*
+ * For swapoff (vm_swapoff.c): the block numbers of slot i, its blocks in
+ * use that are not retired, and whether it may get new blocks.
+ */
+void
+swap_dev_range(int i, uint32_t *lo, uint32_t *hi)
+{
+
+	*lo = swdev[i].sw_first;
+	*hi = swdev[i].sw_first + swdev[i].sw_nblks;
+}
+
+u_int
+swap_dev_live(int i)
+{
+
+	return (swdev[i].sw_inuse - swdev[i].sw_nbad);
+}
+
+u_int
+swap_dev_retired(int i)
+{
+
+	return (swdev[i].sw_nbad);
+}
+
+const char *
+swap_dev_path(int i)
+{
+
+	return (swdev[i].sw_path);
+}
+
+void
+swap_dev_drain(int i, bool draining)
+{
+
+	if (draining)
+		swdev[i].sw_flags |= SW_DRAINING;
+	else
+		swdev[i].sw_flags &= ~SW_DRAINING;
+}
+
+/* Free blocks on the devices other than slot i that may take blocks. */
+u_int
+swap_dev_free_elsewhere(int i)
+{
+	u_int n = 0;
+	int k;
+
+	for (k = 0; k < NSWAPDEV; k++)
+		if (k != i && (swdev[k].sw_flags & (SW_USED | SW_DRAINING)) ==
+		    SW_USED)
+			n += swdev[k].sw_nblks - swdev[k].sw_inuse;
+	return (n);
+}
+
+/*
+ * Take slot i's device away: nothing but retired blocks may be left on
+ * it, and no map may hold any of its blocks (vm_swapoff.c saw to both).
+ */
+void
+swap_dev_remove(int i)
+{
+	struct swdevt *sw = &swdev[i];
+
+	KASSERT((sw->sw_flags & SW_USED) && sw->sw_inuse == sw->sw_nbad,
+	    ("swap_dev_remove: %s still has %u blocks in use", sw->sw_path,
+	    sw->sw_inuse - sw->sw_nbad));
+	swap_total -= sw->sw_nblks;
+	swap_used -= sw->sw_inuse;
+	free(sw->sw_map, M_SWAPMAP);
+	free(sw->sw_badmap, M_SWAPMAP);
+	memset(sw, 0, sizeof(*sw));
+	nswdev--;
 }
 
 static int
@@ -290,10 +423,14 @@ sysctl_swap_info(SYSCTL_HANDLER_ARGS)
 
 	if (req->newptr != NULL)
 		return (EPERM);
-	for (i = 0; i < nswdev; i++) {
+	for (i = 0; i < NSWAPDEV; i++) {
+		if ((swdev[i].sw_flags & SW_USED) == 0)
+			continue;
 		memset(&se, 0, sizeof(se));
 		se.se_structsize = sizeof(se);
 		se.se_flags = SWF_ENABLE;
+		if (swdev[i].sw_flags & SW_DRAINING)
+			se.se_flags |= SWF_DRAINING;
 		se.se_nblks = swdev[i].sw_nblks;
 		se.se_inuse = swdev[i].sw_inuse;
 		se.se_nbad = swdev[i].sw_nbad;
@@ -332,10 +469,14 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 		if (object->pgops != &swappagerops)
 			continue;
 		sa.sa_objects++;
+		if (object->flags & OBJ_FILE)
+			sa.sa_file_blocks += swap_pager_object_blocks(object);
 		swap_pager_audit(object, seen, swap_total, &sa);
 	}
-	for (i = 0; i < nswdev; i++) {
+	for (i = 0; i < NSWAPDEV; i++) {
 		sw = &swdev[i];
+		if ((sw->sw_flags & SW_USED) == 0)
+			continue;
 		for (b = 0; b < sw->sw_nblks; b++) {
 			owned = bit_test(seen, sw->sw_first + b);
 			if (bit_test(sw->sw_badmap, b))

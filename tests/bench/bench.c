@@ -11,11 +11,21 @@
  *				disk must not be swapping: writes are refused)
  *	bench thrash F		write F times the RAM and read it back,
  *				with the page-out and page-in rates
+ *	bench faults MB...	for each size: a zero-fill fault per page
+ *				(a fresh mapping written page by page)
+ *				and a copy-on-write fault per page (a child
+ *				writes every page of it), per page
+ *	bench syscall N		getppid(), N times: a null system call
  *	bench chain N FIX	the 1993 workload: N forks under memory
  *				pressure with vm.collapse_pagers=FIX; the
  *				chain, its hidden swap, the cost of a read
- *				fault deep in the chain, and of a collapse
- *				per swap block moved
+ *				fault deep in the chain, and all collapse
+ *				time divided by the swap blocks moved
+ *	bench moveblock N	the cost of moving one swap block: one
+ *				collapse that moves N blocks one by one
+ *
+ * A figure that could not be measured (no block moved, say) prints "-"
+ * as its value, never 0.
  *
  * Times come from CLOCK_MONOTONIC.  Under QEMU's -icount shift=0 the
  * guest clock advances one nanosecond per instruction, so the same
@@ -65,6 +75,15 @@ report(const char *name, double value, const char *unit)
 {
 
 	printf("BENCH %s %.1f %s\n", name, value, unit);
+	fflush(stdout);
+}
+
+/* A figure that was not measured: "-" instead of a value. */
+static void
+report_none(const char *name, const char *unit)
+{
+
+	printf("BENCH %s - %s\n", name, unit);
 	fflush(stdout);
 }
 
@@ -199,9 +218,19 @@ cmd_thrash(int factor)
  *	chain_deep_fault_FIX	one read fault on a DEEP page, resident
  *				but unmapped (mprotect), wherever in the
  *				chain it lives: the walk's cost
- *	chain_collapse_per_block_FIX	collapse time per swap block moved
- *				(instructions under -icount); collapse_io
- *				counts disk transfers during collapses
+ *	chain_collapse_time_per_block_moved_FIX
+ *				all the time spent in collapses (renaming
+ *				and freeing pages, collapses that moved no
+ *				swap included) divided by the swap blocks
+ *				they moved, in ns (instructions under
+ *				-icount); a cluster of 16 blocks re-homed
+ *				whole counts 16 blocks for one step, so
+ *				this is not the cost of moving a block
+ *				(bench moveblock measures that); "-" when
+ *				no block moved
+ *	chain_clusters_moved_FIX	clusters those collapses re-homed
+ *				whole (vm.stats.object.clusters_moved), the
+ *				blocks of each counted in swap_moved
  */
 #define	CHAIN_RW	16
 #define	CHAIN_DEEP	16
@@ -211,7 +240,7 @@ cmd_thrash(int factor)
 static int
 cmd_chain(int n, int fix)
 {
-	unsigned int *rw, *deep, moved0, ns0, io0, i, k, bad = 0;
+	unsigned int *rw, *deep, moved0, ns0, cl0, i, k, bad = 0;
 	struct kinfo_vmsummary ks;
 	char name[64], c;
 	int go[2], st, old;
@@ -231,7 +260,7 @@ cmd_chain(int n, int fix)
 		deep[i * (PGSZ / 4)] = i;
 	moved0 = vmstat("vm.stats.object.swap_moved");
 	ns0 = vmstat("vm.stats.object.collapse_ns");
-	io0 = vmstat("vm.stats.object.collapse_io");
+	cl0 = vmstat("vm.stats.object.clusters_moved");
 	for (k = 0; k < (unsigned int)n; k++) {
 		if (pipe(go) == -1)
 			err(1, "pipe");
@@ -239,8 +268,9 @@ cmd_chain(int n, int fix)
 			err(1, "fork");
 		if (pid == 0) {
 			close(go[1]);
-			if (read(go[0], &c, 1) == 1)
-				push_out(getppid(), CHAIN_FLOOR, 1);
+			if (read(go[0], &c, 1) == 1 &&
+			    push_out(getppid(), CHAIN_FLOOR, 1) != 0)
+				_exit(1);
 			_exit(0);
 		}
 		close(go[0]);
@@ -251,6 +281,9 @@ cmd_chain(int n, int fix)
 		close(go[1]);
 		if (waitpid(pid, &st, 0) != pid)
 			err(1, "waitpid");
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			errx(1, "fork %u: the child that applies the pressure "
+			    "failed (status %#x)", k, st);
 	}
 	if (kinfo_vmsummary(getpid(), &ks) == -1)
 		err(1, "kinfo_vmsummary");
@@ -262,12 +295,17 @@ cmd_chain(int n, int fix)
 	report(name, vmstat("vm.swap_used"), "pages");
 	snprintf(name, sizeof(name), "chain_swap_moved_%d", fix);
 	report(name, vmstat("vm.stats.object.swap_moved") - moved0, "blocks");
-	snprintf(name, sizeof(name), "chain_collapse_per_block_%d", fix);
-	report(name, vmstat("vm.stats.object.swap_moved") == moved0 ? 0 :
-	    (double)(vmstat("vm.stats.object.collapse_ns") - ns0) /
-	    (vmstat("vm.stats.object.swap_moved") - moved0), "ns");
-	snprintf(name, sizeof(name), "chain_collapse_io_%d", fix);
-	report(name, vmstat("vm.stats.object.collapse_io") - io0, "transfers");
+	snprintf(name, sizeof(name), "chain_collapse_time_per_block_moved_%d",
+	    fix);
+	if (vmstat("vm.stats.object.swap_moved") == moved0)
+		report_none(name, "ns");
+	else
+		report(name, (double)(vmstat("vm.stats.object.collapse_ns") -
+		    ns0) / (vmstat("vm.stats.object.swap_moved") - moved0),
+		    "ns");
+	snprintf(name, sizeof(name), "chain_clusters_moved_%d", fix);
+	report(name, vmstat("vm.stats.object.clusters_moved") - cl0,
+	    "clusters");
 
 	/* Bring DEEP in, then time read faults on it, unmapped each pass. */
 	for (i = 0; i < CHAIN_DEEP; i++)
@@ -299,12 +337,253 @@ cmd_chain(int n, int fix)
 	return (0);
 }
 
+/*
+ * bench moveblock N: what moving one swap block costs a collapse.  A
+ * region of N clusters (MB_CLUSTER pages each, the swap pager's unit of
+ * bookkeeping) in which only the first page of each cluster is written
+ * and then pushed to swap: its object B holds one block per cluster.
+ * After a fork the child shares B; the parent writes the second page of
+ * every cluster (its new front object F gets those pages), and the
+ * child pushes them to swap (F gets a cluster of its own at each of
+ * B's), waits for a word and exits.  That leaves B to F alone, and F
+ * absorbs it: since F has a cluster wherever B has one, no cluster of B
+ * can be re-homed whole, and each of B's blocks moves by itself
+ * (swap_pager_copy's block-by-block path).  Reported:
+ *	moveblock_ns_per_block	the collapse time over that exit divided
+ *				by the blocks moved, in ns (instructions
+ *				under -icount)
+ *	moveblock_blocks, moveblock_freed, moveblock_collapses,
+ *	moveblock_clusters_moved
+ *				what the exit did in all: the parent's
+ *				other chains (its stack, its data), which
+ *				the child shared too, collapse as well,
+ *				moving or freeing a few blocks of their
+ *				own; no cluster may have moved whole
+ * The region's chain is checked through kern.proc.vmmap before the
+ * exit and after it: F with a block in (nearly) every cluster in front
+ * of B with one, then one object.  Only the exit is timed.
+ */
+#define	MB_CLUSTER	16		/* swap_pager.c's SWAP_META_PAGES */
+#define	MB_FLOOR	8
+
+/*
+ * The chain of the region at a: its depth, and the swap blocks of its
+ * first and last objects.
+ */
+static unsigned int
+moveblock_chain(char *a, unsigned int *front_swapped,
+    unsigned int *back_swapped)
+{
+	const struct kinfo_vmentry *kve;
+	const struct kinfo_vmobject *kvo;
+	struct kinfo_vmmap_hdr *kvh;
+	const void *rec = NULL;
+	unsigned int i, j, depth = 0;
+	size_t len;
+
+	if ((kvh = kinfo_getvmmap(getpid(), &len)) == NULL)
+		err(1, "kern.proc.vmmap");
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		if ((kve = kinfo_vmrec_next(kvh, len, rec, sizeof(*kve))) ==
+		    NULL)
+			errx(1, "kern.proc.vmmap: entry %u malformed", i);
+		rec = kve;
+		for (j = 0; j < kve->kve_depth; j++) {
+			if ((kvo = kinfo_vmrec_next(kvh, len, rec,
+			    sizeof(*kvo))) == NULL)
+				errx(1, "kern.proc.vmmap: object malformed");
+			rec = kvo;
+			if ((uintptr_t)a != kve->kve_start)
+				continue;
+			depth = kve->kve_depth;
+			if (j == 0)
+				*front_swapped = kvo->kvo_swapped;
+			*back_swapped = kvo->kvo_swapped;
+		}
+	}
+	free(kvh);
+	if (depth == 0)
+		errx(1, "moveblock: the region is not a map entry of its own");
+	return (depth);
+}
+
+static int
+cmd_moveblock(int n)
+{
+	unsigned int moved0, freed0, ns0, col0, cl0, moved, freed, fswap;
+	unsigned int bswap, depth, held, fheld, whole;
+	size_t pages = (size_t)n * MB_CLUSTER, k;
+	volatile char *a;
+	int go[2], done[2], st;
+	char c;
+	pid_t pid;
+
+	if (n < 1)
+		errx(1, "moveblock: %d clusters", n);
+	a = mmap(NULL, pages * PGSZ, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANON, -1, 0);
+	if (a == MAP_FAILED)
+		err(1, "mmap");
+	for (k = 0; k < pages; k += MB_CLUSTER)
+		a[k * PGSZ] = 1;
+	if ((pid = fork()) == -1)
+		err(1, "fork");
+	if (pid == 0)
+		_exit(push_out(getppid(), MB_FLOOR, 1) != 0);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		errx(1, "moveblock: the first pressure failed");
+
+	if (pipe(go) == -1 || pipe(done) == -1)
+		err(1, "pipe");
+	if ((pid = fork()) == -1)
+		err(1, "fork");
+	if (pid == 0) {
+		close(go[1]);
+		close(done[0]);
+		if (read(go[0], &c, 1) != 1 ||
+		    push_out(getppid(), MB_FLOOR, 1) != 0 ||
+		    write(done[1], "p", 1) != 1)
+			_exit(1);
+		(void)read(go[0], &c, 1);	/* until the parent closes */
+		_exit(0);
+	}
+	close(go[0]);
+	close(done[1]);
+	for (k = 1; k < pages; k += MB_CLUSTER)
+		a[k * PGSZ] = 2;
+	if (write(go[1], "g", 1) != 1)
+		err(1, "write");
+	if (read(done[0], &c, 1) != 1)
+		errx(1, "moveblock: the second pressure failed");
+	depth = moveblock_chain((char *)a, &fswap, &bswap);
+	if (depth != 2 || bswap + MB_FLOOR < (unsigned int)n ||
+	    bswap > (unsigned int)n || fswap + MB_FLOOR < (unsigned int)n)
+		errx(1, "moveblock: before the collapse the region's chain is "
+		    "%u deep, its front object holds %u blocks and its back "
+		    "%u, for %d clusters: not the chain to measure", depth,
+		    fswap, bswap, n);
+	held = bswap;
+	fheld = fswap;
+	moved0 = vmstat("vm.stats.object.swap_moved");
+	freed0 = vmstat("vm.stats.object.swap_freed");
+	ns0 = vmstat("vm.stats.object.collapse_ns");
+	col0 = vmstat("vm.stats.object.collapses");
+	cl0 = vmstat("vm.stats.object.clusters_moved");
+	/* The child's exit is what collapses B into F. */
+	close(go[1]);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		errx(1, "moveblock: the child failed (status %#x)", st);
+	moved = vmstat("vm.stats.object.swap_moved") - moved0;
+	freed = vmstat("vm.stats.object.swap_freed") - freed0;
+	whole = vmstat("vm.stats.object.clusters_moved") - cl0;
+	depth = moveblock_chain((char *)a, &fswap, &bswap);
+	for (k = 0; k < pages; k++)
+		if (a[k * PGSZ] != (k % MB_CLUSTER == 0 ? 1 : k % MB_CLUSTER ==
+		    1 ? 2 : 0))
+			errx(1, "moveblock: page %zu reads back wrong", k);
+	report("moveblock_blocks", moved, "blocks");
+	report("moveblock_freed", freed, "blocks");
+	report("moveblock_collapses", vmstat("vm.stats.object.collapses") -
+	    col0, "collapses");
+	report("moveblock_clusters_moved", whole, "clusters");
+	if (depth != 1 || moved < held || bswap < fheld + held || whole != 0) {
+		fprintf(stderr, "bench: moveblock: after the collapse the "
+		    "region's chain is %u deep and holds %u blocks, and %u "
+		    "blocks moved, %u clusters whole; before it, %u and %u: "
+		    "not the collapse to measure\n", depth, bswap, moved,
+		    whole, fheld, held);
+		report_none("moveblock_ns_per_block", "ns");
+		return (1);
+	}
+	report("moveblock_ns_per_block", (double)(vmstat(
+	    "vm.stats.object.collapse_ns") - ns0) / moved, "ns");
+	munmap((void *)a, pages * PGSZ);
+	return (0);
+}
+
+/*
+ * Fault costs at sizes of mb MiB: zero-fill (a fresh private mapping
+ * written page by page) and copy-on-write (a child writes every page of
+ * it, each a copy of the parent's), per page.  The child reports its
+ * time through a pipe.
+ */
+static int
+cmd_faults(int argc, char **argv)
+{
+	unsigned long mb, n, k;
+	uint64_t t0, t;
+	char name[64];
+	int i, p[2], st;
+	pid_t pid;
+	char *r;
+
+	for (i = 0; i < argc; i++) {
+		mb = strtoul(argv[i], NULL, 10);
+		n = mb << 20 >> 12;
+		if (n == 0)
+			errx(2, "faults: %s: not a size in MiB", argv[i]);
+		r = mmap(NULL, mb << 20, PROT_READ | PROT_WRITE,
+		    MAP_ANON | MAP_PRIVATE, -1, 0);
+		if (r == MAP_FAILED)
+			err(1, "mmap %lu MiB", mb);
+		t0 = now_ns();
+		for (k = 0; k < n; k++)
+			r[k * PGSZ] = 1;
+		t = now_ns() - t0;
+		snprintf(name, sizeof(name), "zero_fill_fault_%luMiB", mb);
+		report(name, (double)t / n, "ns");
+		if (pipe(p) == -1)
+			err(1, "pipe");
+		if ((pid = fork()) == -1)
+			err(1, "fork");
+		if (pid == 0) {
+			t0 = now_ns();
+			for (k = 0; k < n; k++)
+				r[k * PGSZ] = 2;
+			t = now_ns() - t0;
+			if (write(p[1], &t, sizeof(t)) != sizeof(t))
+				_exit(1);
+			_exit(0);
+		}
+		close(p[1]);
+		if (read(p[0], &t, sizeof(t)) != sizeof(t))
+			errx(1, "faults: the child did not report");
+		close(p[0]);
+		if (waitpid(pid, &st, 0) != pid || st != 0)
+			errx(1, "faults: the child failed");
+		for (k = 0; k < n; k++)
+			if (r[k * PGSZ] != 1)
+				errx(1, "faults: the child's write showed");
+		snprintf(name, sizeof(name), "cow_fault_%luMiB", mb);
+		report(name, (double)t / n, "ns");
+		munmap(r, mb << 20);
+	}
+	return (0);
+}
+
+/* A null system call, n times. */
+static int
+cmd_syscall(int n)
+{
+	uint64_t t0;
+	int i;
+
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		(void)getppid();
+	report("null_syscall", (double)(now_ns() - t0) / n, "ns");
+	return (0);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
-	    "thrash FACTOR | chain N FIX\n");
+	    "thrash FACTOR | chain N FIX | moveblock N | faults MB... | "
+	    "syscall N\n");
 	exit(2);
 }
 
@@ -322,5 +601,11 @@ main(int argc, char **argv)
 		return (cmd_raw(argv[2], atoi(argv[3])));
 	if (argc == 3 && strcmp(argv[1], "thrash") == 0)
 		return (cmd_thrash(atoi(argv[2])));
+	if (argc == 3 && strcmp(argv[1], "moveblock") == 0)
+		return (cmd_moveblock(atoi(argv[2])));
+	if (argc >= 3 && strcmp(argv[1], "faults") == 0)
+		return (cmd_faults(argc - 2, argv + 2));
+	if (argc == 3 && strcmp(argv[1], "syscall") == 0)
+		return (cmd_syscall(atoi(argv[2])));
 	usage();
 }

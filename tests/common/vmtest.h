@@ -22,7 +22,12 @@
  *				  memory there is (all: every page not
  *				  wired; otherwise less the pageout
  *				  daemon's free target).  The pages go
- *				  when the caller exits.
+ *				  when the caller exits.  Returns 0, or -1
+ *				  after saying on the standard error why
+ *				  the pressure could not be applied (a
+ *				  sysctl or the mmap failed): a test that
+ *				  needs the pressure must then fail, not
+ *				  pass without it.
  */
 #ifndef _VMTEST_H_
 #define _VMTEST_H_
@@ -33,6 +38,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #define	VT_UNUSED	__attribute__((__unused__))
 #define	VT_PGSZ		4096L
@@ -92,27 +99,45 @@ anon_resident(pid_t pid)
 	return (kp.ki_anonres);
 }
 
-static VT_UNUSED void
+static VT_UNUSED int
 push_out(pid_t pid, long floor, int all)
 {
 	volatile char *p;
-	long cap, i;
+	long cap, i, pages, wired, target, res;
 
-	cap = sysctl_int("vm.stats.page_count") -
-	    sysctl_int("vm.stats.wire_count") -
-	    (all ? 0 : sysctl_int("vm.stats.free_target"));
-	if (cap <= 0)
-		return;
+	pages = sysctl_int("vm.stats.page_count");
+	wired = sysctl_int("vm.stats.wire_count");
+	target = all ? 0 : sysctl_int("vm.stats.free_target");
+	if (pages == -1 || wired == -1 || target == -1) {
+		fprintf(stderr, "%s: push_out: vm.stats: %s\n", getprogname(),
+		    strerror(errno));
+		return (-1);
+	}
+	if ((cap = pages - wired - target) <= 0) {
+		fprintf(stderr, "%s: push_out: no memory to push with (%ld "
+		    "pages, %ld wired)\n", getprogname(), pages, wired);
+		return (-1);
+	}
 	p = mmap(NULL, cap * VT_PGSZ, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANON, -1, 0);
-	if (p == MAP_FAILED)
-		return;
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "%s: push_out: mmap of %ld pages: %s\n",
+		    getprogname(), cap, strerror(errno));
+		return (-1);
+	}
 	for (i = 0; i < cap; i++) {
 		p[i * VT_PGSZ] = 1;
-		if (i % PUSH_STEP == PUSH_STEP - 1 &&
-		    anon_resident(pid) <= floor)
+		if (i % PUSH_STEP != PUSH_STEP - 1)
+			continue;
+		if ((res = anon_resident(pid)) == -1) {
+			fprintf(stderr, "%s: push_out: kern.proc.pid.%d: %s\n",
+			    getprogname(), (int)pid, strerror(errno));
+			return (-1);
+		}
+		if (res <= floor)
 			break;
 	}
+	return (0);
 }
 
 #endif /* !_VMTEST_H_ */

@@ -14,9 +14,12 @@
  * the machine off with our exit status, which the host reads.
  *
  * Each test runs in a forked child, in a process group of its own.  The
- * runner prints exactly one line per test, "PASS name" or "FAIL name:
- * reason", where the reason is the line the child wrote to the reason
- * pipe before exiting (see t_fail() in util.c), or else how it ended.
+ * runner prints exactly one line per test, "PASS name", "FAIL name:
+ * reason" or "SKIP name: reason", where the reason is the line the
+ * child wrote to the reason pipe before exiting (see t_fail() and
+ * t_skip() in util.c), or else how it ended.  A test is skipped when it
+ * cannot check what it is for on this machine (efault without a
+ * terminal, say): a skip is not a pass, and makes the exit status 1.
  * A child that is still alive after the time limit is killed, with its
  * whole process group, and reported as "timeout".  Other output of the
  * tests never starts with PASS or FAIL.
@@ -36,10 +39,13 @@
  * also asks the kernel to prove there is no leak, with vm.object_audit
  * (every anonymous object is reachable from a process: no object, page
  * or swap block is lost), and, when pages were paged out, only that
- * proof counts (the exact count is printed, for information).  With
- * swap enabled, "swap-check" adds vm.swap_audit: every swap block in
- * use belongs to exactly one object, or was retired after an I/O error.  The baseline is read after a
- * warm-up (one throw-away test that forks, exits and execs), so that
+ * proof counts (the exact count is printed, for information).  Kernel
+ * malloc must hold no more bytes than before; pages its buckets keep
+ * with no more bytes in use are fragmentation, not a leak, and are
+ * counted as free (kern.malloc_pages).  With swap enabled, "swap-check"
+ * adds vm.swap_audit: every swap block in use belongs to exactly one
+ * object, or was retired after an I/O error.  The baseline is read
+ * after a warm-up (one throw-away test that forks, exits and execs), so that
  * kernel state created lazily on first use is not counted.  The runner
  * itself must not consume pages between the two readings: it touches
  * every page of its own data, bss and a stretch of stack before the
@@ -47,8 +53,12 @@
  * A drop after an individual test is printed as a note naming the test;
  * only the final comparison decides the "leak-check" verdict.
  *
- * The exit status is 0 if every test and the leak check passed, 1 if
- * not, 2 for a usage error.
+ * The last line is "N passed, N failed", with ", N skipped" added when
+ * a test was skipped; the leak and swap checks count as tests.  The
+ * host checks it against the verdict lines and against the list that
+ * `runtests -l' gives (tests/verdicts.sh).  The exit status is 0 if
+ * every test and the leak check passed, 1 if not (or if a test was
+ * skipped), 2 for a usage error.
  *
  * `runtests -C MODE ...' is not for people: tests execute the runner
  * in such a child mode to get a fresh image of a known program (see
@@ -57,6 +67,7 @@
 #include <sys/types.h>
 #include <sys/param.h>
 #include <sys/mman.h>
+#include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/swap.h>
 #include <sys/sysctl.h>
@@ -163,6 +174,8 @@ static const struct t_test t_tests[] = {
 	    "touching unmapped or kernel addresses kills with SIGSEGV" },
 	{ "segv-handler", test_segv_handler,
 	    "a SIGSEGV handler runs and can siglongjmp out or fix up" },
+	{ "segv-vm86", test_segv_vm86,
+	    "an iret into vm86 mode kills the process, not the kernel" },
 	{ "efault", test_efault,
 	    "system calls given bad pointers return EFAULT" },
 	{ "file-read", test_file_read,
@@ -179,6 +192,25 @@ static const struct t_test t_tests[] = {
 	    "reboot, swapon and sysctl writes need root" },
 	{ "clock", test_clock,
 	    "monotonic clock, nanosleep, gettimeofday" },
+	{ "tools-uname", test_tools_uname,
+	    "uname: the sysctl names, in order; bad usage" },
+	{ "tools-date", test_tools_date,
+	    "date: -r, formats, the clock; setting it is refused" },
+	{ "tools-time", test_tools_time,
+	    "time: real, user, sys; status, 127, signals; instructions" },
+	{ "tools-vmstat", test_tools_vmstat,
+	    "vmstat 1 2: the layout; interrupts, cpu, memory as the kernel "
+	    "counts them" },
+	{ "tools-ps", test_tools_ps,
+	    "ps -o vsz,rss,anon,swap: a child's pages, in KiB; -p, errors" },
+	{ "tools-text", test_tools_text,
+	    "grep, head, tail, wc, sort, uniq, env, printf, more on Umbra" },
+	{ "tools-tail-f", test_tools_tail_f,
+	    "tail -f: the last lines, then it watches until killed" },
+	{ "tools-more", test_tools_more,
+	    "more into a pipe: the files, with headings" },
+	{ "tools-kill-l", test_tools_kill_l,
+	    "kill -l: signal names, numbers and exit statuses" },
 	{ "itimer-real", test_itimer_real,
 	    "ITIMER_REAL: SIGALRM on time, periodic, read back, turned off" },
 	{ "itimer-errors", test_itimer_errors,
@@ -222,6 +254,8 @@ static const struct t_test t_tests[] = {
 	    "vmobjdump -s -a lists user processes, not kernel threads" },
 	{ "vmobjdump-json", test_vmobjdump_json,
 	    "vmobjdump -j prints one valid JSON document, version first" },
+	{ "vmobjdump-dot", test_vmobjdump_dot,
+	    "vmobjdump -d: one DOT graph, the shared object drawn once" },
 	{ "vmobjdump-nonroot", test_vmobjdump_nonroot,
 	    "vmobjdump as uid 1000: Operation not permitted, exit 1" },
 	{ "vmobjdump-nopid", test_vmobjdump_nopid,
@@ -230,6 +264,44 @@ static const struct t_test t_tests[] = {
 	    "vmobjdump with bad arguments: usage on stderr, exit 1" },
 	{ "vmobjdump-race", test_vmobjdump_race,
 	    "vmobjdump -a while processes exit: quiet, exit 0" },
+	{ "disk-names", test_disk_names,
+	    "hw.disknames and hw.diskstats agree; every disk opens" },
+	{ "disk-swapon", test_disk_swapon,
+	    "swapon: ENOTBLK, ENODEV, ENXIO, EBUSY; no raw writes to swap" },
+	{ "disk-raw", test_disk_raw,
+	    "raw I/O on the second disk: data back, EINVAL, the end, counts",
+	    "disk", 120 },
+	{ "disk-swap", test_disk_swap,
+	    "paging through the second disk, by RUNTESTS_DISK_METHOD",
+	    "disk", 300 },
+	{ "tmpfs-rw", test_tmpfs_rw,
+	    "/tmp files: read, write, holes, O_APPEND, truncation, unlink" },
+	{ "tmpfs-dirs", test_tmpfs_dirs,
+	    "/tmp: mkdir, rmdir, rename, getdirentries, a removed cwd" },
+	{ "tmpfs-errno", test_tmpfs_errno,
+	    "the errno of every refusal, as root and as uid 1000" },
+	{ "tmpfs-mmap", test_tmpfs_mmap,
+	    "/tmp files mapped shared by two processes, and private" },
+	{ "tmpfs-exec", test_tmpfs_exec,
+	    "a program copied into /tmp runs from there" },
+	{ "tmpfs-audit", test_tmpfs_audit,
+	    "the object audit counts /tmp files' objects as reachable" },
+	{ "tmpfs-enospc", test_tmpfs_enospc,
+	    "the size and vnode limits: ENOSPC, files intact, space back" },
+	{ "tmpfs-fill", test_tmpfs_fill,
+	    "/tmp filled past memory: its pages on swap, back, freed by rm",
+	    "tmpfs", 600 },
+	{ "tools-mkdir", test_tools_mkdir,
+	    "mkdir -p -m and rmdir -p: what they do, their errors" },
+	{ "tools-rm", test_tools_rm,
+	    "rm, rm -r, rm -f: files, trees, refusals, the sticky /tmp" },
+	{ "tools-cp-mv", test_tools_cp_mv,
+	    "cp and mv: files, trees, into directories, across file "
+	    "systems" },
+	{ "tools-touch-tee", test_tools_touch_tee,
+	    "touch makes files and sets times; tee copies, tee -a appends" },
+	{ "tools-dd", test_tools_dd,
+	    "dd: bs, count, skip, seek, conv=notrunc, records, errors" },
 	{ "swap-3x", test_swap_3x,
 	    "three times the RAM written and read back", "swap", 600 },
 	{ "swap-stale", test_swap_stale,
@@ -273,6 +345,9 @@ static const struct t_test t_tests[] = {
 	{ "fuzz-soak", test_fuzz_soak,
 	    "the fuzzer for RUNTESTS_FUZZ_CALLS calls (make soak-fuzz)",
 	    "soak" },
+	{ "swapoff-soak", test_swapoff_soak,
+	    "swapoff cycles under vm-test and maild for "
+	    "RUNTESTS_SOAK_SECONDS (make soak-swapoff)", "soak" },
 	{ "rw-soak", test_rw_soak,
 	    "readers and writers for RUNTESTS_SOAK_SECONDS (make "
 	    "soak-vm-guest)", "soak" },
@@ -282,6 +357,28 @@ static const struct t_test t_tests[] = {
 	{ "eio-read", test_eio_read,
 	    "a failed page-in kills only the faulting process",
 	    "eio-read", 600 },
+	{ "swapoff-errors", test_swapoff_errors,
+	    "swapoff: EPERM, EINVAL, ENOENT, EFAULT", "swapoff", 60 },
+	{ "swapoff-chain", test_swapoff_chain,
+	    "swapoff with a 6-deep chain on swap, fix on: all reads back",
+	    "swapoff", 180 },
+	{ "swapoff-chain-nofix", test_swapoff_chain_nofix,
+	    "swapoff with a 6-deep chain on swap, fix off: all reads back",
+	    "swapoff", 180 },
+	{ "swapoff-nomem", test_swapoff_nomem,
+	    "swapoff under a hog that does not fit: ENOMEM, nothing lost",
+	    "swapoff", 120 },
+	{ "swapoff-busy", test_swapoff_busy,
+	    "a swapoff during another gets EBUSY", "swapoff", 180 },
+	{ "swapoff-vmtest", test_swapoff_vmtest,
+	    "swapoff four times during vm-test, fix on: integrity holds",
+	    "swapoff", 240 },
+	{ "swapoff-vmtest-nofix", test_swapoff_vmtest_nofix,
+	    "swapoff four times during vm-test, fix off: integrity holds",
+	    "swapoff", 240 },
+	{ "swapoff-eio", test_swapoff_eio,
+	    "a read fails during swapoff: SIGBUS for its owner only",
+	    "swapoff-eio", 180 },
 	{ "leak-nopressure", test_leak_nopressure,
 	    "nothing paged: nothing hidden on swap with 4.4BSD's rules, "
 	    "nothing hidden at all with the fix", "leak", 90 },
@@ -329,6 +426,7 @@ static const struct t_test t_tests[] = {
 #define	DEFAULT_LIMIT	60		/* seconds per test */
 
 static int	limit = DEFAULT_LIMIT;
+static int	boot_pagein_max;	/* vm.pagein_max when we started */
 static char	selected[NTESTS];
 static char	reason[400];
 
@@ -380,6 +478,79 @@ countfree(int *sump, int *freep, int *filep, const char **namep)
 	return (0);
 }
 
+/*
+ * Kernel malloc's use into *k: the pages carved into its small buckets
+ * (kern.malloc_pages) and the bytes in use over every type but "temp",
+ * which holds this very sysctl's buffer while it is read.  The buffer
+ * is static: no heap growth between two leak-check readings.
+ */
+static char kmem_buf[4096];
+
+#define	KMEM_TYPES	32
+
+struct kmem_use {
+	int	error;		/* reading them failed: this errno */
+	int	pages;		/* kern.malloc_pages */
+	long	bytes;		/* kern.malloc, bytes in use but "temp" */
+	int	ntypes;
+	struct {
+		char	name[16];
+		long	bytes;
+	}	type[KMEM_TYPES];	/* the first KMEM_TYPES types */
+};
+
+static void
+kmem_use(struct kmem_use *k)
+{
+	char name[16], *line, *next;
+	size_t len = sizeof(kmem_buf) - 1;
+	long inuse, bytes, calls;
+
+	k->pages = 0;
+	k->bytes = 0;
+	k->ntypes = 0;
+	if ((k->error = t_sysctl_int("kern.malloc_pages", &k->pages)) != 0)
+		return;
+	if (sysctlbyname("kern.malloc", kmem_buf, &len, NULL, 0) == -1) {
+		k->error = errno;
+		return;
+	}
+	kmem_buf[len] = '\0';
+	for (line = kmem_buf; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (sscanf(line, "%15s %ld %ld %ld", name, &inuse, &bytes,
+		    &calls) != 4 || strcmp(name, "temp") == 0)
+			continue;
+		k->bytes += bytes;
+		if (k->ntypes < KMEM_TYPES) {
+			strlcpy(k->type[k->ntypes].name, name,
+			    sizeof(k->type[0].name));
+			k->type[k->ntypes++].bytes = bytes;
+		}
+	}
+}
+
+/* The types that hold more in k1 than in k0, as "name +N ..." in buf. */
+static void
+kmem_grown(const struct kmem_use *k0, const struct kmem_use *k1, char *buf,
+    size_t size)
+{
+	size_t len = 0;
+	long was;
+	int i, j;
+
+	buf[0] = '\0';
+	for (i = 0; i < k1->ntypes && len < size; i++) {
+		for (j = 0, was = 0; j < k0->ntypes; j++)
+			if (strcmp(k0->type[j].name, k1->type[i].name) == 0)
+				was = k0->type[j].bytes;
+		if (k1->type[i].bytes > was)
+			len += snprintf(buf + len, size - len, " %s +%ld",
+			    k1->type[i].name, k1->type[i].bytes - was);
+	}
+}
+
 /* Just enough ELF to find our own writable segments. */
 struct t_ehdr {
 	unsigned char	e_ident[16];
@@ -416,9 +587,13 @@ in_relro(const struct t_phdr *ph, int n, unsigned long a)
 /*
  * Write every page of the runner's writable segments (data and bss)
  * with the value it already holds, so that all of them are private and
- * resident before the leak-check baseline.  The segments are read from
- * our own ELF program headers.  Returns the number of pages touched, or
- * -1 if the file could not be read as a 32-bit ELF file.
+ * resident before the leak-check baseline, and read every page of the
+ * others (text, read-only data), so that all of them are mapped: code
+ * the runner first runs after the baseline must not add the kernel's
+ * records of its mappings (kern.malloc "pmap") to the count.  The
+ * segments are read from our own ELF program headers.  Returns the
+ * number of data pages touched, or -1 if the file could not be read as
+ * a 32-bit ELF file.
  */
 static int
 touch_self(void)
@@ -442,14 +617,17 @@ touch_self(void)
 	}
 	close(fd);
 	for (i = 0; i < eh.e_phnum; i++) {
-		if (ph[i].p_type != T_PT_LOAD || !(ph[i].p_flags & T_PF_W))
+		if (ph[i].p_type != T_PT_LOAD)
 			continue;
 		end = (unsigned long)ph[i].p_vaddr + ph[i].p_memsz;
 		for (a = ph[i].p_vaddr & ~(T_PGSZ - 1); a < end;
 		    a += T_PGSZ) {
-			if (in_relro(ph, eh.e_phnum, a))
-				continue;
 			c = (volatile char *)a;
+			if (!(ph[i].p_flags & T_PF_W) ||
+			    in_relro(ph, eh.e_phnum, a)) {
+				(void)*c;
+				continue;
+			}
 			*c = *c;
 			n++;
 		}
@@ -525,14 +703,80 @@ watchdog_sleep(int secs)
 		ts = left;
 }
 
+/* Milliseconds since boot: the clock of kinfo_proc's ki_start. */
+static int64_t
+uptime_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return (0);
+	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
 /*
- * Run test t in a child and leave the verdict: returns 1 if it passed,
- * 0 if not, with the reason in `reason'.  A watchdog child kills the
- * test's process group after the limit; the runner blocks in waitpid
- * until the test or the watchdog ends.  The test starts only once the
- * watchdog sleeps (the go pipe), so that the watchdog touches no memory
- * during the test.  Afterwards, whatever is left of the test's process
- * group gets two seconds to go, then is killed.
+ * A test's processes that left its group (setsid and setpgid: the
+ * fuzzers call both, and may stop what they made with SIGSTOP) escape
+ * kill(-pid).  Every process started since t0, other than kernel
+ * threads, is the test's: kill the living, and give init two seconds to
+ * reap them all.  Returns how many were killed, or -1 with errno if the
+ * process table cannot be read.  The table goes in the bss, which
+ * touch_self settled: a malloc'ed one could grow the runner's heap
+ * between two leak-check counts.
+ */
+static struct kinfo_proc strays_kp[256];
+
+static int
+kill_strays(int64_t t0)
+{
+	int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
+	struct kinfo_proc *kp;
+	size_t len;
+	int n, i, tries, left, killed = 0;
+
+	for (tries = 0; tries < 200; tries++) {
+		len = sizeof(strays_kp);
+		if (sysctl(mib, 3, strays_kp, &len, NULL, 0) == -1)
+			return (-1);
+		n = len / sizeof(strays_kp[0]);
+		if (n > 0 && strays_kp[0].ki_structsize != sizeof(*kp)) {
+			errno = EPROTO;
+			return (-1);
+		}
+		left = 0;
+		for (i = 0; i < n; i++) {
+			kp = &strays_kp[i];
+			if (kp->ki_start < t0 ||
+			    (kp->ki_flag & KI_FLAG_SYSTEM) != 0 ||
+			    kp->ki_pid == getpid())
+				continue;
+			left++;
+			if (tries == 0 && kp->ki_stat != SZOMB &&
+			    kill(kp->ki_pid, SIGKILL) == 0)
+				killed++;
+		}
+		if (left == 0)
+			break;
+		runner_sleep(10);
+	}
+	return (killed);
+}
+
+/* run_one's verdicts. */
+#define	T_FAILED	0
+#define	T_PASSED	1
+#define	T_SKIPPED	2
+
+/*
+ * Run test t in a child and leave the verdict: returns T_PASSED,
+ * T_FAILED or T_SKIPPED, with the reason in `reason' for the last two.
+ * A watchdog child kills the test's process group after the limit; the
+ * runner blocks in waitpid until the test or the watchdog ends.  The
+ * test starts only once the watchdog sleeps (the go pipe), so that the
+ * watchdog touches no memory during the test.  Afterwards, whatever is
+ * left of the test's process group gets two seconds to go, then is
+ * killed, and so is every other process started since the test began
+ * (kill_strays).
  */
 static int
 run_one(const struct t_test *t)
@@ -542,16 +786,21 @@ run_one(const struct t_test *t)
 	int tlimit = t->limit > 0 && limit == DEFAULT_LIMIT ? t->limit : limit;
 	ssize_t n;
 	pid_t pid, wd, r;
+	int64_t t0;
 
 	reason[0] = '\0';
 	/*
-	 * Every test starts with the collapse fix on (the default), whatever
-	 * a test before it left (root only; elsewhere it cannot change).
+	 * Every test starts with the collapse fix on (the default) and the
+	 * boot's page-in cluster size, whatever a test before it left (root
+	 * only; elsewhere they cannot change).
 	 */
 	if (geteuid() == 0) {
 		i = 1;
 		(void)sysctlbyname("vm.collapse_pagers", NULL, NULL, &i,
 		    sizeof(i));
+		if (boot_pagein_max > 0)
+			(void)sysctlbyname("vm.pagein_max", NULL, NULL,
+			    &boot_pagein_max, sizeof(boot_pagein_max));
 	}
 	if (pipe(rp) == -1 || pipe(gp) == -1) {
 		snprintf(reason, sizeof(reason), "runner: pipe: %s",
@@ -562,6 +811,7 @@ run_one(const struct t_test *t)
 	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
 	(void)fcntl(gp[0], F_SETFD, FD_CLOEXEC);
 	(void)fcntl(gp[1], F_SETFD, FD_CLOEXEC);
+	t0 = uptime_ms();
 	pid = fork();
 	if (pid == -1) {
 		snprintf(reason, sizeof(reason), "runner: fork: %s",
@@ -637,6 +887,12 @@ run_one(const struct t_test *t)
 				while (waitpid(wd, &wst, 0) == -1 &&
 				    errno == EINTR)
 					continue;
+				/*
+				 * A watchdog that exited by itself had fired:
+				 * its SIGKILL is what the test died of.
+				 */
+				if (WIFEXITED(wst))
+					timedout = 1;
 			}
 			break;
 		}
@@ -661,6 +917,12 @@ run_one(const struct t_test *t)
 		for (i = 0; i < 200 && kill(-pid, 0) == 0; i++)
 			runner_sleep(10);
 	}
+	if ((i = kill_strays(t0)) > 0)
+		t_printf("  note: %s left %d processes outside its group; "
+		    "killed them", t->name, i);
+	else if (i == -1)
+		t_printf("  note: kern.proc: %s; strays of %s not looked "
+		    "for", t_errname(errno), t->name);
 
 	/* Our own newline guarantees the read below does not block. */
 	(void)write(rp[1], "\n", 1);
@@ -676,7 +938,12 @@ run_one(const struct t_test *t)
 		return (0);
 	}
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		return (1);
+		return (T_PASSED);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == T_EXIT_SKIP &&
+	    msg[0] != '\0') {
+		snprintf(reason, sizeof(reason), "%s", msg);
+		return (T_SKIPPED);
+	}
 	t_statusstr(st, how, sizeof(how));
 	if (msg[0] == '\0')
 		snprintf(reason, sizeof(reason), "%s", how);
@@ -729,6 +996,8 @@ usage(void)
  *	sigstate	print SIGTERM's and SIGUSR1's dispositions and the mask
  *	fd N		print whether descriptor N is open
  *	pid		print the pid and parent pid
+ *	reset		reset the machine (reboot(2) without RB_POWEROFF):
+ *			the harness's proof that a boot ending so fails
  *
  * Returns the exit status.
  */
@@ -849,6 +1118,12 @@ t_childmode(int argc, char **argv)
 		t_printf("pid=%d ppid=%d", (int)getpid(), (int)getppid());
 		return (0);
 	}
+	if (strcmp(m[0], "reset") == 0) {
+		t_printf("runtests: resetting the machine");
+		__reboot(RB_AUTOBOOT, 0);
+		t_printf("runtests: reboot: %s", t_errname(errno));
+		return (3);
+	}
 	if (strcmp(m[0], "itimer") == 0) {
 		struct itimerval itv;
 
@@ -863,15 +1138,19 @@ t_childmode(int argc, char **argv)
 
 /*
  * The leak check at the end of the suite (see the opening comment):
- * the kernel's object audit must find no unreachable object, and, if
- * nothing was paged out during the suite, free+file pages must be back
- * at the baseline.  Prints the verdict line; returns 1 if it passed.
+ * the kernel's object audit must find no unreachable object, kernel
+ * malloc no more bytes in use than at the baseline (k0; k1 now), and,
+ * if nothing was paged out during the suite, free+file pages must be
+ * back at the baseline but for pages malloc's buckets kept.  Prints the
+ * verdict line; returns 1 if it passed.
  */
 static int
-check_leaks(int error, const char *sname, int base, int cur, int pageouts)
+check_leaks(int error, const char *sname, int base, int cur, int pageouts,
+    const struct kmem_use *k0, const struct kmem_use *k1)
 {
 	struct vm_object_audit oa;
-	int e;
+	char grown[128];
+	int e, frag;
 
 	if (error != 0) {
 		t_printf("FAIL leak-check: cannot read %s: %s", sname,
@@ -890,11 +1169,35 @@ check_leaks(int error, const char *sname, int base, int cur, int pageouts)
 		    oa.oa_broken);
 		return (0);
 	}
-	if (pageouts == 0 && cur < base) {
-		t_printf("FAIL leak-check: lost %d pages (before %d, after %d)",
-		    base - cur, base, cur);
+	if (k0->error != 0 || k1->error != 0) {
+		t_printf("FAIL leak-check: cannot read kern.malloc: %s",
+		    t_errname(k0->error != 0 ? k0->error : k1->error));
 		return (0);
 	}
+	if (k1->bytes > k0->bytes) {
+		kmem_grown(k0, k1, grown, sizeof(grown));
+		t_printf("FAIL leak-check: kern.malloc holds %ld bytes, %ld "
+		    "before (grown:%s)", k1->bytes, k0->bytes, grown);
+		return (0);
+	}
+	/*
+	 * Pages kept by malloc's buckets with no more bytes in use than
+	 * before are fragmentation (kern_malloc.c): a page goes back only
+	 * when all its chunks do, and the tests' churn may leave today's
+	 * long-lived chunks spread over more pages.
+	 */
+	frag = k1->pages - k0->pages;
+	if (pageouts == 0 && cur < base && base - cur > MAX(frag, 0)) {
+		t_printf("FAIL leak-check: lost %d pages (before %d, after "
+		    "%d; malloc's buckets %d pages, before %d)", base - cur,
+		    base, cur, k1->pages, k0->pages);
+		return (0);
+	}
+	if (pageouts == 0 && cur < base)
+		t_printf("  note: %d pages fewer free, all in malloc's "
+		    "buckets (%d pages, %d before) with %ld bytes in use "
+		    "(%ld before): fragmentation", base - cur, k1->pages,
+		    k0->pages, k1->bytes, k0->bytes);
 	if (pageouts != 0)
 		t_printf("  note: %d pages were paged out, so free+file pages "
 		    "(before %d, after %d) only inform; the object audit "
@@ -942,15 +1245,18 @@ int
 main(int argc, char **argv)
 {
 	const char *sname;
-	int i, j, n, nsel = 0, passed = 0, failed = 0, touched;
+	int i, j, n, nsel = 0, passed = 0, failed = 0, skipped = 0, touched;
 	int pageouts0 = 0, pageouts1 = 0;
 	int base = 0, bfree, bfile, prev, cur = 0, cfree, cfile, error;
+	struct kmem_use kmem0, kmem1;
 
 	/* An execve that went wrong must not start the whole suite. */
 	if (argc < 1 || argv == NULL || argv[0] == NULL)
 		_exit(99);
 	if (argc >= 2 && strcmp(argv[1], "-C") == 0)
 		return (t_childmode(argc, argv));
+	if (t_sysctl_int("vm.pagein_max", &boot_pagein_max) != 0)
+		boot_pagein_max = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-l") == 0) {
@@ -996,7 +1302,7 @@ main(int argc, char **argv)
 	/* Settle our own pages and kernel state, then take the baseline. */
 	touched = touch_self();
 	touch_stack();
-	if (!run_one(&warmup))
+	if (run_one(&warmup) != T_PASSED)
 		t_printf("  note: warm-up failed: %s", reason);
 	error = countfree(&base, &bfree, &bfile, &sname);
 	if (error == 0)
@@ -1007,15 +1313,22 @@ main(int argc, char **argv)
 		t_printf("runtests: cannot read %s: %s", sname,
 		    t_errname(error));
 	prev = base;
+	kmem_use(&kmem0);
 	(void)t_sysctl_int("vm.stats.pageouts", &pageouts0);
 
 	for (j = 0; j < NTESTS; j++) {
 		if (!selected[j])
 			continue;
-		if (run_one(&t_tests[j])) {
+		switch (run_one(&t_tests[j])) {
+		case T_PASSED:
 			t_printf("PASS %s", t_tests[j].name);
 			passed++;
-		} else {
+			break;
+		case T_SKIPPED:
+			t_printf("SKIP %s: %s", t_tests[j].name, reason);
+			skipped++;
+			break;
+		default:
 			t_printf("FAIL %s: %s", t_tests[j].name, reason);
 			failed++;
 		}
@@ -1040,7 +1353,9 @@ main(int argc, char **argv)
 		}
 	}
 	(void)t_sysctl_int("vm.stats.pageouts", &pageouts1);
-	if (check_leaks(error, sname, base, cur, pageouts1 - pageouts0))
+	kmem_use(&kmem1);
+	if (check_leaks(error, sname, base, cur, pageouts1 - pageouts0,
+	    &kmem0, &kmem1))
 		passed++;
 	else
 		failed++;
@@ -1050,8 +1365,12 @@ main(int argc, char **argv)
 	else if (n == 0)
 		failed++;
 
-	t_printf("%d passed, %d failed", passed, failed);
-	if (failed == 0)
+	if (skipped != 0)
+		t_printf("%d passed, %d failed, %d skipped", passed, failed,
+		    skipped);
+	else
+		t_printf("%d passed, %d failed", passed, failed);
+	if (failed == 0 && skipped == 0)
 		t_printf("ALL TESTS PASSED");
-	return (failed == 0 ? 0 : 1);
+	return (failed == 0 && skipped == 0 ? 0 : 1);
 }

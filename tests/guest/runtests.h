@@ -55,11 +55,14 @@ struct t_test {
 };
 
 /*
- * Reporting.  FAIL and the EXPECT macros never return.  A failure
- * message is one line, "file.c:LINE: what happened".
+ * Reporting.  FAIL, the EXPECT macros and t_skip never return.  A
+ * failure message is one line, "file.c:LINE: what happened"; a skip's
+ * says what could not be checked, and why.
  */
 void	t_fail(const char *, int, const char *, ...)
 	    __attribute__((__noreturn__, __format__(__printf__, 3, 4)));
+void	t_skip(const char *, ...)
+	    __attribute__((__noreturn__, __format__(__printf__, 1, 2)));
 void	t_printf(const char *, ...)
 	    __attribute__((__format__(__printf__, 1, 2)));
 void	t_vformat(char *, size_t, const char *, va_list);
@@ -68,6 +71,12 @@ const char *t_signame(int);
 const char *t_statusstr(int, char *, size_t);
 
 #define	FAIL(...)	t_fail(__FILE__, __LINE__, __VA_ARGS__)
+
+/*
+ * The exit status of a test child that skipped (t_skip): the runner
+ * prints "SKIP name: reason", and a skip is never a pass.
+ */
+#define	T_EXIT_SKIP	75
 
 #define	EXPECT(cond, ...) do {						\
 	if (!(cond))							\
@@ -99,16 +108,20 @@ int	t_wait(pid_t);
 void	t_expect_exit(pid_t, int, const char *);
 void	t_expect_signal(pid_t, int, const char *);
 void	t_expect_death(void (*)(void *), void *, int, const char *);
+void	t_subtest(void (*)(void), void (*)(void));
 pid_t	t_blocked_child(int *);
 void	t_touch_read(void *);
 void	t_touch_write(void *);
 int	t_wait_timeout(pid_t, int, int *);
 pid_t	t_spawn(char *const [], char *const [], int, int);
 pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
+pid_t	t_spawn_pipes(const char *, char *const [], int *, int *);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
 int	t_run_capture_path(const char *, char *const [], char *const [],
 	    char *, size_t, size_t *);
+int	t_run_io(const char *, char *const [], uid_t, const char *, char *,
+	    size_t, char *, size_t);
 
 /* Time. */
 void	t_msleep(int);
@@ -127,12 +140,65 @@ void	t_check(void *, unsigned long, unsigned long, unsigned int,
 	    const char *);
 void	t_check_zero(const void *, unsigned long, const char *);
 
+/*
+ * Hidden swap blocks that the fix tests (fix-maild, fix-vmtest) allow a
+ * workload with vm.collapse_pagers=1: none.  With the fix on, every page
+ * and swap block an object holds is visible to some map entry
+ * (sys/vm/vm_object.c, "No hidden pages, ever"), at every status line.
+ */
+#define	T_FIX_HIDDEN	0
+
 /* Copy-on-write across fork, both ways (t_cow.c). */
-void	t_cow_both(char *, unsigned long, const char *);
+struct t_vmentry;
+void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
+int	t_stat(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
+long	t_hidden_pages(long *, long *);
+
+/*
+ * What the kernel says about memory (vmstate.c; these allocate, so the
+ * runner never calls them).  A map entry and the chain behind it: the
+ * counts add up the chain's anonymous objects (vnode objects are files'
+ * pages, not the process's own).
+ */
+struct t_vmentry {
+	unsigned long	start, end;	/* the entry */
+	unsigned int	depth;		/* objects in its chain */
+	unsigned int	front_id;	/* the front object's id */
+	int		front_type;	/* ... and KVO_TYPE_* */
+	char		front_path[32];	/* ... a vnode object's file name */
+	unsigned int	resident;	/* resident pages */
+	unsigned int	swapped;	/* swap blocks */
+	unsigned int	hidden_res;	/* resident pages nobody can reach */
+	unsigned int	hidden_swap;	/* swap blocks nobody can reach */
+};
+
+#define	T_PROT_RX	5		/* read and execute: program text */
+
+void	t_vmentry(pid_t, const void *, struct t_vmentry *);
+void	t_vmentry_prot(pid_t, int, struct t_vmentry *);
+void	t_vmregion(pid_t, const void *, unsigned long, struct t_vmentry *);
+unsigned int t_wait_swapped(pid_t, int *);
+
+/*
+ * A test body run in a child, with kernel resources compared before
+ * and after it (t_leakfree): what it may leave behind at most.  A few
+ * objects and wired pages may stay for good: the test process's own
+ * chains (the top of its stack, say, hides a copy that its children
+ * wrote) and a page table or two; kern.malloc grows by whole buckets;
+ * fork's capacity may differ by one process with a page or two of
+ * kernel memory.
+ */
+#define	T_LEAK_WIRED	8		/* pages */
+#define	T_LEAK_OBJECTS	8
+#define	T_LEAK_MALLOC	4096		/* bytes */
+#define	T_LEAK_FORKS	1		/* processes fork can make */
+
+int	t_fork_capacity(void);
+void	t_leakfree(void (*)(void), const char *);
 
 /*
  * A raw system call (util.c): arguments are pushed as 32-bit words the
@@ -192,6 +258,11 @@ int	t_text_target(int);
 
 /* The tests, one file per area. */
 #define	T_TEST(fn)	void fn(void)
+/* t_disk.c */
+T_TEST(test_disk_names);
+T_TEST(test_disk_swapon);
+T_TEST(test_disk_raw);
+T_TEST(test_disk_swap);
 /* t_proc.c */
 T_TEST(test_fork_basic);
 T_TEST(test_exit_status);
@@ -240,6 +311,7 @@ T_TEST(test_sig_exec);
 T_TEST(test_segv_text);
 T_TEST(test_segv_unmapped);
 T_TEST(test_segv_handler);
+T_TEST(test_segv_vm86);
 /* t_efault.c */
 T_TEST(test_efault);
 /* t_fuzz.c */
@@ -268,6 +340,15 @@ T_TEST(test_collapse_fire);
 T_TEST(test_swap_oom);
 T_TEST(test_eio_write);
 T_TEST(test_eio_read);
+T_TEST(test_swapoff_chain);
+T_TEST(test_swapoff_chain_nofix);
+T_TEST(test_swapoff_nomem);
+T_TEST(test_swapoff_errors);
+T_TEST(test_swapoff_busy);
+T_TEST(test_swapoff_vmtest);
+T_TEST(test_swapoff_vmtest_nofix);
+T_TEST(test_swapoff_eio);
+T_TEST(test_swapoff_soak);
 /* t_file.c */
 T_TEST(test_file_read);
 T_TEST(test_file_errors);
@@ -290,6 +371,21 @@ T_TEST(test_times);
 T_TEST(test_uname);
 T_TEST(test_sysconf);
 T_TEST(test_strsignal);
+/* t_tmpfs.c */
+T_TEST(test_tmpfs_rw);
+T_TEST(test_tmpfs_dirs);
+T_TEST(test_tmpfs_errno);
+T_TEST(test_tmpfs_mmap);
+T_TEST(test_tmpfs_exec);
+T_TEST(test_tmpfs_audit);
+T_TEST(test_tmpfs_enospc);
+T_TEST(test_tmpfs_fill);
+/* t_filetools.c */
+T_TEST(test_tools_mkdir);
+T_TEST(test_tools_rm);
+T_TEST(test_tools_cp_mv);
+T_TEST(test_tools_touch_tee);
+T_TEST(test_tools_dd);
 /* t_vmobjdump.c */
 T_TEST(test_vmobjdump_basic);
 T_TEST(test_vmobjdump_summary);
@@ -299,6 +395,17 @@ T_TEST(test_vmobjdump_nonroot);
 T_TEST(test_vmobjdump_nopid);
 T_TEST(test_vmobjdump_usage);
 T_TEST(test_vmobjdump_race);
+T_TEST(test_vmobjdump_dot);
+/* t_tools.c */
+T_TEST(test_tools_uname);
+T_TEST(test_tools_date);
+T_TEST(test_tools_time);
+T_TEST(test_tools_vmstat);
+T_TEST(test_tools_ps);
+T_TEST(test_tools_text);
+T_TEST(test_tools_tail_f);
+T_TEST(test_tools_more);
+T_TEST(test_tools_kill_l);
 /* t_leak.c */
 T_TEST(test_leak_nopressure);
 T_TEST(test_leak_maild_nofix);

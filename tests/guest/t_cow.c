@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <sys/param.h>
 #include <sys/mman.h>
+#include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
 #include <signal.h>
@@ -46,10 +47,15 @@ static char cow_bss[COW_PAGES * PAGE_SIZE];
 
 /*
  * The two-way copy-on-write check on the n-page region at base (see
- * test_cow_both_ways).  what names the region in messages.
+ * test_cow_both_ways).  what names the region in messages.  If atfork
+ * is not NULL, it gets the kernel's counts for the parent's map entry
+ * of the region right after the fork, before the parent reads the
+ * region again (swap-cow-before: were the shared pages on swap?  The
+ * child may be reading them meanwhile, but reading frees no block).
  */
 void
-t_cow_both(char *base, unsigned long n, const char *what)
+t_cow_both(char *base, unsigned long n, const char *what,
+    struct t_vmentry *atfork)
 {
 	unsigned long h = n / 2;
 	char msg[80], buf[64], c;
@@ -83,6 +89,8 @@ t_cow_both(char *base, unsigned long n, const char *what)
 	}
 	close(c2p[1]);
 	close(p2c[0]);
+	if (atfork != NULL)
+		t_vmentry(getpid(), base, atfork);
 	if (t_readall(c2p[0], &c, 1) != 1) {
 		st = t_wait(pid);
 		FAIL("%s: the child failed before writing back: %s", what,
@@ -125,10 +133,10 @@ test_cow_both_ways(void)
 	heap = malloc(COW_PAGES * T_PGSZ + T_PGSZ);
 	EXPECT(heap != NULL, "malloc failed");
 	t_cow_both((char *)(((unsigned long)heap + T_PGSZ - 1) &
-	    ~(T_PGSZ - 1)), COW_PAGES, "heap");
+	    ~(T_PGSZ - 1)), COW_PAGES, "heap", NULL);
 	free(heap);
-	t_cow_both(cow_bss, COW_PAGES, "bss");
-	t_cow_both((char *)cow_data, COW_PAGES, "data");
+	t_cow_both(cow_bss, COW_PAGES, "bss", NULL);
+	t_cow_both((char *)cow_data, COW_PAGES, "data", NULL);
 }
 
 /*
@@ -289,62 +297,82 @@ test_data_private(void)
 }
 
 /*
- * Start `runtests -C hold' and wait until it has run; *waitw gets the
- * pipe end whose closing lets it exit.  Returns its pid.
+ * A program for text-shared: /bin/cat, not the runner (whose text every
+ * test shares already).  An instance is proved to be cat, running,
+ * before anyone looks at its map: a byte written to its standard input
+ * comes back on its standard output.
  */
-static pid_t
-spawn_hold(int *waitw)
+#define	TEXT_PROG	"/bin/cat"
+#define	TEXT_NAME	"cat"
+
+struct text_inst {
+	pid_t		pid;
+	int		in;		/* its standard input, our end */
+	int		out;		/* its standard output, our end */
+};
+
+/* Start one instance of TEXT_PROG and wait until it echoes a byte. */
+static void
+text_start(struct text_inst *ti)
 {
-	char rs[16], ws[16];
-	char *av[] = { "runtests", "-C", "hold", rs, ws, NULL };
-	int ready[2], wt[2];
-	pid_t pid;
+	char *av[] = { TEXT_NAME, NULL };
 	char c;
 
-	t_pipe(ready);
-	t_pipe(wt);
-	snprintf(rs, sizeof(rs), "%d", ready[1]);
-	snprintf(ws, sizeof(ws), "%d", wt[0]);
-	pid = t_fork();
-	if (pid == 0) {
-		close(ready[0]);
-		close(wt[1]);
-		execve(RUNTESTS_PATH, av, environ);
-		_exit(127);
-	}
-	close(ready[1]);
-	close(wt[0]);
-	EXPECT(t_readall(ready[0], &c, 1) == 1 && c == 'r',
-	    "runtests -C hold did not start");
-	close(ready[0]);
-	*waitw = wt[1];
-	return (pid);
+	ti->pid = t_spawn_pipes(TEXT_PROG, av, &ti->in, &ti->out);
+	t_writeall(ti->in, "t", 1);
+	EXPECT(t_readall(ti->out, &c, 1) == 1 && c == 't', "%s (pid %d) "
+	    "did not echo a byte", TEXT_PROG, (int)ti->pid);
+}
+
+/* End an instance: end of file on its input; it must exit 0. */
+static void
+text_stop(struct text_inst *ti, const char *what)
+{
+
+	close(ti->in);
+	close(ti->out);
+	t_expect_exit(ti->pid, 0, what);
 }
 
 /*
- * Text is shared: with one instance of a program running, starting a
- * second, identical one reads nothing more from the ramdisk, so the
- * file cache (vm.stats.file_pages) does not grow.  (Writing to text is
- * tested by segv-text.)
+ * Text is shared: two instances of a program (cat, not the runner)
+ * map the same text object, the file's own (kern.proc.vmmap: the front
+ * object of each one's read-and-execute entry has the same id, and it
+ * is a vnode object named after the program); and starting the second
+ * reads nothing more from the ramdisk, so the file cache
+ * (vm.stats.file_pages) does not grow.  (Writing to text is tested by
+ * segv-text.)
  */
 void
 test_text_shared(void)
 {
-	int fp1, fp2, wa, wb, error;
-	pid_t a, b;
+	struct t_vmentry ea, eb;
+	struct text_inst a, b;
+	int fp1, fp2, error;
 
-	a = spawn_hold(&wa);
+	text_start(&a);
 	error = t_sysctl_int("vm.stats.file_pages", &fp1);
 	EXPECT(error == 0, "sysctl vm.stats.file_pages: %s",
 	    t_errname(error));
-	b = spawn_hold(&wb);
+	text_start(&b);
 	error = t_sysctl_int("vm.stats.file_pages", &fp2);
 	EXPECT(error == 0, "sysctl vm.stats.file_pages: %s",
 	    t_errname(error));
-	close(wa);
-	close(wb);
-	t_expect_exit(a, 0, "first instance");
-	t_expect_exit(b, 0, "second instance");
+	t_vmentry_prot(a.pid, T_PROT_RX, &ea);
+	t_vmentry_prot(b.pid, T_PROT_RX, &eb);
+	text_stop(&a, "first instance");
+	text_stop(&b, "second instance");
+	t_printf("  text-shared: %s text [%#lx, %#lx): object %u (%s) in "
+	    "pid %d, object %u (%s) in pid %d", TEXT_PROG, ea.start, ea.end,
+	    ea.front_id, ea.front_path, (int)a.pid, eb.front_id,
+	    eb.front_path, (int)b.pid);
+	EXPECT(ea.front_type == KVO_TYPE_VNODE &&
+	    strcmp(ea.front_path, TEXT_NAME) == 0, "the text of %s (pid %d) "
+	    "is object %u, type %d, named \"%s\": not the file's", TEXT_PROG,
+	    (int)a.pid, ea.front_id, ea.front_type, ea.front_path);
+	EXPECT(ea.front_id == eb.front_id, "two instances of %s map "
+	    "different text objects, %u and %u", TEXT_PROG, ea.front_id,
+	    eb.front_id);
 	EXPECT(fp2 <= fp1, "vm.stats.file_pages grew from %d to %d when a "
 	    "second instance started", fp1, fp2);
 }

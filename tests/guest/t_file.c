@@ -152,7 +152,7 @@ test_file_errors(void)
 
 	EXPECT_ERR(open(RUNTESTS_PATH, O_WRONLY), EROFS);
 	EXPECT_ERR(open(RUNTESTS_PATH, O_RDWR), EROFS);
-	EXPECT_ERR(open("/tmp/newfile", O_WRONLY | O_CREAT, 0644), EROFS);
+	EXPECT_ERR(open("/newfile", O_WRONLY | O_CREAT, 0644), EROFS);
 	EXPECT_ERR(access(RUNTESTS_PATH, W_OK), EROFS);
 	EXPECT_ERR(open("/nonexistent", O_RDONLY), ENOENT);
 	EXPECT_ERR(open("/bin/nonexistent", O_RDONLY), ENOENT);

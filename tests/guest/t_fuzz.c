@@ -55,6 +55,11 @@
  * also count calls and successes by system call, printed with
  * RUNTESTS_VERBOSE=1 and in soaks.
  *
+ * The fuzzers may chdir to /tmp, the one writable directory, and make
+ * files there with any bytes in their names; the test removes whatever
+ * /tmp holds after a run that it did not hold before (fz_tmp_note,
+ * fz_tmp_clean), so that the leak check sees no difference.
+ *
  * Replay: the seed is printed, and RUNTESTS_FUZZ_SEED=N in the
  * environment sets it; generation g (counted from 0 across all slots)
  * uses fz_genseed(seed, g), and RUNTESTS_VERBOSE=1 prints each
@@ -69,6 +74,7 @@
 #include <sys/sysctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -1200,6 +1206,55 @@ fz_stuck(const struct fz_slot *s, unsigned long *last, long *since, long now)
 	return (1);
 }
 
+/* /tmp's entries before a run, by file number. */
+#define	FZ_TMP_MAX	64
+static unsigned int fz_tmp_ino[FZ_TMP_MAX];
+static int fz_tmp_n;
+
+static void
+fz_tmp_note(void)
+{
+	struct dirent *d;
+	DIR *dir;
+
+	fz_tmp_n = 0;
+	if ((dir = opendir("/tmp")) == NULL)
+		FAIL("opendir /tmp: %s", t_errname(errno));
+	while ((d = readdir(dir)) != NULL) {
+		EXPECT(fz_tmp_n < FZ_TMP_MAX, "more than %d entries in /tmp",
+		    FZ_TMP_MAX);
+		fz_tmp_ino[fz_tmp_n++] = d->d_fileno;
+	}
+	closedir(dir);
+}
+
+/* Remove what the fuzzers made in /tmp: files, or empty directories. */
+static void
+fz_tmp_clean(void)
+{
+	char path[MAXPATHLEN];
+	struct dirent *d;
+	int i, n = 0;
+	DIR *dir;
+
+	if ((dir = opendir("/tmp")) == NULL)
+		FAIL("opendir /tmp: %s", t_errname(errno));
+	while ((d = readdir(dir)) != NULL) {
+		for (i = 0; i < fz_tmp_n && fz_tmp_ino[i] != d->d_fileno; i++)
+			continue;
+		if (i < fz_tmp_n)
+			continue;
+		snprintf(path, sizeof(path), "/tmp/%s", d->d_name);
+		EXPECT(unlink(path) == 0 || (errno == EPERM &&
+		    rmdir(path) == 0), "removing %s, which a fuzzer made: %s",
+		    path, t_errname(errno));
+		n++;
+	}
+	closedir(dir);
+	if (n > 0)
+		t_printf("  fuzz: removed %d files the fuzzers made in /tmp", n);
+}
+
 /*
  * Run the fuzzer with options o (see runtests.h); fills st.  Fails the
  * test if a fuzzing process cannot set itself up or breaks an
@@ -1234,6 +1289,7 @@ t_fuzz_run(const struct t_fuzz_opts *o, struct t_fuzz_stats *st)
 	t_printf("  fuzz: seed %u, %d processes, %lu calls, %d s at most, "
 	    "%lu own pages each, %d sysctl names", o->seed, procs, o->calls,
 	    o->seconds, o->own_pages, fz_nmibs);
+	fz_tmp_note();
 	t0 = lastreport = t_now_ms();
 	for (i = 0; i < procs; i++)
 		pid[i] = 0;
@@ -1378,6 +1434,7 @@ t_fuzz_run(const struct t_fuzz_opts *o, struct t_fuzz_stats *st)
 		EXPECT(ncall[k] > 0, "the fuzzer never called %s in %lu calls",
 		    fz_calls[k].name, st->calls);
 	EXPECT(munmap(slots, 4096) == 0, "munmap: %s", t_errname(errno));
+	fz_tmp_clean();
 	t_printf("  fuzz: %lu calls in %ld s by %d generations: %d "
 	    "completed, %d killed by signals (SIGSEGV %d, SIGKILL %d, "
 	    "SIGBUS %d, SIGILL %d, SIGSYS %d), %d exited otherwise, %d stuck, "

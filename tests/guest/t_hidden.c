@@ -84,23 +84,13 @@ hd_set_collapse(int v)
 static struct hidden
 hd_count(void)
 {
-	const struct kinfo_vmobject *kvo;
-	struct kinfo_vmmap_hdr *kvh;
-	struct hidden h = { 0, 0 };
-	const void *rec = NULL;
-	unsigned int i;
-	size_t len;
+	struct hidden h;
+	long res, swap;
 
-	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
+	if (t_hidden_pages(&res, &swap) == -1)
 		FAIL("vm.objects: %s", t_errname(errno));
-	for (i = 0; i < kvh->kvh_nobjects; i++) {
-		kvo = kinfo_vmrec_next(kvh, len, rec, sizeof(*kvo));
-		EXPECT(kvo != NULL, "vm.objects: record %u malformed", i);
-		rec = kvo;
-		h.res += kvo->kvo_hidden_res;
-		h.swap += kvo->kvo_hidden_swap;
-	}
-	free(kvh);
+	h.res = res;
+	h.swap = swap;
 	return (h);
 }
 

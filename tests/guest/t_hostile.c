@@ -23,7 +23,8 @@
  *			copying and paging shared memory, and kill them as
  *			a group, ten times: nothing leaks
  *	kill-pagein	SIGKILL for processes in the middle of page-ins from
- *			swap: they die, no page stays busy, data intact
+ *			swap (the kernel counts a victim caught asleep in
+ *			one): they die, no page stays busy, data intact
  *	rw-short	readers and writers check a table of expected page
  *			contents while processes fork and exit at random
  *			under a memory hog; rw-soak is the long version
@@ -44,7 +45,10 @@
  * object), and an account of vm.swap_used: the blocks in use, less the
  * retired ones, cannot exceed what the live processes' maps reach (the
  * sum of kern.proc's ki_swap, which counts a shared object once per
- * process and so can only overstate).
+ * process and so can only overstate).  fork-kill-storm, kill-pagein and
+ * rw-short also compare kernel resources before and after (vmstate.c,
+ * t_kres_expect): wired pages, objects, kern.malloc use and fork
+ * capacity, which show a leak even when nothing was paged.
  */
 #include <sys/types.h>
 #include <sys/param.h>
@@ -83,22 +87,11 @@
 /* Helpers.                                                            */
 /* ------------------------------------------------------------------ */
 
-/* An int sysctl, or a failure. */
-static int
-hs_stat(const char *name)
-{
-	int v, e;
-
-	if ((e = t_sysctl_int(name, &v)) != 0)
-		FAIL("sysctl %s: %s", name, t_errname(e));
-	return (v);
-}
-
 static unsigned long
 hs_ram(void)
 {
 
-	return ((unsigned long)hs_stat("vm.stats.page_count"));
+	return ((unsigned long)t_stat("vm.stats.page_count"));
 }
 
 /* A fresh anonymous region of n pages. */
@@ -185,7 +178,7 @@ hs_audits(const char *when)
 		}
 		if ((e = hs_proc_swap(&reach, &nproc)) != 0)
 			FAIL("%s: kern.proc.all: %s", when, t_errname(e));
-		used = hs_stat("vm.swap_used");
+		used = t_stat("vm.swap_used");
 		if ((unsigned long)used > reach + sa.sa_bad) {
 			snprintf(why, sizeof(why), "vm.swap_used is %d blocks "
 			    "(%u retired), but the %d processes reach only "
@@ -813,11 +806,24 @@ hs_read(const struct hs_leaf *l, pid_t pid, size_t *lenp)
 	return (NULL);
 }
 
+/* Allow the words of an object record's kvo_path: a file's name. */
+static void
+hs_allow_path(const char *buf, const struct kinfo_vmobject *kvo,
+    char *allowed)
+{
+	size_t w;
+
+	for (w = 0; w < KVO_PATHLEN / 4; w++)
+		allowed[((const char *)kvo->kvo_path - buf) / 4 + w] = 1;
+}
+
 /*
  * Words of a value that lie in the kernel's half (0xc0000000 and up),
  * skipping the justified exceptions: in kern.proc.vmmap, the end of the
  * stack entry is the top of user space, 0xc0000000, one past the last
- * user address.  Returns how many, with the first in *first.
+ * user address; in kern.proc.vmmap and vm.objects, the names of files,
+ * which a user chooses (the fuzzers make files in /tmp with any bytes
+ * in their names).  Returns how many, with the first in *first.
  */
 static int
 hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
@@ -825,6 +831,7 @@ hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
 {
 	const struct kinfo_vmmap_hdr *kvh = (const void *)buf;
 	const struct kinfo_vmentry *kve;
+	const struct kinfo_vmobject *kvo;
 	const void *rec = NULL;
 	char *allowed;
 	uint32_t w;
@@ -844,11 +851,22 @@ hs_kernel_words(const struct hs_leaf *l, const char *buf, size_t len,
 			if (kve->kve_end == T_USERTOP)
 				allowed[((const char *)&kve->kve_end - buf) /
 				    4] = 1;
-			for (k = 0; k < kve->kve_depth && rec != NULL; k++)
-				rec = kinfo_vmrec_next(kvh, len, rec,
-				    sizeof(struct kinfo_vmobject));
+			for (k = 0; k < kve->kve_depth && rec != NULL; k++) {
+				rec = kvo = kinfo_vmrec_next(kvh, len, rec,
+				    sizeof(*kvo));
+				if (kvo != NULL)
+					hs_allow_path(buf, kvo, allowed);
+			}
 		}
 	}
+	if (strcmp(l->name, "vm.objects") == 0 && len >= sizeof(*kvh))
+		for (j = 0; j < kvh->kvh_nobjects; j++) {
+			if ((kvo = kinfo_vmrec_next(kvh, len, rec,
+			    sizeof(*kvo))) == NULL)
+				break;
+			rec = kvo;
+			hs_allow_path(buf, kvo, allowed);
+		}
 	for (i = 0; i + 4 <= len; i += 4) {
 		memcpy(&w, buf + i, 4);
 		if (w >= T_USERTOP && !allowed[i / 4]) {
@@ -1048,7 +1066,7 @@ hs_fuzz_loaded(long calls, int seconds, int procs, int report)
 
 	hog = hs_hog(ram * 5 / 4, 0, &hogw);
 	can = hs_canary(16, &canw);
-	po = hs_stat("vm.stats.pageouts");
+	po = t_stat("vm.stats.pageouts");
 	memset(&o, 0, sizeof(o));
 	o.seed = hs_seed();
 	o.procs = procs;
@@ -1058,7 +1076,7 @@ hs_fuzz_loaded(long calls, int seconds, int procs, int report)
 	o.report_secs = report;
 	o.verbose = getenv("RUNTESTS_VERBOSE") != NULL;
 	t_fuzz_run(&o, &st);
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	hs_stop(can, canw, "the canary");
 	hs_stop(hog, hogw, "the hog");
 	t_printf("  fuzz: %d page-outs meanwhile (RAM %lu pages)", po, ram);
@@ -1135,14 +1153,21 @@ storm_child(char *r, unsigned long n, int i, pid_t pgid, int readyw)
  * while a hog keeps memory short, let them copy and page, kill the
  * group with one kill(-pgid, SIGKILL), reap them all, and prove nothing
  * leaked; ten times.  Fork may fail only with EAGAIN (capacity), and
- * every child must die of the SIGKILL.
+ * every child must die of the SIGKILL.  Before each kill the swap
+ * blocks of a few children's own objects (their chains include the
+ * shared region) are sampled: at some sample they must be above 0, or
+ * the storm never paged.  The leak proofs are the audits after every
+ * round and, at the end, kernel resources (t_kres_expect: wired pages,
+ * objects, kern.malloc, fork capacity) back where they were before.
  */
-void
-test_fork_kill_storm(void)
+static void
+storm_body(void)
 {
 	unsigned long ram = hs_ram(), n = ram / 8;
 	int ready[2], round, count, got, st, hogw, po, i, caps[STORM_ROUNDS];
 	char *r, c, how[64], capline[STORM_ROUNDS * 6];
+	struct kinfo_vmsummary ks;
+	unsigned int most = 0;
 	pid_t pid, pgid, *kids;
 	long t0;
 
@@ -1151,7 +1176,7 @@ test_fork_kill_storm(void)
 	r = hs_region(n);
 	t_fill(r, 0, n, TAG_STORM);
 	pid = hs_hog(ram * 3 / 4, 1, &hogw);
-	po = hs_stat("vm.stats.pageouts");
+	po = t_stat("vm.stats.pageouts");
 	for (round = 0; round < STORM_ROUNDS; round++) {
 		t_pipe(ready);
 		pgid = 0;
@@ -1184,6 +1209,10 @@ test_fork_kill_storm(void)
 			else
 				t_msleep(20);
 		}
+		/* The storm's own swap: the first, middle and last child. */
+		for (i = 0; i < count; i += MAX(1, count / 2))
+			if (kinfo_vmsummary(kids[i], &ks) == 0)
+				most = MAX(most, ks.ks_swapped);
 		/* ready[0] stays open: a late child must not get SIGPIPE. */
 		EXPECT_OK(kill(-pgid, SIGKILL));
 		for (i = 0; i < count; i++) {
@@ -1203,19 +1232,27 @@ test_fork_kill_storm(void)
 			    "ready when killed", count, got);
 	}
 	hs_stop(pid, hogw, "the hog");
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	capline[0] = '\0';
 	for (round = 0; round < STORM_ROUNDS; round++)
 		snprintf(capline + strlen(capline), sizeof(capline) -
 		    strlen(capline), " %d", caps[round]);
-	t_printf("  fork-kill-storm: children per round:%s; %d page-outs",
-	    capline, po);
-	EXPECT((unsigned long)po >= ram / 4, "only %d page-outs during the "
-	    "storms: no swap load (RAM %lu pages)", po, ram);
+	t_printf("  fork-kill-storm: children per round:%s; %d page-outs; "
+	    "a child's chains held at most %u swap blocks", capline, po,
+	    most);
+	EXPECT(most > 0, "no sampled child's objects ever held a swap "
+	    "block: the storm did not page");
 	t_check(r, 0, n, TAG_STORM, "the parent's region after the storms");
 	EXPECT_OK(munmap(r, n * P));
 	free(kids);
 	hs_audits("at the end");
+}
+
+void
+test_fork_kill_storm(void)
+{
+
+	t_leakfree(storm_body, "fork-kill-storm");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1255,34 +1292,46 @@ pagein_check(char *r, unsigned long size, long first, unsigned long n,
 
 /*
  * Processes page-faulting heavily from swap get SIGKILL.  The test
- * fills a region of 5/4 of RAM (most of it goes to swap) and forks
- * PAGEIN_PROCS readers: each walks the shared region from its own
- * starting point, checking every page (page-ins into the shared
- * object) and writing every eighth (copy-on-write copies, which page
- * out too), and publishes the page it is at.  Once page-ins are under
- * way, each reader is killed with SIGKILL at a random moment.  Each
- * must die within 60 s (a fault that never lets go of its busy page
- * would keep it); then a fresh reader must read, within 60 s, the pages
- * around where each victim was faulting (a page left busy would hang
- * it), with the right contents; then the leak proofs.  Three rounds,
- * and the whole region is read back at the end.
+ * fills a region of 5/4 of RAM (its object must then hold swap blocks
+ * for all that cannot be in memory) and forks PAGEIN_PROCS readers:
+ * each walks the shared region from its own starting point, checking
+ * every page (page-ins into the shared object) and writing every eighth
+ * (copy-on-write copies, which page out too), and publishes the page it
+ * is at.  Once page-ins are under way, each reader in turn is killed
+ * with SIGKILL at a random moment, and must die within 60 s (a fault
+ * that never lets go of its busy page would keep it).  A victim caught
+ * asleep in a page-in finishes it with SIGKILL pending, which the
+ * kernel counts (vm.stats.pagein_killed); since only the victim has
+ * SIGKILL pending between its kill and its death, a rise of the counter
+ * meanwhile is that victim's, and at least one victim must be caught so.
+ * Then a fresh reader must read, within 60 s, the pages around where
+ * each victim was faulting (a page left busy would hang it), with the
+ * right contents; then the leak proofs.  Three rounds, and the whole
+ * region is read back at the end.  Kernel resources (t_kres_expect:
+ * wired pages, objects, kern.malloc, fork capacity) must be back where
+ * they were before the test.
  */
-void
-test_kill_pagein(void)
+static void
+pagein_body(void)
 {
 	unsigned long ram = hs_ram(), n = ram * 5 / 4;
 	volatile unsigned long *where;
-	int round, i, st, pi, pi0, ready[2], kills = 0;
+	int round, i, st, pi, pk, caught = 0, ready[2];
 	char *r, c, how[64];
 	pid_t pid[PAGEIN_PROCS];
+	struct t_vmentry filled;
 	unsigned long pg;
 
 	where = mmap(NULL, P, RW, MAP_SHARED | MAP_ANON, -1, 0);
 	EXPECT(where != MAP_FAILED, "mmap: %s", t_errname(errno));
 	r = hs_region(n);
 	t_fill(r, 0, n, TAG_PAGEIN);
+	t_vmregion(getpid(), r, n, &filled);
+	EXPECT(filled.swapped >= n - ram, "after writing %lu pages in %lu of "
+	    "RAM the region held %u swap blocks: its pages did not go to swap",
+	    n, ram, filled.swapped);
 	srandom((unsigned int)getpid());
-	pi0 = hs_stat("vm.stats.pageins");
+	pi = t_stat("vm.stats.pageins");
 	for (round = 0; round < PAGEIN_ROUNDS; round++) {
 		t_pipe(ready);
 		for (i = 0; i < PAGEIN_PROCS; i++) {
@@ -1308,19 +1357,17 @@ test_kill_pagein(void)
 			    "not start", i);
 		close(ready[0]);
 		for (i = 0; i < PAGEIN_PROCS; i++) {
-			pi = hs_stat("vm.stats.pageins");
 			t_msleep(150 + random() % 400);
-			if (hs_stat("vm.stats.pageins") > pi)
-				kills++;	/* killed with page-ins going */
+			pk = t_stat("vm.stats.pagein_killed");
 			EXPECT_OK(kill(pid[i], SIGKILL));
-		}
-		for (i = 0; i < PAGEIN_PROCS; i++) {
 			if (t_wait_timeout(pid[i], 60, &st) == -1)
 				FAIL("round %d: reader %d did not die within "
 				    "60 s of SIGKILL", round, i);
 			EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
 			    "round %d: reader %d %s", round, i,
 			    t_statusstr(st, how, sizeof(how)));
+			if (t_stat("vm.stats.pagein_killed") > pk)
+				caught++;
 		}
 		hs_no_paging("after killing readers during page-ins");
 		for (i = 0; i < PAGEIN_PROCS; i++)
@@ -1328,17 +1375,23 @@ test_kill_pagein(void)
 			    "after the kills, around a victim's fault");
 		hs_audits("after killing readers during page-ins");
 	}
-	pi = hs_stat("vm.stats.pageins") - pi0;
-	t_printf("  kill-pagein: %d readers killed, %d of them while "
-	    "page-ins went on; %d page-ins", PAGEIN_ROUNDS * PAGEIN_PROCS,
-	    kills, pi);
-	EXPECT((unsigned long)pi >= ram / 4, "only %d page-ins: the readers "
-	    "did not page in from swap", pi);
-	EXPECT(kills > 0, "no reader was killed while page-ins went on");
+	t_printf("  kill-pagein: %d readers killed, %d of them asleep in a "
+	    "page-in; the region held %u swap blocks after its fill; %d "
+	    "page-ins", PAGEIN_ROUNDS * PAGEIN_PROCS, caught, filled.swapped,
+	    t_stat("vm.stats.pageins") - pi);
+	EXPECT(caught > 0, "no reader was asleep in a page-in when it was "
+	    "killed (vm.stats.pagein_killed never rose)");
 	pagein_check(r, n, 0, n, "the whole region, at the end");
 	EXPECT_OK(munmap(r, n * P));
 	EXPECT_OK(munmap((void *)where, P));
 	hs_audits("at the end");
+}
+
+void
+test_kill_pagein(void)
+{
+
+	t_leakfree(pagein_body, "kill-pagein");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1347,6 +1400,12 @@ test_kill_pagein(void)
 
 #define	RW_MAXLIVE	8	/* processes at most */
 #define	RW_MINLIVE	3	/* below this, nobody exits */
+/*
+ * Page writes a game makes at least, one fork and exit draw each: with
+ * rw-short's odds, the chance that no fork is drawn is (31/32)^1000,
+ * about 1e-14, and that no exit is, under 1e-8.
+ */
+#define	RW_MIN_WRITES	1000
 
 /* The page shared by every process of the readers-and-writers test. */
 struct rw_shared {
@@ -1357,6 +1416,10 @@ struct rw_shared {
 	volatile unsigned long	checks;		/* pages checked */
 	volatile unsigned long	writes;		/* pages written */
 	volatile unsigned long	forks, exits;
+	volatile unsigned long	forkfails;	/* forks that failed */
+	volatile int		forkerr;	/* ... the last one's errno */
+	volatile pid_t		pids[RW_MAXLIVE]; /* players, latest first */
+	volatile unsigned int	npids;		/* players ever entered */
 	volatile unsigned long	mismatches;
 	volatile int		bad_pid;	/* the first mismatch */
 	volatile unsigned long	bad_page, bad_word;
@@ -1410,6 +1473,20 @@ rw_check(struct rw_shared *sh, char *r, unsigned long pg, unsigned int v)
 }
 
 /*
+ * Enter the calling player in sh's table of players, for the test to
+ * sample their swap (the table keeps the latest RW_MAXLIVE; an entry
+ * may name a player that has left, which the sampling skips).
+ */
+static void
+rw_enter(struct rw_shared *sh)
+{
+	unsigned int i;
+
+	i = __atomic_fetch_add(&sh->npids, 1, __ATOMIC_SEQ_CST);
+	sh->pids[i % RW_MAXLIVE] = getpid();
+}
+
+/*
  * One player: r is the region of n pages, ver its table of expected
  * versions (private memory too, so copied at fork like r).  Loop: write
  * a random page (new version, recorded in the table), check four
@@ -1423,11 +1500,12 @@ rw_player(struct rw_shared *sh, char *r, unsigned int *ver, unsigned long n,
     unsigned int seed)
 {
 	unsigned long pg, i;
-	unsigned int x = seed | 1;
+	unsigned int x = seed * 2 + 1;	/* odd, and one per seed */
 	pid_t pid;
 	int st;
 
 #define	RW_RAND() (x ^= x << 13, x ^= x >> 17, x ^= x << 5, x)
+	rw_enter(sh);
 	for (;;) {
 		while (waitpid(-1, &st, WNOHANG) > 0)
 			continue;
@@ -1447,12 +1525,16 @@ rw_player(struct rw_shared *sh, char *r, unsigned int *ver, unsigned long n,
 			__atomic_add_fetch(&sh->live, 1, __ATOMIC_SEQ_CST);
 			pid = fork();
 			if (pid == -1) {
+				sh->forkerr = errno;
+				__atomic_add_fetch(&sh->forkfails, 1,
+				    __ATOMIC_SEQ_CST);
 				__atomic_sub_fetch(&sh->live, 1,
 				    __ATOMIC_SEQ_CST);
 			} else if (pid == 0) {
 				x ^= (unsigned int)getpid() * 0x2545f491U;
 				__atomic_add_fetch(&sh->forks, 1,
 				    __ATOMIC_SEQ_CST);
+				rw_enter(sh);
 				continue;
 			}
 		}
@@ -1477,41 +1559,28 @@ rw_player(struct rw_shared *sh, char *r, unsigned int *ver, unsigned long n,
 #undef RW_RAND
 }
 
-/*
- * Hidden pages over every object (vm.objects): resident pages in *res,
- * swap blocks in *swap.  Returns their sum, or -1.
- */
-static long
-hs_hidden(long *res, long *swap)
-{
-	const struct kinfo_vmobject *kvo;
-	struct kinfo_vmmap_hdr *kvh;
-	const void *rec = NULL;
-	unsigned int i;
-	size_t len;
-
-	*res = *swap = 0;
-	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
-		return (-1);
-	for (i = 0; i < kvh->kvh_nobjects; i++) {
-		if ((kvo = kinfo_vmrec_next(kvh, len, rec,
-		    sizeof(*kvo))) == NULL)
-			break;
-		rec = kvo;
-		*res += kvo->kvo_hidden_res;
-		*swap += kvo->kvo_hidden_swap;
-	}
-	free(kvh);
-	return (*res + *swap);
-}
-
 /* Hidden swap blocks over every object, or -1. */
 static long
 hs_hidden_swap(void)
 {
 	long res, swap;
 
-	return (hs_hidden(&res, &swap) == -1 ? -1 : swap);
+	return (t_hidden_pages(&res, &swap) == -1 ? -1 : swap);
+}
+
+/*
+ * The most swap blocks that the objects of a listed player hold
+ * (kinfo_vmsummary(3)), or *most if that is more.
+ */
+static void
+rw_sample(struct rw_shared *sh, unsigned int *most)
+{
+	struct kinfo_vmsummary ks;
+	int i;
+
+	for (i = 0; i < RW_MAXLIVE; i++)
+		if (sh->pids[i] > 0 && kinfo_vmsummary(sh->pids[i], &ks) == 0)
+			*most = MAX(*most, ks.ks_swapped);
 }
 
 /*
@@ -1521,34 +1590,54 @@ hs_hidden_swap(void)
  * random (so copy-on-write chains grow, lose their middles and
  * collapse; the short run churns faster, the soak grows longer chains)
  * while a hog rewrites 3/4 of RAM.  The players form a
- * process group of their own, orphans included.  After secs seconds
- * every player checks all its pages and leaves.  Zero mismatches, real
- * paging, no process killed for want of memory (which is what leaking
+ * process group of their own, orphans included.  The game lasts secs
+ * seconds, and longer if need be until the players have written
+ * min_writes pages: forks and exits are drawn at random, one
+ * iteration in fork_odds and exit_odds, so it is the number of
+ * iterations, not the time, that makes them all but certain to happen
+ * (on a slow or loaded machine 20 s may hold only a few hundred
+ * iterations, and then none might be drawn).  Then every player checks
+ * all its pages and leaves.  Zero mismatches, real
+ * paging (the swap blocks of the players' own objects, sampled every
+ * 200 ms, must reach a quarter of the region at some sample), forks
+ * and exits that happened (a fork that fails is counted, with its
+ * error), no process killed for want of memory (which is what leaking
  * swap to hidden pages, the 1993 defect, ends in: swap use and hidden
- * blocks are printed every minute), and the leak proofs.
+ * blocks are printed every minute), and the leak proofs: the audits,
+ * and kernel resources (t_kres_expect: wired pages, objects,
+ * kern.malloc, fork capacity) back where they were before.  The game
+ * runs in a child of the test (t_subtest), so that its page tables go
+ * with it before the comparison.
  */
+static struct {
+	int		secs;
+	unsigned long	min_writes;
+	unsigned long	n;
+	unsigned int	fork_odds, exit_odds;
+} rw_args;
+
 static void
-rw_run(int secs, unsigned long n, unsigned int fork_odds,
-    unsigned int exit_odds)
+rw_game(void)
 {
-	unsigned long ram = hs_ram(), pg;
+	unsigned long ram = hs_ram(), pg, vpages, n = rw_args.n;
 	struct rw_shared *sh;
-	unsigned int *ver;
-	int i, hogw, po, kills, oom = 0, left;
+	unsigned int *ver, most = 0;
+	int i, hogw, po, kills, oom = 0, left, secs = rw_args.secs;
 	pid_t hog, pid[RW_MINLIVE], pgid = 0;
 	long t0, last, oom_at = 0, sampled, hres, hswap, maxhidden = 0;
 	long maxhres = 0, samples = 0;
-	int fix = hs_stat("vm.collapse_pagers");
+	int fix = t_stat("vm.collapse_pagers");
 
 	sh = mmap(NULL, P, RW, MAP_SHARED | MAP_ANON, -1, 0);
 	EXPECT(sh != MAP_FAILED, "mmap: %s", t_errname(errno));
 	memset((void *)sh, 0, sizeof(*sh));
-	sh->fork_odds = fork_odds;
-	sh->exit_odds = exit_odds;
-	ver = (unsigned int *)hs_region((n * sizeof(*ver) + P - 1) / P);
+	sh->fork_odds = rw_args.fork_odds;
+	sh->exit_odds = rw_args.exit_odds;
+	vpages = (n * sizeof(*ver) + P - 1) / P;
+	ver = (unsigned int *)hs_region(vpages);
 	hog = hs_hog(ram * 3 / 4, 0, &hogw);
-	po = hs_stat("vm.stats.pageouts");
-	kills = hs_stat("vm.stats.oom_kills");
+	po = t_stat("vm.stats.pageouts");
+	kills = t_stat("vm.stats.oom_kills");
 	{
 		char *r = hs_region(n);
 
@@ -1569,19 +1658,21 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 		EXPECT_OK(munmap(r, n * P));
 	}
 	t0 = last = sampled = t_now_ms();
-	while (t_now_ms() - t0 < secs * 1000L && sh->mismatches == 0) {
+	while ((t_now_ms() - t0 < secs * 1000L ||
+	    sh->writes < rw_args.min_writes) && sh->mismatches == 0) {
 		t_msleep(200);
+		rw_sample(sh, &most);
 		if (t_now_ms() - sampled >= 1000) {
 			/* No hidden page, ever: sampled every second. */
 			sampled = t_now_ms();
-			if (hs_hidden(&hres, &hswap) > maxhidden) {
+			if (t_hidden_pages(&hres, &hswap) > maxhidden) {
 				maxhidden = hres + hswap;
 				maxhres = hres;
 			}
 			samples++;
 		}
-		if (hs_stat("vm.stats.oom_kills") > kills) {
-			oom = hs_stat("vm.stats.oom_kills") - kills;
+		if (t_stat("vm.stats.oom_kills") > kills) {
+			oom = t_stat("vm.stats.oom_kills") - kills;
 			oom_at = t_now_ms() - t0;
 			break;
 		}
@@ -1591,14 +1682,14 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 			    "forks, %lu exits, %d players, %lu mismatches; "
 			    "swap %d used, %ld hidden", (last - t0) / 1000,
 			    sh->checks, sh->writes, sh->forks, sh->exits,
-			    sh->live, sh->mismatches, hs_stat("vm.swap_used"),
+			    sh->live, sh->mismatches, t_stat("vm.swap_used"),
 			    hs_hidden_swap());
 		}
 	}
 	if (oom != 0)
 		t_printf("  rw: out of memory at %ld s: swap %d of %d used, "
-		    "%ld blocks hidden", oom_at / 1000, hs_stat("vm.swap_used"),
-		    hs_stat("vm.swap_total"), hs_hidden_swap());
+		    "%ld blocks hidden", oom_at / 1000, t_stat("vm.swap_used"),
+		    t_stat("vm.swap_total"), hs_hidden_swap());
 	sh->stop = 1;
 	/* Every player checks all its pages, then leaves: 2 minutes. */
 	for (i = 0; i < 1200 && kill(-pgid, 0) == 0; i++)
@@ -1609,16 +1700,18 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 		(void)t_wait(pid[i]);
 	for (i = 0; i < 100 && kill(-pgid, 0) == 0; i++)
 		t_msleep(100);
-	po = hs_stat("vm.stats.pageouts") - po;
+	po = t_stat("vm.stats.pageouts") - po;
 	if (oom != 0) {			/* the killer may have chosen it */
 		close(hogw);
 		(void)t_wait(hog);
 	} else
 		hs_stop(hog, hogw, "the hog");
-	t_printf("  rw: %ld s: %lu page checks, %lu page writes, %lu forks, "
-	    "%lu exits, %lu mismatches, %d page-outs", (t_now_ms() - t0) /
-	    1000, sh->checks, sh->writes, sh->forks, sh->exits,
-	    sh->mismatches, po);
+	t_printf("  rw: %ld s: %lu page checks, %lu page writes, %lu forks "
+	    "(%lu more failed, the last with %s), %lu exits, %lu mismatches, "
+	    "%d page-outs; a player's objects held at most %u swap blocks",
+	    (t_now_ms() - t0) / 1000, sh->checks, sh->writes, sh->forks,
+	    sh->forkfails, t_errname(sh->forkerr), sh->exits, sh->mismatches,
+	    po, most);
 	t_printf("  rw: hidden pages sampled %ld times (vm.collapse_pagers="
 	    "%d): at most %ld (%ld resident, %ld on swap)", samples, fix,
 	    maxhidden, maxhres, maxhidden - maxhres);
@@ -1636,19 +1729,37 @@ rw_run(int secs, unsigned long n, unsigned int fork_odds,
 	else
 		EXPECT(maxhidden > 0, "no page was ever hidden with the fix "
 		    "off: the fork trees did not hide what they should");
-	EXPECT(sh->forks > 0 && sh->exits > 0, "no fork or no exit "
-	    "happened (%lu, %lu)", sh->forks, sh->exits);
-	EXPECT((unsigned long)po >= ram / 4, "only %d page-outs: no memory "
-	    "pressure (RAM %lu pages)", po, ram);
+	EXPECT(sh->forks > 0, "no fork happened in %lu page writes: %lu "
+	    "forks failed, the last with %s", sh->writes, sh->forkfails,
+	    t_errname(sh->forkerr));
+	EXPECT(sh->exits > 0, "no player exited in %lu page writes (%lu "
+	    "forks)", sh->writes, sh->forks);
+	EXPECT(most >= n / 4, "the players' own objects held at most %u swap "
+	    "blocks at any sample, for a region of %lu pages: they did not "
+	    "page", most, n);
 	EXPECT_OK(munmap((void *)sh, P));
+	EXPECT_OK(munmap(ver, vpages * P));
 	hs_audits("after the readers and writers");
+}
+
+static void
+rw_run(int secs, unsigned long min_writes, unsigned long n,
+    unsigned int fork_odds, unsigned int exit_odds)
+{
+
+	rw_args.secs = secs;
+	rw_args.min_writes = min_writes;
+	rw_args.n = n;
+	rw_args.fork_odds = fork_odds;
+	rw_args.exit_odds = exit_odds;
+	t_leakfree(rw_game, "rw");
 }
 
 void
 test_rw_short(void)
 {
 
-	rw_run(20, hs_ram() / 4, 32, 48);
+	rw_run(20, RW_MIN_WRITES, hs_ram() / 4, 32, 48);
 }
 
 /*
@@ -1664,7 +1775,7 @@ test_hidden_trees_nofix(void)
 	EXPECT(sysctlbyname("vm.collapse_pagers", NULL, NULL, &off,
 	    sizeof(off)) == 0, "sysctl -w vm.collapse_pagers=0: %s",
 	    t_errname(errno));
-	rw_run(20, hs_ram() / 4, 32, 48);
+	rw_run(20, RW_MIN_WRITES, hs_ram() / 4, 32, 48);
 }
 
 /* make soak-vm-guest: RUNTESTS_SOAK_SECONDS (600 by default). */
@@ -1676,7 +1787,7 @@ test_rw_soak(void)
 
 	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
 		secs = atoi(env);
-	rw_run(secs, hs_ram() / 2, 64, 128);
+	rw_run(secs, RW_MIN_WRITES, hs_ram() / 2, 64, 128);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1706,8 +1817,8 @@ test_cow_oom(void)
 	char *r, *xr, how[64];
 	pid_t pid;
 
-	swfree = hs_stat("vm.swap_total") - hs_stat("vm.swap_used");
-	avail = (unsigned long)hs_stat("vm.stats.free_count") + swfree;
+	swfree = t_stat("vm.swap_total") - t_stat("vm.swap_used");
+	avail = (unsigned long)t_stat("vm.stats.free_count") + swfree;
 	EXPECT(swfree > 0, "no swap: this test needs the oom boot");
 	n = avail * 2 / 5;
 	x = n + 64;
@@ -1718,7 +1829,7 @@ test_cow_oom(void)
 	*copied = 0;
 	r = hs_region(n);
 	t_fill(r, 0, n, TAG_COW_A);
-	kills = hs_stat("vm.stats.oom_kills");
+	kills = t_stat("vm.stats.oom_kills");
 	pid = t_fork();
 	if (pid == 0) {
 		xr = hs_region(x);
@@ -1739,7 +1850,7 @@ test_cow_oom(void)
 	    "copied all %lu pages: memory never ran out", n);
 	EXPECT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "the writer %s, "
 	    "not killed by SIGKILL", t_statusstr(st, how, sizeof(how)));
-	EXPECT(hs_stat("vm.stats.oom_kills") > kills, "the writer died, but "
+	EXPECT(t_stat("vm.stats.oom_kills") > kills, "the writer died, but "
 	    "the out-of-memory killer did not count it");
 	EXPECT(*copied > 0, "the writer was killed before its first "
 	    "copy-on-write fault");

@@ -374,7 +374,7 @@ test_mmap_fork_cow(void)
 
 	m = mmap(NULL, 8 * P, RW, ANON, -1, 0);
 	expect_mapping("8 pages", m, 8 * P);
-	t_cow_both(m, 8, "mmap");
+	t_cow_both(m, 8, "mmap", NULL);
 	EXPECT_OK(munmap(m, 8 * P));
 
 	r = mmap(NULL, P, RW, ANON, -1, 0);

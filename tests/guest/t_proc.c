@@ -538,53 +538,6 @@ test_exec_fds(void)
 }
 
 /*
- * Fork until fork fails, with every child waiting on a pipe; the
- * failure must be EAGAIN, and every child must then exit 0 and be
- * reaped.  Each child says it is ready before the next fork, so that
- * every child has touched the same memory (page tables included) when
- * fork fails, and the capacity does not depend on how far the children
- * happened to run.  Returns how many children there were.
- */
-static int
-fork_until_fail(void)
-{
-	int p[2], ready[2], n = 0, left, st;
-	char c;
-	pid_t pid;
-
-	t_pipe(p);
-	t_pipe(ready);
-	for (;;) {
-		pid = fork();
-		if (pid == -1) {
-			EXPECT(errno == EAGAIN, "fork failed with %s, not EAGAIN",
-			    t_errname(errno));
-			break;
-		}
-		if (pid == 0) {
-			close(p[1]);
-			close(ready[0]);
-			(void)write(ready[1], "r", 1);
-			(void)read(p[0], &c, 1);	/* until the parent closes */
-			_exit(0);
-		}
-		n++;
-		EXPECT(t_readall(ready[0], &c, 1) == 1, "child %d never became "
-		    "ready", n);
-	}
-	close(ready[0]);
-	close(ready[1]);
-	close(p[0]);
-	close(p[1]);
-	for (left = n; (pid = wait(&st)) > 0; left--)
-		EXPECT(WIFEXITED(st) && WEXITSTATUS(st) == 0,
-		    "child %d ended with status %#x", (int)pid, st);
-	EXPECT(errno == ECHILD, "wait: %s", t_errname(errno));
-	EXPECT(left == 0, "%d children were not reaped", left);
-	return (n);
-}
-
-/*
  * Fork until fork fails, twice: never a hang or a panic, and the second
  * round must make as many processes as the first (nothing leaked).
  */
@@ -593,8 +546,8 @@ test_fork_until_fail(void)
 {
 	int first, second;
 
-	first = fork_until_fail();
-	second = fork_until_fail();
+	first = t_fork_capacity();
+	second = t_fork_capacity();
 	EXPECT(first > 10, "only %d processes could be made", first);
 	EXPECT(first == second, "the first round made %d processes, the "
 	    "second %d: capacity changed", first, second);

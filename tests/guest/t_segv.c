@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <errno.h>
 #include <setjmp.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,4 +173,49 @@ test_segv_handler(void)
 	EXPECT(((volatile char *)segv_page)[123] == 42,
 	    "the write after the handler returned did not land");
 	EXPECT_OK(munmap(segv_page, T_PGSZ));
+}
+
+/*
+ * An iret from user mode that asks for virtual-8086 mode (EFLAGS.VM set
+ * in the frame it pops).  A real i386 ignores VM at CPL 3, and the null
+ * code selector then faults (SIGBUS); QEMU's TCG enters vm86 mode, and
+ * the first instruction faults there (SIGSEGV).  Either way the process
+ * dies and the kernel lives: a trap from vm86 mode is the process's,
+ * never the kernel's (it used to panic "kernel page fault").
+ */
+static void
+segv_vm86(void *arg)
+{
+
+	(void)arg;
+	__asm__ volatile(
+	    "pushl $0\n\t"		/* gs */
+	    "pushl $0\n\t"		/* fs */
+	    "pushl $0\n\t"		/* ds */
+	    "pushl $0\n\t"		/* es */
+	    "pushl $0\n\t"		/* ss */
+	    "pushl $0\n\t"		/* esp */
+	    "pushl $0x20002\n\t"	/* eflags: VM */
+	    "pushl $0\n\t"		/* cs */
+	    "pushl $0xc\n\t"		/* eip */
+	    "iret" : : : "memory");
+}
+
+void
+test_segv_vm86(void)
+{
+	char buf[64];
+	pid_t pid;
+	int st;
+
+	pid = t_fork();
+	if (pid == 0) {
+		segv_vm86(NULL);
+		_exit(0);
+	}
+	if (t_wait_timeout(pid, 30, &st) == -1)
+		FAIL("the vm86 child did not finish in 30 s");
+	EXPECT(WIFSIGNALED(st) && (WTERMSIG(st) == SIGSEGV ||
+	    WTERMSIG(st) == SIGBUS), "the vm86 child %s, expected death by "
+	    "SIGSEGV or SIGBUS", t_statusstr(st, buf, sizeof(buf)));
 }

@@ -17,9 +17,9 @@
  * wait on a pipe until the test closes it.
  *
  * vmobjdump's standard output and standard error are captured through
- * two pipes, read one after the other: its error output is a few lines,
- * far below a pipe's capacity, so it cannot block while we read the
- * standard output.
+ * two pipes, read one after the other (t_run_io in util.c): its error
+ * output is a few lines, far below a pipe's capacity, so it cannot
+ * block while we read the standard output.
  */
 #include <sys/types.h>
 #include <sys/mman.h>
@@ -77,34 +77,6 @@ struct vd_out {
 };
 
 /*
- * Read fd until end of file into buf (size bytes, NUL-terminated);
- * fails the test if there is more.  Returns the length.
- */
-static size_t
-vd_slurp(int fd, char *buf, size_t size, const char *what)
-{
-	size_t len = 0;
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, buf + len, size - 1 - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			FAIL("reading vmobjdump's %s: %s", what,
-			    t_errname(errno));
-		if (n == 0)
-			break;
-		len += n;
-		if (len == size - 1)
-			FAIL("vmobjdump's %s is longer than %zu bytes", what,
-			    size - 1);
-	}
-	buf[len] = '\0';
-	return (len);
-}
-
-/*
  * Run vmobjdump with argv (argv[0] included), as uid (0: as we are),
  * and capture its status and both outputs in *o (o->out is malloc'ed;
  * vd_done frees it).
@@ -112,33 +84,12 @@ vd_slurp(int fd, char *buf, size_t size, const char *what)
 static void
 vd_run(char *const argv[], uid_t uid, struct vd_out *o)
 {
-	int po[2], pe[2];
-	pid_t pid;
 
-	t_pipe(po);
-	t_pipe(pe);
-	pid = t_fork();
-	if (pid == 0) {
-		if (uid != 0 && setuid(uid) == -1)
-			_exit(125);
-		if (dup2(po[1], 1) == -1 || dup2(pe[1], 2) == -1)
-			_exit(126);
-		close(po[0]);
-		close(po[1]);
-		close(pe[0]);
-		close(pe[1]);
-		execve(VD_PATH, argv, environ);
-		_exit(127);
-	}
-	close(po[1]);
-	close(pe[1]);
 	if ((o->out = malloc(VD_OUTSIZE)) == NULL)
 		FAIL("malloc: out of memory");
-	o->outlen = vd_slurp(po[0], o->out, VD_OUTSIZE, "standard output");
-	(void)vd_slurp(pe[0], o->err, sizeof(o->err), "standard error");
-	close(po[0]);
-	close(pe[0]);
-	o->status = t_wait(pid);
+	o->status = t_run_io(VD_PATH, argv, uid, NULL, o->out, VD_OUTSIZE,
+	    o->err, sizeof(o->err));
+	o->outlen = strlen(o->out);
 	if (WIFEXITED(o->status) && WEXITSTATUS(o->status) >= 125)
 		FAIL("could not run %s as uid %d (status %d)", VD_PATH,
 		    (int)uid, WEXITSTATUS(o->status));
@@ -733,4 +684,110 @@ test_vmobjdump_race(void)
 	}
 	EXPECT_OK(kill(churn, SIGTERM));
 	t_expect_exit(churn, 0, "the churning child");
+}
+
+/* Occurrences of needle in hay. */
+static int
+vd_count(const char *hay, const char *needle)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return (n);
+}
+
+/*
+ * The DOT node of the entry of pid whose label starts with the region's
+ * range, as "e<pid>_<n>" into name; 0 if there is none.
+ */
+static int
+vd_dot_entry(const char *out, pid_t pid, unsigned long addr, char *name,
+    size_t size)
+{
+	char label[64], prefix[24];
+	const char *p, *q;
+
+	snprintf(label, sizeof(label), "label=\"0x%08lx-0x%08lx\\n", addr,
+	    addr + VD_PAGES * T_PGSZ);
+	snprintf(prefix, sizeof(prefix), "  e%d_", (int)pid);
+	for (p = out; (p = strstr(p, prefix)) != NULL; p++) {
+		q = strchr(p, '\n');
+		if (q == NULL || strstr(p, label) == NULL ||
+		    strstr(p, label) > q)
+			continue;
+		snprintf(name, size, "%.*s", (int)strcspn(p + 2, " "), p + 2);
+		return (1);
+	}
+	return (0);
+}
+
+/* The object an edge from node leads to, or 0. */
+static unsigned int
+vd_dot_edge(const char *out, const char *node)
+{
+	char from[40];
+	const char *p;
+	unsigned int id;
+
+	snprintf(from, sizeof(from), "  %s -> o", node);
+	if ((p = strstr(out, from)) == NULL ||
+	    sscanf(p + strlen(from), "%u;", &id) != 1)
+		return (0);
+	return (id);
+}
+
+/*
+ * vmobjdump -d C G: one graph; C's entry leads to S, S to A, G's entry
+ * straight to A, and A, shared, is drawn once; the labels carry the
+ * counts, and nothing is hidden (blue, not red).
+ */
+void
+test_vmobjdump_dot(void)
+{
+	struct vd_family f;
+	struct vd_out o;
+	char cpid[16], gpid[16], ce[24], ge[24], node[24], want[192];
+	char *av[] = { "vmobjdump", "-d", cpid, gpid, NULL };
+	unsigned int s, a, ga;
+
+	vd_family_start(&f);
+	snprintf(cpid, sizeof(cpid), "%d", (int)f.c);
+	snprintf(gpid, sizeof(gpid), "%d", (int)f.g);
+	vd_run(av, 0, &o);
+	vd_family_end(&f);
+	vd_expect_exit(&o, 0, "vmobjdump -d C G");
+	EXPECT(strncmp(o.out, "digraph vmobjdump {\n", 20) == 0 &&
+	    o.outlen >= 2 && strcmp(o.out + o.outlen - 2, "}\n") == 0,
+	    "not one digraph: %.60s", o.out);
+	EXPECT(vd_count(o.out, "{") == vd_count(o.out, "}"),
+	    "braces do not balance");
+	EXPECT(vd_dot_entry(o.out, f.c, f.addr, ce, sizeof(ce)) &&
+	    vd_dot_entry(o.out, f.g, f.addr, ge, sizeof(ge)),
+	    "no node for the region in C's or G's cluster");
+	s = vd_dot_edge(o.out, ce);
+	snprintf(node, sizeof(node), "o%u", s);
+	a = vd_dot_edge(o.out, node);
+	ga = vd_dot_edge(o.out, ge);
+	EXPECT(s != 0 && a != 0 && a != s, "C's entry leads to %u, which "
+	    "leads to %u", s, a);
+	EXPECT(ga == a, "G's entry leads to object %u, not to C's backing "
+	    "object %u", ga, a);
+	snprintf(want, sizeof(want), "  o%u [", a);
+	EXPECT(vd_count(o.out, want) == 1, "the shared object %u is drawn "
+	    "%d times", a, vd_count(o.out, want));
+	snprintf(want, sizeof(want), " -> o%u;\n", a);
+	EXPECT(vd_count(o.out, want) == 2, "%d edges lead to the shared "
+	    "object %u, expected 2 (S and G's entry)", vd_count(o.out, want),
+	    a);
+	snprintf(want, sizeof(want), "  o%u [fillcolor=\"#c8dcf0\", label=<"
+	    "<b>object %u</b> anonymous<br/>size %d, resident %d, swap 0<br/>"
+	    "1 refs, 0 shadows<br/>", s, s, VD_PAGES, VD_WRITTEN);
+	EXPECT(strstr(o.out, want) != NULL, "S's node is not %s", want);
+	snprintf(want, sizeof(want), "  o%u [fillcolor=\"#c8dcf0\", label=<"
+	    "<b>object %u</b> anonymous<br/>size %d, resident %d, swap 0<br/>"
+	    "2 refs, 1 shadows<br/>", a, a, VD_PAGES, VD_PAGES);
+	EXPECT(strstr(o.out, want) != NULL, "A's node is not %s", want);
+	vd_done(&o);
 }

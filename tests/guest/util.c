@@ -12,8 +12,10 @@
 #include <sys/param.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
+#include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,6 +93,30 @@ t_fail(const char *file, int line, const char *fmt, ...)
 		(void)write(2, out, n);
 	}
 	_exit(1);
+}
+
+/*
+ * Skip the test: it cannot check what it is for here (the reason says
+ * what, and why).  Only the test child itself may skip; it writes the
+ * reason to the runner's pipe and exits with T_EXIT_SKIP.  Anywhere
+ * else this is a failure.
+ */
+void
+t_skip(const char *fmt, ...)
+{
+	char msg[256], out[300];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	t_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (t_reasonfd < 0 || getpid() != t_testpid)
+		FAIL("t_skip outside the test process: %s", msg);
+	snprintf(out, sizeof(out), "%s\n", msg);
+	n = strlen(out);
+	(void)write(t_reasonfd, out, n);
+	_exit(T_EXIT_SKIP);
 }
 
 static const char *const errnames[] = {
@@ -349,6 +375,49 @@ t_blocked_child(int *blockw)
 }
 
 /*
+ * Run body in a child process of its own, as if it were the test: its
+ * failure (FAIL, EXPECT) is written to a pipe of ours, and becomes ours,
+ * reason and all; a child that dies otherwise fails the test with how
+ * it ended.  Either way after (if not NULL) runs first, to undo what
+ * the test changed.  What the body mapped dies with the child, page
+ * tables included, so that the test can compare kernel resources
+ * before and after it (t_kres_expect).  Returns when the body passed,
+ * after after().
+ */
+void
+t_subtest(void (*body)(void), void (*after)(void))
+{
+	char msg[256], how[64];
+	int rp[2], st;
+	long n;
+	pid_t pid;
+
+	t_pipe(rp);
+	(void)fcntl(rp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(rp[1], F_SETFD, FD_CLOEXEC);
+	pid = t_fork();
+	if (pid == 0) {
+		close(rp[0]);
+		t_reasonfd = rp[1];
+		t_testpid = getpid();
+		body();
+		_exit(0);
+	}
+	close(rp[1]);
+	n = t_readall(rp[0], msg, sizeof(msg) - 1);
+	close(rp[0]);
+	st = t_wait(pid);
+	if (after != NULL)
+		after();
+	if (n > 0) {
+		(void)write(t_reasonfd, msg, n);
+		_exit(1);
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		FAIL("the test's body %s", t_statusstr(st, how, sizeof(how)));
+}
+
+/*
  * Fork and execute the runner (argv[0] should be "runtests", argv[1]
  * "-C") with the given environment, infd (if not -1) as standard input
  * and outfd (if not -1) as standard output.  Every other descriptor
@@ -382,6 +451,27 @@ t_spawn_path(const char *path, char *const argv[], char *const envp[],
 		(void)close(fd);
 	execve(path, argv, envp);
 	_exit(127);
+}
+
+/*
+ * t_spawn_path with two new pipes for the child's standard input and
+ * output: *inw gets the end to write its input to, *outr the end to
+ * read its output from.  Returns the child's pid.
+ */
+pid_t
+t_spawn_pipes(const char *path, char *const argv[], int *inw, int *outr)
+{
+	int in[2], out[2];
+	pid_t pid;
+
+	t_pipe(in);
+	t_pipe(out);
+	pid = t_spawn_path(path, argv, environ, in[0], out[1]);
+	close(in[0]);
+	close(out[1]);
+	*inw = in[1];
+	*outr = out[0];
+	return (pid);
 }
 
 /*
@@ -643,6 +733,19 @@ t_sysctl_int(const char *name, int *v)
 }
 
 /*
+ * An int sysctl by name, failing the test if it cannot be read.
+ */
+int
+t_stat(const char *name)
+{
+	int v, e;
+
+	if ((e = t_sysctl_int(name, &v)) != 0)
+		FAIL("sysctl %s: %s", name, t_errname(e));
+	return (v);
+}
+
+/*
  * Read a sysctl structure of exactly len bytes; 0 or an errno value.
  */
 int
@@ -655,6 +758,38 @@ t_sysctl_struct(const char *name, void *buf, size_t len)
 	if (got != len)
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * The hidden pages of every object alive (vm.objects, root only):
+ * resident pages in *res, swap blocks in *swap.  Returns their sum, or
+ * -1 with errno set.
+ */
+long
+t_hidden_pages(long *res, long *swap)
+{
+	const struct kinfo_vmobject *kvo;
+	struct kinfo_vmmap_hdr *kvh;
+	const void *rec = NULL;
+	unsigned int i;
+	size_t len;
+
+	*res = *swap = 0;
+	if ((kvh = kinfo_getvmobjects(&len)) == NULL)
+		return (-1);
+	for (i = 0; i < kvh->kvh_nobjects; i++) {
+		if ((kvo = kinfo_vmrec_next(kvh, len, rec,
+		    sizeof(*kvo))) == NULL) {
+			free(kvh);
+			errno = EINVAL;
+			return (-1);
+		}
+		rec = kvo;
+		*res += kvo->kvo_hidden_res;
+		*swap += kvo->kvo_hidden_swap;
+	}
+	free(kvh);
+	return (*res + *swap);
 }
 
 /*
@@ -730,4 +865,80 @@ t_syscall(int *errp, int num, unsigned long a1, unsigned long a2,
 	args[6] = 0;
 	args[7] = 0;
 	return (t_rawsys(num, args, errp));
+}
+
+/*
+ * Read fd until its end into buf (size bytes, NUL-terminated); fails
+ * the test if there is more, or on an error.  Returns the length.
+ */
+static size_t
+t_slurp(int fd, char *buf, size_t size, const char *what)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, buf + len, size - 1 - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			FAIL("reading the %s: %s", what, t_errname(errno));
+		if (n == 0)
+			break;
+		len += n;
+		if (len == size - 1)
+			FAIL("the %s is longer than %zu bytes", what, size - 1);
+	}
+	buf[len] = '\0';
+	return (len);
+}
+
+/*
+ * Run path with argv and our environment, as uid (0: as we are), with
+ * input (NULL: nothing) on its standard input and its standard output
+ * and error captured, through pipes, into out and err (outsize and
+ * errsize bytes, NUL-terminated; more output fails the test).  The
+ * outputs are read one after the other, so the program's standard
+ * error and its input must each fit in a pipe (a few KiB).  Returns the
+ * wait status; a program that could not be started exits 125 (setuid),
+ * 126 (dup2) or 127 (execve).
+ */
+int
+t_run_io(const char *path, char *const argv[], uid_t uid, const char *input,
+    char *out, size_t outsize, char *err, size_t errsize)
+{
+	extern char **environ;
+	int pi[2], po[2], pe[2];
+	pid_t pid;
+
+	t_pipe(pi);
+	t_pipe(po);
+	t_pipe(pe);
+	pid = t_fork();
+	if (pid == 0) {
+		if (uid != 0 && setuid(uid) == -1)
+			_exit(125);
+		if (dup2(pi[0], 0) == -1 || dup2(po[1], 1) == -1 ||
+		    dup2(pe[1], 2) == -1)
+			_exit(126);
+		close(pi[0]);
+		close(pi[1]);
+		close(po[0]);
+		close(po[1]);
+		close(pe[0]);
+		close(pe[1]);
+		execve(path, argv, environ);
+		_exit(127);
+	}
+	close(pi[0]);
+	close(po[1]);
+	close(pe[1]);
+	if (input != NULL)
+		t_writeall(pi[1], input, strlen(input));
+	close(pi[1]);
+	(void)t_slurp(po[0], out, outsize, "standard output");
+	(void)t_slurp(pe[0], err, errsize, "standard error");
+	close(po[0]);
+	close(pe[0]);
+	return (t_wait(pid));
 }

@@ -3,15 +3,18 @@
  * libc's kinfo_getvmmap(3), against made-up snapshots.
  *
  * The tool is included here with its main renamed, and linked with the
- * real lib/libc/gen/kinfo_vm.c; sysctl(3) and sysctlnametomib(3) are
- * ours, a mock kernel serving kern.proc.all and kern.proc.vmmap.PID from
- * a table of processes.  Each case runs the tool in a forked child, its
- * standard output and error in temporary files, and checks them with
- * its exit status.  What the guest cannot show is tested here: records
- * that are malformed in every way the tool checks, and random
- * corruption (no crash, always a verdict, JSON always valid); names
- * holding quotes, control characters and bytes above 0x7f (escaped in
- * JSON, replaced in text); totals that count a shared object once;
+ * real lib/libc/gen/kinfo_vm.c and kinfo_proc.c; sysctl(3) and
+ * sysctlnametomib(3) are ours, a mock kernel serving kern.proc.all and
+ * kern.proc.vmmap.PID from a table of processes (and sysctlbyname(3)
+ * serving vm.collapse_pagers).  Each case runs the
+ * tool in a forked child, its standard output and error in temporary
+ * files, and checks them with its exit status.  What the guest cannot
+ * show is tested here: records that are malformed in every way the
+ * tool checks, and random corruption (no crash, always a verdict, JSON
+ * always valid); names holding quotes, control characters and bytes
+ * above 0x7f (escaped in JSON, replaced in text); totals that count a
+ * shared object once; the DOT graph of -d, with objects shared by two
+ * processes drawn once;
  * records larger than the tool knows (a newer kernel).
  */
 #define	main	vmobjdump_main
@@ -130,6 +133,22 @@ sysctlnametomib(const char *name, int *mib, size_t *lenp)
 	mib[2] = KERN_PROC_VMMAP;
 	*lenp = 3;
 	return (0);
+}
+
+/* The one node read by name: vm.collapse_pagers, for -d's label. */
+static int	mock_collapse_pagers = 1;
+
+int
+sysctlbyname(const char *name, void *oldp, size_t *oldlenp,
+    const void *newp, size_t newlen)
+{
+
+	if (strcmp(name, "vm.collapse_pagers") != 0 || newp != NULL) {
+		errno = ENOENT;
+		return (-1);
+	}
+	return (mock_out(&mock_collapse_pagers, sizeof(mock_collapse_pagers),
+	    oldp, oldlenp));
 }
 
 /*
@@ -598,6 +617,63 @@ test_fuzz(void)
 	printf("fuzz: %d of 400 corrupted snapshots still dumped\n", ok);
 }
 
+/* How many times needle occurs in hay. */
+static int
+occurrences(const char *hay, const char *needle)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return (n);
+}
+
+/*
+ * -d: one DOT graph for two processes that share every object (43 is
+ * 42's snapshot again): each object drawn once, each backing edge
+ * once, an edge from every entry, hidden pages in red.
+ */
+static void
+test_dot(void)
+{
+	static const char *const once[] = {
+		"  o7 [", "  o812 [", "  o377 [", "  o240 [", "  o95 [",
+		"  o812 -> o377;\n", "  o377 -> o240;\n", "  o240 -> o95;\n",
+		"  e42_1 -> o812;\n", "  e42_2 -> o95;\n", "  e43_1 -> o812;\n",
+		"  e43_2 -> o95;\n", "  e42_0 -> o7;\n",
+		" subgraph cluster_42 {", " subgraph cluster_43 {",
+	};
+	size_t i;
+
+	nmocks = 0;
+	mock_add(42, ODD_COMM, 0, good.buf, good.len);
+	mock_add(43, "padded", 0, padded.buf, padded.len);
+	run(&r, "-d", "42", "43", NULL);
+	expect("-d", &r, 0, "digraph vmobjdump {\n", "");
+	if (strncmp(r.out, "digraph vmobjdump {\n", 20) != 0 ||
+	    strcmp(r.out + strlen(r.out) - 2, "}\n") != 0)
+		fail("-d: not one digraph: %.40s", r.out);
+	if (occurrences(r.out, "{") != occurrences(r.out, "}"))
+		fail("-d: braces do not balance");
+	for (i = 0; i < nitems(once); i++)
+		if (occurrences(r.out, once[i]) != 1)
+			fail("-d: \"%s\" appears %d times, not once", once[i],
+			    occurrences(r.out, once[i]));
+	expect("-d hidden", &r, 0, "  o377 [fillcolor=\"#f4b0b0\", "
+	    "label=<<b>object 377</b> swap<br/>size 18, resident 0, swap 9"
+	    "<br/>1 refs, 1 shadows<br/><font color=\"#c00000\">hidden: "
+	    "resident 0, swap 4</font>>];\n", NULL);
+	expect("-d not hidden", &r, 0, "  o812 [fillcolor=\"#c8dcf0\"", NULL);
+	expect("-d path", &r, 0, "vnode<br/>we&quot;ird\\na??me<br/>", NULL);
+	expect("-d entry", &r, 0, "  e42_1 [shape=box, style=solid, "
+	    "label=\"0x0804f000-0x08061000\\nrw- C--\"];\n", NULL);
+	expect("-d label", &r, 0, " label=\"vm.collapse_pagers=1; system "
+	    "swap: 300 of 32768 pages in use\";\n}\n", NULL);
+	run(&r, "-d", "-k", "42", NULL);
+	expect("-d -k", &r, 0, "size 72, resident 0, swap 36", "");
+}
+
 /* Bad usage: exit 1, the usage on stderr, nothing on stdout. */
 static void
 test_usage(void)
@@ -606,11 +682,13 @@ test_usage(void)
 		{ NULL }, { "-x", "1", NULL }, { "12abc", NULL },
 		{ "-a", "1", NULL }, { "", NULL }, { "-1", NULL },
 		{ "99999999999", NULL }, { "-j", NULL },
+		{ "-d", "-j", NULL }, { "-d", "-s", NULL },
 	};
 	size_t i;
 
 	for (i = 0; i < nitems(cases); i++) {
 		run(&r, cases[i][0], cases[i][0] != NULL ? cases[i][1] : NULL,
+		    cases[i][0] != NULL && cases[i][1] != NULL ? "42" : NULL,
 		    NULL);
 		if (!exited(&r, 1) || strstr(r.err, "usage: vmobjdump") ==
 		    NULL || r.out[0] != '\0')
@@ -632,6 +710,7 @@ main(void)
 	test_good();
 	test_errors();
 	test_all();
+	test_dot();
 	test_malformed();
 	test_fuzz();
 	test_usage();

@@ -44,12 +44,12 @@
  *
  * After each round one line (unless -q):
  *
- *	round R swap_used S chain C hidden_swap H hidden_res X
+ *	round R swap_used S chain C hidden_swap H hidden_res X swapped W
  *
- * S is vm.swap_used (pages, system-wide); C, H and X come from
+ * S is vm.swap_used (pages, system-wide); C, H, X and W come from
  * kinfo_vmsummary(3) on the parent itself: its deepest chain of
- * objects and the pages, on swap and resident, that nobody can read
- * any more.  kinfo_vmsummary needs root; otherwise those show as "?".
+ * objects, the pages, on swap and resident, that nobody can read any
+ * more, and the swap blocks its own objects hold.  kinfo_vmsummary needs root; otherwise those show as "?".
  * On a terminal a progress line is kept up to date with \r.
  *
  * At the end every page of the region is checked: "vm-test: N rounds,
@@ -176,7 +176,8 @@ progress_end(void)
  * was at the fork, overwrite them with a pattern of its own, apply the
  * pressure (the first child, with -p), hold the pages for a moment,
  * check them again, and exit (or exec /bin/true).  Exits 1 on a
- * mismatch.
+ * mismatch, or if the pressure could not be applied (push_out says
+ * why): the round then fails, as it must, for want of its pressure.
  */
 static void
 child(int r, int c, int exec_true, int pressure)
@@ -196,8 +197,8 @@ child(int r, int c, int exec_true, int pressure)
 			_exit(1);
 		fill(pg, g);
 	}
-	if (pressure && c == 0)
-		push_out(getppid(), PUSH_FLOOR, 0);
+	if (pressure && c == 0 && push_out(getppid(), PUSH_FLOOR, 0) != 0)
+		_exit(1);
 	msleep(CHILD_SLEEP_MS);
 	for (i = 0; i < CHILD_PAGES; i++)
 		if (!check(pgs[i], g, who))
@@ -226,14 +227,15 @@ report(int r)
 	progress_end();
 	if (kinfo_vmsummary(getpid(), &ks) == 0) {
 		printf("round %d swap_used %d chain %u hidden_swap %u "
-		    "hidden_res %u\n", r, sysctl_int("vm.swap_used"),
-		    ks.ks_longest_chain, ks.ks_hidden_swap, ks.ks_hidden_res);
+		    "hidden_res %u swapped %u\n", r, sysctl_int("vm.swap_used"),
+		    ks.ks_longest_chain, ks.ks_hidden_swap, ks.ks_hidden_res,
+		    ks.ks_swapped);
 	} else {
 		if (!warned++)
 			fprintf(stderr, "vm-test: kinfo_vmsummary: %s\n",
 			    strerror(errno));
 		printf("round %d swap_used %d chain ? hidden_swap ? "
-		    "hidden_res ?\n", r, sysctl_int("vm.swap_used"));
+		    "hidden_res ? swapped ?\n", r, sysctl_int("vm.swap_used"));
 	}
 	fflush(stdout);
 }

@@ -5,19 +5,24 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer.  Run from the top of
 # the tree; HOSTCC picks the compiler (default gcc), VMSRC the directory
 # of VM sources (default sys/vm: set it to try a patched copy).
-# Compiler output goes to OUT/vmhost/build.log.
+# Compiler output goes to OUT/vmhost/build.log.  With VMHOST_REUSE=1,
+# an object newer than its source is kept (tests/mutants/run.sh builds
+# each mutant on a copy of the unpatched build; headers are not
+# tracked, so only for sources that change alone).
 #
 # Two kinds of files go in:
 #	the kernel side	sys/vm/*.c (the real files, untouched),
 #			sys/libkern/string.c, and the shim and the bench
 #			in tests/vmhost, all with the kernel's headers
 #			(-nostdinc -D_KERNEL -DINVARIANTS), for the 64-bit
-#			host: tests/vmhost/include replaces the ILP32
-#			<sys/_types.h> and supplies the fake machine's
-#			<machine/pmap.h>; every other <machine/...> is
-#			i386's.  The kernel's names that the host's C
-#			library also defines (malloc, printf, memcpy, ...)
-#			are renamed kern_* in these objects.
+#			host, where system calls carry 32-bit user
+#			addresses in 64-bit pointers (hence
+#			-Wno-pointer-to-int-cast): tests/vmhost/include
+#			replaces the ILP32 <sys/_types.h> and supplies the
+#			fake machine's <machine/pmap.h>; every other
+#			<machine/...> is i386's.  The kernel's names that
+#			the host's C library also defines (malloc, printf,
+#			memcpy, ...) are renamed kern_* in these objects.
 #	the host side	tests/vmhost/host.c, with the host's headers.
 
 set -u
@@ -29,14 +34,14 @@ T=tests/vmhost
 LOG=$OUT/build.log
 
 VM_SRCS="vm_object vm_page vm_map vm_fault vm_pager swap_pager vm_swap
-    vm_pageout vnode_pager vm_meter vm_objinfo"
-SHIM_SRCS="kern_shim pmap disk vmhost proc check copytest"
+    vm_pageout vnode_pager vm_meter vm_objinfo vm_swapoff vm_mmap vm_kern"
+SHIM_SRCS="kern_shim pmap disk vmhost proc model check copytest"
 RENAME="malloc free printf vprintf snprintf vsnprintf psignal memcpy
     memmove memset memcmp memchr strlen strnlen strcmp strncmp strchr
     strrchr strlcpy strlcat"
 
 WARN="-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
-    -Wno-missing-field-initializers"
+    -Wno-missing-field-initializers -Wno-pointer-to-int-cast"
 OPT="-std=gnu11 -O2 -g -fno-omit-frame-pointer"
 SAN=
 if [ "$MODE" = san ]; then
@@ -61,6 +66,7 @@ done
 
 # kcc NAME SRC: compile SRC on the kernel side, rename, into obj/NAME.o.
 kcc() {
+	[ -n "${VMHOST_REUSE:-}" ] && [ "$OUT/obj/$1.o" -nt "$2" ] && return 0
 	$HOSTCC $KFLAGS -c "$2" -o "$OUT/obj/$1.o" >>"$LOG" 2>&1 &&
 	objcopy $syms "$OUT/obj/$1.o" >>"$LOG" 2>&1
 }

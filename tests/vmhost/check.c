@@ -3,7 +3,9 @@
  *
  * Everything here looks at the VM without changing it: it never
  * sleeps, never faults, and takes nothing busy, so checking does not
- * change what a seed does.  Where the kernel has a check of its own
+ * change what a seed does.  (One exception: check_audit_fires plants
+ * an unreachable object for vm.object_audit to find, and frees it at
+ * once.)  Where the kernel has a check of its own
  * (vm.swap_audit, vm.object_audit, vm_object_check, vm_map_check) it
  * is called, through its sysctl node where it has one; the tools'
  * views (vm.objects, kern.proc.vmmap) are compared with the truth.
@@ -26,12 +28,8 @@
 
 #include "bench.h"
 
-/* The previous full check's collapsible objects (see check_collapse). */
-#define	COLL_MAX	256
-static uint32_t coll_prev[COLL_MAX];
-static int ncoll_prev;
-static u_int coll_bypasses, coll_refused_busy, coll_refused_nomem;
-static bool coll_valid;
+/* Collapse candidates one check keeps track of, at most. */
+#define	COLL_MAX	512
 
 /* Looking at the VM without touching it. */
 
@@ -54,8 +52,11 @@ all_quiet(void)
 	if (!users_idle() || disk_pending() != 0 ||
 	    swap_pager_inflight() != 0)
 		return (false);
+	if (defer_thread.state == T_RUN)
+		return (false);
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
-		if (object->paging_in_progress != 0)
+		if (object->paging_in_progress != 0 ||
+		    (object->flags & OBJ_DEFERRED))
 			return (false);
 	return (true);
 }
@@ -63,9 +64,12 @@ all_quiet(void)
 /*
  * What a fault at (object, pindex) would find first, looking as
  * vm_fault does: *pgp the resident page, or NULL with *objp the object
- * whose pager has it, or both NULL (zero fill).
+ * whose pager has it, or both NULL (zero fill).  Like the fault, the
+ * walk ends at an index past an object's end: zero fill in an
+ * anonymous object; past the end of the file the fault fails, and
+ * peek returns false.
  */
-void
+bool
 peek(struct vm_object *object, vm_pindex_t pindex, struct vm_object **objp,
     vm_pindex_t *idxp, struct vm_page **pgp)
 {
@@ -73,25 +77,33 @@ peek(struct vm_object *object, vm_pindex_t pindex, struct vm_object **objp,
 	*pgp = NULL;
 	*objp = NULL;
 	for (; object != NULL; object = object->backing_object) {
+		if (pindex >= object->size)
+			return ((object->flags & OBJ_INTERNAL) != 0);
 		if ((*pgp = vm_page_lookup(object, pindex)) != NULL ||
 		    vm_pager_has_page(object, pindex)) {
 			*objp = object;
 			*idxp = pindex;
-			return;
+			return (true);
 		}
 		pindex += OFF_TO_IDX(object->backing_offset);
 	}
+	return (true);
 }
 
 /*
  * Page queues and counts add up; every page is free, a kernel page
  * (the bench's squeeze), or an object's and on a queue unless busy.
+ * Kernel pages are in the direct map.  A free page is PG_ZERO only if
+ * it is all zeros: one such page a call is read through, in turn.
  */
 void
 check_pages(void)
 {
 	u_int n[PQ_COUNT] = { 0 }, wired = 0, anon = 0, file = 0;
-	struct vm_page *pg;
+	u_int zero = 0, freedirect = 0;
+	static u_long zero_rotor;
+	struct vm_page *pg, *zpg = NULL;
+	const uint32_t *w;
 	u_long i;
 	bool has;
 
@@ -102,16 +114,28 @@ check_pages(void)
 			    pg->queue);
 		n[pg->queue]++;
 		if (pg->queue == PQ_FREE) {
-			if (pg->object != NULL || pg->flags != 0)
+			if (pg->object != NULL || (pg->flags & ~PG_ZERO) != 0)
 				bench_fail("free page %#x: object %u, flags "
 				    "%#x", pg->phys_addr, pg->object != NULL ?
 				    pg->object->id : 0, pg->flags);
+			if (pmap_page_direct(pg))
+				freedirect++;
+			if (pg->flags & PG_ZERO) {
+				zero++;
+				/* The first at or after the rotor, or the first. */
+				if (zpg == NULL || (zpg - vm_page_array <
+				    zero_rotor && i >= zero_rotor))
+					zpg = pg;
+			}
 			continue;
 		}
 		if (pg->object == NULL) {
 			if (pg->queue != PQ_NONE)
 				bench_fail("kernel page %#x on queue %d",
 				    pg->phys_addr, pg->queue);
+			if (!pmap_page_direct(pg))
+				bench_fail("kernel page %#x is above the "
+				    "direct map", pg->phys_addr);
 			wired++;
 			continue;
 		}
@@ -157,6 +181,18 @@ check_pages(void)
 		    vmcnt.v_anon_pages, file, vmcnt.v_file_pages);
 	if (wired != nhog)
 		bench_fail("%u kernel pages, the bench holds %u", wired, nhog);
+	if (zero != vmcnt.v_zero_count || freedirect != vmcnt.v_free_direct)
+		bench_fail("free pages: zeroed %u/%u, direct %u/%u "
+		    "(found/counted)", zero, vmcnt.v_zero_count, freedirect,
+		    vmcnt.v_free_direct);
+	if (zpg != NULL) {
+		w = pmap_host_page(zpg);
+		for (i = 0; i < PAGE_SIZE / sizeof(*w); i++)
+			if (w[i] != 0)
+				bench_fail("free page %#x is PG_ZERO, but word "
+				    "%lu is %#x", zpg->phys_addr, i, w[i]);
+		zero_rotor = zpg - vm_page_array + 1;
+	}
 }
 
 /*
@@ -181,17 +217,57 @@ swap_audit(struct swap_audit *sa)
 		    sa->sa_bad);
 }
 
-/* Every step. */
+/*
+ * Every step: pages, mappings and swap add up, and the kernel's own
+ * counts of swap (vm.swap_used) and objects are what a count from
+ * scratch finds.
+ */
 void
 check_step(void)
 {
 	struct swap_audit sa;
+	struct vm_object *object;
+	u_int used, n = 0;
+	size_t len = sizeof(used);
+	int error;
 
 	check_pages();
 	pmap_host_check();
 	swap_audit(&sa);
 	if (sa.sa_allocated > st.max_swap_used)
 		st.max_swap_used = sa.sa_allocated;
+	if ((error = sim_sysctl("vm", "swap_used", NULL, 0, &used, &len,
+	    NULL, 0)) != 0)
+		bench_fail("sysctl vm.swap_used: error %d", error);
+	if (used != sa.sa_allocated)
+		bench_fail("vm.swap_used is %u, the allocator's maps hold %u",
+		    used, sa.sa_allocated);
+	TAILQ_FOREACH(object, &vm_object_list, object_list)
+		n++;
+	if (n != vmobjstats.os_objects)
+		bench_fail("%u objects on the list, vm.stats.object counts %u",
+		    n, vmobjstats.os_objects);
+}
+
+/*
+ * An object's count of swap blocks is what its pager answers page by
+ * page, plus the blocks it holds outside its window.
+ */
+static void
+check_object_counts(struct vm_object *object)
+{
+	u_int n = 0;
+	vm_pindex_t k;
+
+	if (object->pgops == NULL || (object->flags & OBJ_INTERNAL) == 0)
+		return;
+	for (k = 0; k < object->size; k++)
+		if (vm_pager_has_page(object, k))
+			n++;
+	n += swap_pager_outside_blocks(object);
+	if (n != swap_pager_object_blocks(object))
+		bench_fail("object %u counts %u swap blocks, its pager has %u",
+		    object->id, swap_pager_object_blocks(object), n);
 }
 
 /* The object of each entry of every process, for counting. */
@@ -303,23 +379,111 @@ check_mapping(struct uproc *up, struct vm_map_entry *entry, vaddr_t va,
 	mpg = pmap_host_lookup(vmspace_pmap(up->t.p.p_vmspace), va, &prot);
 	if (mpg == NULL)
 		return;
-	if (mpg != pg) {
-		describe_va(up, va);
-		bench_fail("pid %d: %#x maps page %#x (object %u index %u), "
+	if (mpg != pg)
+		UFAIL(up, va, "pid %d: %#x maps page %#x (object %u index %u), "
 		    "the VM has %s there", up->t.p.p_pid, va, mpg->phys_addr,
 		    mpg->object != NULL ? mpg->object->id : 0, mpg->pindex,
 		    pg != NULL ? "another page" : obj != NULL ?
 		    "a page on swap" : "no page");
+	if ((prot & VM_PROT_WRITE) == 0)
+		return;
+	if (obj == NULL || obj != entry->object)
+		UFAIL(up, va, "pid %d: %#x is writable, but its page belongs "
+		    "to object %u, not to the entry's own object %u",
+		    up->t.p.p_pid, va, obj != NULL ? obj->id : 0,
+		    entry->object != NULL ? entry->object->id : 0);
+	if (entry->eflags & MAP_ENTRY_NEEDS_COPY)
+		UFAIL(up, va, "pid %d: %#x is writable, but its entry still "
+		    "needs a copy of object %u", up->t.p.p_pid, va, obj->id);
+	if ((entry->protection & VM_PROT_WRITE) == 0)
+		UFAIL(up, va, "pid %d: %#x is writable, but its entry's "
+		    "protection is %d", up->t.p.p_pid, va, entry->protection);
+}
+
+static const uint64_t zero_words[MWORDS];
+
+/*
+ * One page of up's, at va, which entry maps (NULL: no entry does): the
+ * map agrees with the model, the pmap holds no translation the VM would
+ * not make, and what a fault would find there holds what a read must,
+ * resident or on swap (read straight from the disk).
+ */
+static void
+check_va(struct uproc *up, struct vm_map_entry *entry, vaddr_t va)
+{
+	struct vpage *vp = model_page(up, va);
+	const struct mpage *want;
+	struct vm_object *obj;
+	struct vm_page *pg;
+	vm_pindex_t idx;
+	uint32_t blk;
+	const void *data;
+	char why[256];
+	int pid = up->t.p.p_pid;
+
+	if (entry == NULL) {
+		if (vp != NULL && vp->mapped)
+			UFAIL(up, va, "pid %d: %#x is mapped in the "
+			    "model, but no map entry maps it", pid, va);
+		if (pmap_host_lookup(vmspace_pmap(up->t.p.p_vmspace), va,
+		    NULL) != NULL)
+			UFAIL(up, va, "pid %d: %#x has a translation "
+			    "but no map entry", pid, va);
+		return;
 	}
-	if ((prot & VM_PROT_WRITE) && (obj != entry->object ||
-	    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ||
-	    (entry->protection & VM_PROT_WRITE) == 0)) {
-		describe_va(up, va);
-		bench_fail("pid %d: %#x is writable, but its page belongs to "
-		    "object %u, not to the entry's own object %u%s",
-		    up->t.p.p_pid, va, obj->id, entry->object->id,
-		    (entry->eflags & MAP_ENTRY_NEEDS_COPY) ?
-		    " (which needs a copy)" : "");
+	if (vp == NULL || !vp->mapped)
+		UFAIL(up, va, "pid %d: %#x is mapped, the model says "
+		    "not", pid, va);
+	if (entry->protection != vp->prot ||
+	    entry->max_protection != vp->maxprot)
+		UFAIL(up, va, "pid %d: %#x has protection %d (at most "
+		    "%d), the model says %d (at most %d)", pid, va,
+		    entry->protection, entry->max_protection, vp->prot,
+		    vp->maxprot);
+	want = model_contents(vp);
+	if (entry->object == NULL) {
+		if (vp->eof || memcmp(want->w, zero_words, PAGE_SIZE) != 0)
+			UFAIL(up, va, "pid %d: %#x has no object, so "
+			    "reads zeros; the model says otherwise", pid, va);
+		check_mapping(up, entry, va, NULL, NULL);
+		return;
+	}
+	if (!peek(entry->object, OFF_TO_IDX(entry->offset +
+	    (va - entry->start)), &obj, &idx, &pg)) {
+		if (!vp->eof)
+			UFAIL(up, va, "pid %d: a fault at %#x would "
+			    "fail (past the end of the file)", pid, va);
+		check_mapping(up, entry, va, NULL, NULL);
+		return;
+	}
+	if (vp->eof)
+		UFAIL(up, va, "pid %d: %#x is past the end of the file, "
+		    "yet a fault there would succeed", pid, va);
+	check_mapping(up, entry, va, obj, pg);
+	if (obj == NULL) {
+		if (memcmp(want->w, zero_words, PAGE_SIZE) != 0)
+			UFAIL(up, va, "pid %d: %#x reads as zeros, the "
+			    "model says otherwise", pid, va);
+		return;
+	}
+	if (pg != NULL) {
+		if (pg->flags & PG_FAKE)
+			return;
+		data = pmap_host_page(pg);
+	} else {
+		/* On swap: the block, unless a read error lost it. */
+		if ((obj->flags & OBJ_INTERNAL) == 0)
+			return;
+		blk = swap_pager_block(obj, idx);
+		if (blk == SWAPBLK_NONE || (blk & SWAPBLK_BAD))
+			return;
+		data = disk_block_data(blk);
+	}
+	if (mpage_diff(want, data) >= 0) {
+		mpage_explain(want, data, why, sizeof(why));
+		UFAIL(up, va, "pid %d: %#x: object %u page %u (%s) "
+		    "holds the wrong data: %s", pid, va, obj->id, idx,
+		    pg != NULL ? "resident" : "on swap", why);
 	}
 }
 
@@ -328,17 +492,13 @@ void
 check_quiet(void)
 {
 	struct vm_object_audit oa;
-	struct vm_object *object, *obj;
+	struct vm_object *object;
 	struct vm_map_entry *entry;
-	struct vm_page *pg;
 	struct uproc *up;
 	struct vm_map *map;
-	vm_pindex_t idx;
-	uint64_t expect, got;
-	bool mapped, ok;
 	vaddr_t va;
 	size_t len;
-	int i, error;
+	int i, r, k, error;
 
 	st.checks_quiet++;
 	memset(&oa, 0, sizeof(oa));
@@ -350,8 +510,10 @@ check_quiet(void)
 		bench_fail("object audit: %u unreachable objects (%u pages, %u "
 		    "swap blocks), %u broken", oa.oa_unreachable,
 		    oa.oa_leaked_pages, oa.oa_leaked_swap, oa.oa_broken);
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		vm_object_check(object);
+		check_object_counts(object);
+	}
 	check_refs();
 	for (i = 0; i < NPROC_MAX; i++) {
 		if ((up = uprocs[i]) == NULL ||
@@ -361,70 +523,87 @@ check_quiet(void)
 		vm_map_check(map);
 		check_anon_usage(up);
 		for (entry = map->header.next; entry != &map->header;
-		    entry = entry->next) {
+		    entry = entry->next)
 			for (va = entry->start; va < entry->end;
-			    va += PAGE_SIZE) {
-				expect = model_expect(up, va, &mapped);
-				if (!mapped)
-					bench_fail("pid %d: %#x is mapped, the "
-					    "model says not", up->t.p.p_pid,
-					    va);
-				if (entry->object == NULL) {
-					if (expect != 0)
-						bench_fail("pid %d: %#x has no "
-						    "object, expected token "
-						    "%#llx", up->t.p.p_pid, va,
-						    (unsigned long long)expect);
-					continue;
-				}
-				peek(entry->object, OFF_TO_IDX(entry->offset +
-				    (va - entry->start)), &obj, &idx, &pg);
-				check_mapping(up, entry, va, obj, pg);
-				if (obj == NULL && expect != 0) {
-					describe_va(up, va);
-					bench_fail("pid %d: %#x reads as zero, "
-					    "expected token %#llx",
-					    up->t.p.p_pid, va,
-					    (unsigned long long)expect);
-				}
-				if (pg == NULL || (pg->flags & PG_FAKE))
-					continue;
-				got = page_token(pmap_page_kva(pg), &ok);
-				if (!ok || got != expect) {
-					describe_va(up, va);
-					bench_fail("pid %d: %#x: object %u "
-					    "page %u holds token %#llx%s, "
-					    "expected %#llx", up->t.p.p_pid,
-					    va, obj->id, idx,
-					    (unsigned long long)got,
-					    ok ? "" : " (corrupt)",
-					    (unsigned long long)expect);
-				}
+			    va += PAGE_SIZE)
+				if (model_page(up, va) == NULL)
+					bench_fail("pid %d: %#x is mapped, "
+					    "outside every region",
+					    up->t.p.p_pid, va);
+		for (r = 0; r < NREGIONS; r++)
+			for (k = 0; k < regions[r].np; k++) {
+				va = regions[r].va + ptoa(k);
+				check_va(up, vm_map_lookup_entry(map, va,
+				    &entry) ? entry : NULL, va);
 			}
-		}
 	}
 }
 
 /*
- * Hidden pages (DESIGN.md, "Words"): resident pages and swap blocks of
- * anonymous objects that no map entry can reach any more.  Marks what
- * each entry's faults would find first; the rest is hidden.
+ * Hidden pages (doc/design.md, sections 3 and 6): resident pages and swap blocks of
+ * anonymous objects that no map entry can reach: every path from every
+ * map entry down the chains to the page passes through a nearer object
+ * that has it, or none reaches its index at all (an unmapped range, or
+ * an index outside every window).  Walking down from every page of
+ * every entry, as a fault does, marks in each object the indexes some
+ * path reaches (inwin) and those where the walk stops, which a fault
+ * would read (vis); every other page is hidden.  Objects referenced by
+ * something other than map entries and shadows (the file's) are fully
+ * reachable and not counted; check_refs makes sure there are no other
+ * anonymous ones.
  */
 struct objvis {
 	struct vm_object *object;
-	uint8_t		*vis;		/* per index: reached */
+	uint8_t		*vis;		/* per index: a fault reads it */
+	uint8_t		*inwin;		/* per index: a path reaches it */
 	u_int		hres, hswap;	/* hidden pages, blocks */
+	u_int		kind[HID_NKINDS]; /* hidden, by HID_* */
 };
 
+/* The objvis of object id, in ov[0..n) (sorted by id, as the list is). */
 static struct objvis *
 objvis_find(struct objvis *ov, int n, uint32_t id)
 {
-	int i;
+	int lo = 0, hi = n - 1, mid;
 
-	for (i = 0; i < n; i++)
-		if (ov[i].object->id == id)
-			return (&ov[i]);
+	while (lo <= hi) {
+		mid = (lo + hi) / 2;
+		if (ov[mid].object->id == id)
+			return (&ov[mid]);
+		if (ov[mid].object->id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
 	return (NULL);
+}
+
+/*
+ * Count page idx of v's object as hidden: resident (HID_RESIDENT) or a
+ * block; a block under a dirty page (HID_STALE); else by where it is.
+ */
+#define	HID_RESIDENT	0x100
+
+static void
+objvis_hide(struct objvis *v, vm_pindex_t idx, int how)
+{
+	int kind;
+
+	if (how & HID_STALE)
+		kind = HID_STALE;
+	else if (idx >= v->object->size || !v->inwin[idx])
+		kind = HID_UNMAPPED;
+	else if (v->object->shadow_count >= 2)
+		kind = HID_SEVERAL;
+	else
+		kind = HID_ONE;
+	v->kind[kind]++;
+	if (v->object->entry_count != 0)
+		v->kind[HID_MAPPED]++;
+	if (how & HID_RESIDENT)
+		v->hres++;
+	else
+		v->hswap++;
 }
 
 /*
@@ -547,165 +726,314 @@ check_vmmap(struct uproc *up)
 }
 
 /*
- * Count hidden pages: all of them in *allp; in *collp those of objects
- * that hold only their one shadow's reference (which collapse should
- * have absorbed), in *frontp those of objects map entries reference
- * (pages an unmapped range left behind); the longest chain in *depthp.
+ * Walk down from page idx of object as a fault does, marking every
+ * index the walk reaches (inwin) and the page it reads (vis): the
+ * first found, resident or on the pager.
  */
 static void
-hidden_pages(u_int *allp, u_int *collp, u_int *frontp, u_int *depthp)
+objvis_walk(struct objvis *ov, int n, struct vm_object *object,
+    vm_pindex_t idx)
+{
+	struct objvis *v;
+	bool found = false;
+
+	for (; object != NULL && idx < object->size;
+	    object = object->backing_object) {
+		v = objvis_find(ov, n, object->id);
+		v->inwin[idx] = 1;
+		if (!found && vm_object_has_page(object, idx)) {
+			v->vis[idx] = 1;
+			found = true;
+		}
+		idx += OFF_TO_IDX(object->backing_offset);
+	}
+}
+
+/*
+ * Count hidden pages: all of them in h->all, by kind in h->kind; the
+ * longest chain in h->depth.  With -H and the fix on, a hidden page
+ * fails the run.  With `tools', also compares vm.objects and
+ * kern.proc.vmmap with what is walked here.
+ */
+struct hidden {
+	u_int	all;
+	u_int	kind[HID_NKINDS];
+	u_int	depth;
+};
+
+static void
+hidden_pages(struct hidden *h, bool tools)
 {
 	struct vm_map_entry *entry;
-	struct vm_object *object, *obj;
+	struct vm_object *object;
 	struct vm_page *pg;
 	struct objvis *ov, *v;
 	struct uproc *up;
 	struct vm_map *map;
-	vm_pindex_t idx, k;
+	vm_pindex_t k;
 	int n = 0, i, depth;
+	uint32_t prev = 0;
 
-	TAILQ_FOREACH(object, &vm_object_list, object_list)
+	TAILQ_FOREACH(object, &vm_object_list, object_list) {
+		if (object->id <= prev)
+			bench_fail("object %u after %u on the list: the bench "
+			    "expects ids in order", object->id, prev);
+		prev = object->id;
 		n++;
+	}
 	ov = host_calloc(n, sizeof(*ov));
 	n = 0;
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		ov[n].object = object;
 		ov[n].vis = host_calloc(object->size + 1, 1);
+		ov[n].inwin = host_calloc(object->size + 1, 1);
 		n++;
 	}
-	*depthp = 0;
+	memset(h, 0, sizeof(*h));
 	for (i = 0; i < NPROC_MAX; i++) {
 		if ((up = uprocs[i]) == NULL ||
 		    up->t.p.p_vmspace == &vmspace0)
 			continue;
-		check_vmmap(up);
+		if (tools)
+			check_vmmap(up);
 		map = &up->t.p.p_vmspace->vm_map;
 		for (entry = map->header.next; entry != &map->header;
 		    entry = entry->next) {
 			if (entry->object == NULL)
 				continue;
 			depth = vm_object_chain_length(entry->object);
-			if ((u_int)depth > *depthp)
-				*depthp = depth;
-			for (k = 0; k < atop(entry->end - entry->start); k++) {
-				peek(entry->object, OFF_TO_IDX(entry->offset) +
-				    k, &obj, &idx, &pg);
-				if (obj == NULL || idx >= obj->size)
-					continue;
-				if ((v = objvis_find(ov, n, obj->id)) != NULL)
-					v->vis[idx] = 1;
-			}
+			if ((u_int)depth > h->depth)
+				h->depth = depth;
+			for (k = 0; k < atop(entry->end - entry->start); k++)
+				objvis_walk(ov, n, entry->object,
+				    OFF_TO_IDX(entry->offset) + k);
 		}
 	}
-	*allp = *collp = *frontp = 0;
 	for (i = 0; i < n; i++) {
-		object = ov[i].object;
+		v = &ov[i];
+		object = v->object;
 		if ((object->flags & OBJ_INTERNAL) == 0)
 			continue;
+		if (object->shadow_count > (int)st.max_siblings)
+			st.max_siblings = object->shadow_count;
 		TAILQ_FOREACH(pg, &object->memq, listq)
-			if (!ov[i].vis[pg->pindex])
-				ov[i].hres++;
+			if (!v->vis[pg->pindex])
+				objvis_hide(v, pg->pindex, HID_RESIDENT);
 		/*
-		 * A block is hidden where nobody reaches its index, under a
-		 * dirty page (stale), or outside the window (the last two
-		 * only after a 4.4BSD collapse adopted a pager).
+		 * A block is hidden where no fault reads it, under a dirty
+		 * page (stale), or outside the window (the last two only
+		 * after a 4.4BSD collapse adopted a pager).
 		 */
-		if (object->pgops != NULL) {
+		if (object->pgops != NULL)
 			for (k = 0; k < object->size; k++) {
 				if (!vm_pager_has_page(object, k))
 					continue;
 				pg = vm_page_lookup(object, k);
-				if (!ov[i].vis[k] || (pg != NULL &&
-				    (pg->flags & (PG_DIRTY | PG_BUSY)) ==
-				    PG_DIRTY))
-					ov[i].hswap++;
+				if (pg != NULL && (pg->flags &
+				    (PG_DIRTY | PG_BUSY)) == PG_DIRTY)
+					objvis_hide(v, k, HID_STALE);
+				else if (!v->vis[k])
+					objvis_hide(v, k, 0);
 			}
-			ov[i].hswap += swap_pager_outside_blocks(object);
+		for (k = swap_pager_outside_blocks(object); k > 0; k--)
+			objvis_hide(v, object->size, 0);
+		h->all += v->hres + v->hswap;
+		for (k = 0; k < HID_NKINDS; k++)
+			h->kind[k] += v->kind[k];
+		if (args->hidden && collapse_on() &&
+		    v->hres + v->hswap != 0) {
+			describe_object(object);
+			bench_fail("hidden: object %u holds %u hidden pages "
+			    "and %u hidden swap blocks (%u outside every "
+			    "window, %u under its one shadow, %u under several "
+			    "shadows, %u stale)", object->id, v->hres,
+			    v->hswap, v->kind[HID_UNMAPPED], v->kind[HID_ONE],
+			    v->kind[HID_SEVERAL], v->kind[HID_STALE]);
 		}
-		*allp += ov[i].hres + ov[i].hswap;
-		if (object->ref_count == 1 && object->shadow_count == 1)
-			*collp += ov[i].hres + ov[i].hswap;
-		if (object->ref_count > object->shadow_count)
-			*frontp += ov[i].hres + ov[i].hswap;
 	}
-	check_objinfo(ov, n);
-	for (i = 0; i < n; i++)
+	if (tools)
+		check_objinfo(ov, n);
+	for (i = 0; i < n; i++) {
 		host_free(ov[i].vis);
+		host_free(ov[i].inwin);
+	}
 	host_free(ov);
 }
 
 static void	check_depth(const uint32_t *, int);
 
+/*
+ * A collapse candidate: an anonymous object whose only reference is
+ * its one anonymous shadow's.  That shadow should have absorbed it.
+ */
 static bool
-coll_was(uint32_t id)
+coll_candidate(struct vm_object *object)
 {
-	int i;
+	struct vm_object *shadow;
 
-	for (i = 0; i < ncoll_prev; i++)
-		if (coll_prev[i] == id)
-			return (true);
-	return (false);
+	if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    object->ref_count != 1 || object->shadow_count != 1)
+		return (false);
+	shadow = LIST_FIRST(&object->shadow_head);
+	return ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) == OBJ_INTERNAL);
 }
 
 /*
- * The collapse check, at a quiet point with vm_collapse_pagers = 1.  An
- * anonymous object whose only reference is its one anonymous shadow's
- * should have been absorbed by that shadow: vm_object_deallocate
- * collapses as soon as an object is left so, and a copy-on-write fault
- * collapses its front object.  Two things may legitimately leave one
- * behind: a collapse refused for paging in progress (it waits for the
- * next trigger), and a bypass, which drops a reference without
- * collapsing (sys/vm/NOTES).  So an object is reported only if it is
- * new since the last check and neither of those happened meanwhile.
+ * The collapse check, at a full check (nothing in flight, the deferred
+ * queue drained: all_quiet), enforced with the fix on.  An object
+ * becomes a candidate only when it loses a reference or a shadow, and
+ * then vm_object_deallocate or the bypass collapses it at once, or
+ * queues the collapse for vmdeferd, which has run it by now.  Turning
+ * the fix on queues every object.  So there is no candidate at all.
  */
 static void
 check_collapse(bool enforce)
 {
-	struct vm_object *object, *shadow;
+	struct vm_object *object;
 	uint32_t cur[COLL_MAX];
-	int ncur = 0, bad = 0;
-	uint32_t bad_id = 0;
-	bool excused;
+	int ncur = 0;
 
-	excused = !coll_valid || vmobjstats.os_bypasses != coll_bypasses ||
-	    vmobjstats.os_refused_busy != coll_refused_busy ||
-	    vmobjstats.os_refused_nomem != coll_refused_nomem;
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
-		if ((object->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
-		    OBJ_INTERNAL || object->ref_count != 1 ||
-		    object->shadow_count != 1)
+		if (!coll_candidate(object))
 			continue;
-		shadow = LIST_FIRST(&object->shadow_head);
-		if ((shadow->flags & (OBJ_INTERNAL | OBJ_DEAD)) !=
-		    OBJ_INTERNAL)
+		if (ncur == COLL_MAX)
+			bench_fail("collapse check: more than %d candidates",
+			    COLL_MAX);
+		cur[ncur++] = object->id;
+		if (!enforce)
 			continue;
-		if (ncur < COLL_MAX)
-			cur[ncur++] = object->id;
-		if (!coll_was(object->id) && !excused) {
-			bad++;
-			bad_id = object->id;
-		}
-	}
-	if (enforce && bad != 0) {
-		TAILQ_FOREACH(object, &vm_object_list, object_list)
-			if (object->id == bad_id) {
-				describe_object(object);
-				describe_object(LIST_FIRST(
-				    &object->shadow_head));
-			}
-		bench_fail("collapse: object %u (and %d more) is held only by "
-		    "its one shadow, and nothing excuses it (no bypass, no "
-		    "refusal for paging since the last check)", bad_id,
-		    bad - 1);
+		describe_object(object);
+		describe_object(LIST_FIRST(&object->shadow_head));
+		bench_fail("collapse: object %u is held only by its one "
+		    "shadow, and nothing is left to collapse it", object->id);
 	}
 	if (enforce)
 		check_depth(cur, ncur);
-	memcpy(coll_prev, cur, ncur * sizeof(cur[0]));
-	ncoll_prev = ncur;
-	coll_bypasses = vmobjstats.os_bypasses;
-	coll_refused_busy = vmobjstats.os_refused_busy;
-	coll_refused_nomem = vmobjstats.os_refused_nomem;
-	coll_valid = enforce;
+}
+
+/*
+ * A number that changes whenever a collapse is refused (for a pager,
+ * for paging, for memory), work is deferred to vmdeferd, or a fault
+ * starts over: a call during which it stays the same ran its collapses
+ * to their ends.
+ */
+u_int
+collapse_epoch(void)
+{
+
+	return (vmobjstats.os_refused_pager + vmobjstats.os_refused_busy +
+	    vmobjstats.os_refused_nomem + vmobjstats.os_deferred_queued +
+	    vmcnt.v_fault_restarts);
+}
+
+/*
+ * Does f have page np for a bypass: resident and valid (not still being
+ * read in), or on its pager?
+ */
+static bool
+front_has(struct vm_object *f, vm_pindex_t np)
+{
+	struct vm_page *pg = vm_page_lookup(f, np);
+
+	if (pg != NULL)
+		return ((pg->flags & PG_FAKE) == 0);
+	return (vm_pager_has_page(f, np));
+}
+
+/*
+ * Would vm_object_collapse(f) go on: is f's backing object b one f can
+ * absorb (f holds its only reference) or bypass (f has, resident or on
+ * swap, every page b has in f's window)?  The same rules as
+ * vm_object.c's, seen from outside.
+ */
+static const char *
+collapse_left(struct vm_object *f)
+{
+	struct vm_object *b = f->backing_object;
+	struct vm_page *pg;
+	vm_pindex_t first, k;
+
+	if (b == NULL ||
+	    (f->flags & (OBJ_INTERNAL | OBJ_DEAD)) != OBJ_INTERNAL ||
+	    (b->flags & (OBJ_INTERNAL | OBJ_DEAD | OBJ_COLLAPSING)) !=
+	    OBJ_INTERNAL)
+		return (NULL);
+	if (b->ref_count == 1)
+		return ("absorbed");
+	first = OFF_TO_IDX(f->backing_offset);
+	TAILQ_FOREACH(pg, &b->memq, listq)
+		if (pg->pindex >= first && pg->pindex - first < f->size &&
+		    !front_has(f, pg->pindex - first))
+			return (NULL);
+	if (b->pgops != NULL)
+		for (k = first; k < first + f->size && k < b->size; k++)
+			if (vm_pager_has_page(b, k) && !front_has(f, k - first))
+				return (NULL);
+	return ("bypassed");
+}
+
+/*
+ * After `what' (a copy-on-write fault or a fork, which let collapse
+ * shorten f's chain, or a fault that gave an entry the shadow f, which
+ * collapses only an object left to f alone) called vm_object_collapse(f),
+ * and nothing was refused meanwhile (collapse_epoch): the collapse loop
+ * stops only where f's backing object cannot be absorbed, nor, where
+ * `bypass' says the caller tried, bypassed.  So a missing trigger, or a
+ * loop that stops early, leaves a chain this finds.  Unless the work
+ * went to vmdeferd meanwhile (another thread's, while `what' slept).
+ * The kernel tries a bypass only when its bound on what f lacks
+ * (bypass_deficit) is 0, and that bound stops being one when the
+ * backing object loses pages f lacked (reclaim): a bypass missed so
+ * costs a link in the chain, never a page.  So a bypass left undone is
+ * reported where the bound is 0, and with -B wherever it is.
+ */
+void
+check_front_collapsed(struct vm_object *f, const char *what, bool bypass)
+{
+	const char *left;
+
+	if (!collapse_check || !collapse_on() ||
+	    (left = collapse_left(f)) == NULL ||
+	    ((f->flags | f->backing_object->flags) & OBJ_DEFERRED) ||
+	    (left[0] == 'b' && (!bypass ||
+	    (f->bypass_deficit != 0 && !args->bypass))))
+		return;
+	describe_object(f);
+	describe_object(f->backing_object);
+	bench_fail("collapse: after %s, object %u's backing object %u could "
+	    "still be %s", what, f->id, f->backing_object->id, left);
+}
+
+/* The id of the object of the entry that maps va of up's, or 0. */
+uint32_t
+entry_object_id(struct uproc *up, vaddr_t va)
+{
+	struct vm_map_entry *entry;
+
+	if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) ||
+	    entry->object == NULL)
+		return (0);
+	return (entry->object->id);
+}
+
+/*
+ * The id of the object where a fault at va of up's would find its page
+ * now, or 0 (none: zero fill, or nothing mapped).
+ */
+uint32_t
+peek_id(struct uproc *up, vaddr_t va)
+{
+	struct vm_map_entry *entry;
+	struct vm_object *obj;
+	struct vm_page *pg;
+	vm_pindex_t idx;
+
+	if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va, &entry) ||
+	    entry->object == NULL)
+		return (0);
+	peek(entry->object, OFF_TO_IDX(entry->offset + (va - entry->start)),
+	    &obj, &idx, &pg);
+	return (obj != NULL ? obj->id : 0);
 }
 
 static bool
@@ -782,13 +1110,59 @@ collapse_on(void)
 	return (&vm_collapse_pagers != NULL && vm_collapse_pagers != 0);
 }
 
+/*
+ * vm.object_audit must see a leak when there is one: plant an anonymous
+ * object that no map reaches, holding one page, and ask.  The harness
+ * runs it, so nothing else runs meanwhile; the object goes at once.
+ */
+static void
+check_audit_fires(void)
+{
+	struct vm_object_audit oa;
+	struct vm_object *object;
+	struct vm_page *pg;
+	size_t len = sizeof(oa);
+	int error;
+
+	object = vm_object_allocate(1);
+	if ((pg = vm_page_alloc(object, 0, VM_ALLOC_SYSTEM)) != NULL) {
+		pg->flags |= PG_DIRTY;
+		vm_page_activate(pg);
+		vm_page_wakeup(pg);
+	}
+	memset(&oa, 0, sizeof(oa));
+	error = sim_sysctl("vm", "object_audit", NULL, 0, &oa, &len, NULL, 0);
+	vm_object_deallocate(object);
+	if (error != 0)
+		bench_fail("sysctl vm.object_audit: error %d", error);
+	if (oa.oa_unreachable != 1 || oa.oa_leaked_pages != (pg != NULL))
+		bench_fail("object audit: a planted leak of one object with %d "
+		    "page(s) was reported as %u unreachable objects with %u "
+		    "pages", pg != NULL, oa.oa_unreachable, oa.oa_leaked_pages);
+	st.audits_planted++;
+}
+
+/*
+ * -H: no hidden page whenever nothing is in flight, not only at the
+ * full checks.
+ */
+void
+check_hidden(void)
+{
+	struct hidden h;
+
+	if (args->hidden && collapse_on())
+		hidden_pages(&h, false);
+}
+
 /* With nothing in flight at all. */
 void
 check_full(void)
 {
 	struct vm_page *pg;
-	u_int hidden, hidden_coll, hidden_front, depth;
+	struct hidden h;
 	u_long i;
+	int k;
 
 	st.checks_full++;
 	for (i = 0; i < vm_page_array_size; i++) {
@@ -799,36 +1173,32 @@ check_full(void)
 			    pg->object != NULL ? pg->object->id : 0,
 			    pg->pindex, pg->flags);
 	}
-	hidden_pages(&hidden, &hidden_coll, &hidden_front, &depth);
-	if (hidden_front > st.max_hidden_front)
-		st.max_hidden_front = hidden_front;
-	if (depth > st.max_depth)
-		st.max_depth = depth;
-	if (hidden > st.max_hidden)
-		st.max_hidden = hidden;
+	hidden_pages(&h, true);
+	if (h.depth > st.max_depth)
+		st.max_depth = h.depth;
+	if (h.all > st.max_hidden)
+		st.max_hidden = h.all;
 	if (collapse_on()) {
-		if (depth > st.max_depth_on)
-			st.max_depth_on = depth;
-		if (hidden > st.max_hidden_on)
-			st.max_hidden_on = hidden;
+		if (h.depth > st.max_depth_on)
+			st.max_depth_on = h.depth;
+		if (h.all > st.max_hidden_on)
+			st.max_hidden_on = h.all;
+		for (k = 0; k < HID_NKINDS; k++)
+			if (h.kind[k] > st.max_hidden_kind[k])
+				st.max_hidden_kind[k] = h.kind[k];
 	} else {
-		if (depth > st.max_depth_off)
-			st.max_depth_off = depth;
-		if (hidden > st.max_hidden_off)
-			st.max_hidden_off = hidden;
+		if (h.depth > st.max_depth_off)
+			st.max_depth_off = h.depth;
+		if (h.all > st.max_hidden_off)
+			st.max_hidden_off = h.all;
 	}
 	if (args->verbose)
-		trace("  check: depth %u, hidden %u (%u in singly held "
-		    "objects, %u in mapped ones), %u objects", depth, hidden,
-		    hidden_coll, hidden_front, vmobjstats.os_objects);
+		trace("  check: depth %u, hidden %u (%u outside every window, "
+		    "%u under one shadow, %u under several, %u in mapped "
+		    "objects), %u objects", h.depth, h.all,
+		    h.kind[HID_UNMAPPED], h.kind[HID_ONE], h.kind[HID_SEVERAL],
+		    h.kind[HID_MAPPED], vmobjstats.os_objects);
 	check_collapse(collapse_check && collapse_on());
-}
-
-
-/* vm.collapse_pagers changed: what was left so far is not evidence. */
-void
-check_collapse_reset(void)
-{
-
-	coll_valid = false;
+	if (st.checks_full % 8 == 1)
+		check_audit_fires();
 }

@@ -1,8 +1,9 @@
 /*
- * disk.c: the swap disk, in host memory, behind wdstrategy() and
- * wd_nsectors() (sys/buf.h), which is all vm_swap.c asks of a driver.
+ * disk.c: the swap disk, in host memory, behind disk_strategy() and
+ * disk_size() (sys/disk.h), which is all vm_swap.c asks of the disk
+ * layer.  It is /dev/wd0 (kern_shim.c's namei); no other disk exists.
  *
- * A transfer is queued by wdstrategy and finished only when the bench
+ * A transfer is queued by disk_strategy and finished only when the bench
  * says so (disk_complete), in an order it chooses: mostly first come,
  * first served, sometimes any.  Completion is the disk interrupt: it
  * moves the data and calls biodone(), in the harness, as an interrupt
@@ -11,17 +12,21 @@
  *
  * The disk checks the VM as well:
  *	- no two transfers in flight touch the same block;
+ *	- only dirty pages are written (a clean one has its copy already);
  *	- a page being written does not change until the write is over
  *	  (the data is taken when the write starts, and compared when it
  *	  ends);
  *	- every transfer is whole pages, inside the disk.
- * A failed read fills its pages with junk, and the tokens the blocks
- * held are lost (bench_poison): the model then lets faults on them fail.
+ * A failed read fills its pages with junk, and the data the blocks held
+ * is lost (bench_poison, by a hash of the contents): the model then lets
+ * faults on pages that must hold it fail.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
 #include <sys/buf.h>
+#include <sys/conf.h>
+#include <sys/disk.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
@@ -60,27 +65,34 @@ disk_init(u_int nblocks)
 	disk_bad = host_calloc(nblocks, 1);
 }
 
-uint32_t
-wd_nsectors(void)
+#define	DISK_DEV	makedev(CDEV_WD, 0)
+
+int
+disk_size(dev_t dev, uint32_t *nsectors)
 {
 
-	return (disk_nblocks * SECTORS_PER_BLOCK);
+	if (dev != DISK_DEV)
+		return (ENXIO);
+	*nsectors = disk_nblocks * SECTORS_PER_BLOCK;
+	return (0);
 }
 
 void
-wdstrategy(struct buf *bp)
+disk_strategy(struct buf *bp)
 {
 	struct disk_req *r;
 	uint32_t blk = bp->b_blkno / SECTORS_PER_BLOCK;
 	int i;
 
-	if (bp->b_blkno % SECTORS_PER_BLOCK != 0 || bp->b_npages < 1 ||
+	if (bp->b_dev != DISK_DEV ||
+	    bp->b_blkno % SECTORS_PER_BLOCK != 0 || bp->b_npages < 1 ||
 	    bp->b_bcount != (size_t)bp->b_npages * PAGE_SIZE ||
 	    blk + bp->b_npages > disk_nblocks)
-		panic("wdstrategy: %d pages, %zu bytes at sector %u",
-		    bp->b_npages, bp->b_bcount, bp->b_blkno);
+		panic("disk_strategy: %d pages, %zu bytes at sector %u of "
+		    "device %#x", bp->b_npages, bp->b_bcount, bp->b_blkno,
+		    bp->b_dev);
 	if (disk_nq == DISK_MAXQ)
-		panic("wdstrategy: queue full");
+		panic("disk_strategy: queue full");
 	for (i = 0; i < bp->b_npages; i++) {
 		if (disk_busy[blk + i])
 			bench_fail("disk: block %u: a %s while another "
@@ -95,9 +107,16 @@ wdstrategy(struct buf *bp)
 	r->data = NULL;
 	if ((bp->b_flags & B_READ) == 0) {
 		r->data = host_calloc(r->npages, PAGE_SIZE);
-		for (i = 0; i < r->npages; i++)
+		for (i = 0; i < r->npages; i++) {
+			if ((bp->b_pages[i]->flags & PG_DIRTY) == 0)
+				bench_fail("disk: page %#x (object %u, index "
+				    "%u) is clean, yet it is written to swap",
+				    bp->b_pages[i]->phys_addr,
+				    bp->b_pages[i]->object->id,
+				    bp->b_pages[i]->pindex);
 			memcpy(r->data + (size_t)i * PAGE_SIZE,
-			    pmap_page_kva(bp->b_pages[i]), PAGE_SIZE);
+			    pmap_host_page(bp->b_pages[i]), PAGE_SIZE);
+		}
 	}
 }
 
@@ -122,14 +141,21 @@ disk_set_bad(uint32_t blk)
 	disk_bad[blk % disk_nblocks] = 1;
 }
 
-/* The token the pattern in block blk encodes, or 0. */
-uint64_t
-disk_block_token(uint32_t blk)
+/* What block blk holds, for the checks to read. */
+const void *
+disk_block_data(uint32_t blk)
 {
-	bool ok;
-	uint64_t t = page_token(disk_data + (size_t)blk * PAGE_SIZE, &ok);
 
-	return (ok ? t : 0);
+	KASSERT(blk < disk_nblocks, ("disk_block_data: block %u", blk));
+	return (disk_data + (size_t)blk * PAGE_SIZE);
+}
+
+/* A hash of what block blk holds (model.c's page_hash). */
+uint64_t
+disk_block_hash(uint32_t blk)
+{
+
+	return (page_hash(disk_data + (size_t)blk * PAGE_SIZE));
 }
 
 void
@@ -177,11 +203,11 @@ disk_complete(uint32_t r, bool fifo)
 		error = true;
 	}
 	for (i = 0; i < req.npages; i++) {
-		page = pmap_page_kva(bp->b_pages[i]);
+		page = pmap_host_page(bp->b_pages[i]);
 		blkdata = disk_data + (size_t)(req.blk + i) * PAGE_SIZE;
 		if (rd) {
 			if (error) {
-				bench_poison(disk_block_token(req.blk + i));
+				bench_poison(disk_block_hash(req.blk + i));
 				memset(page, 0xeb, PAGE_SIZE);
 			} else
 				memcpy(page, blkdata, PAGE_SIZE);

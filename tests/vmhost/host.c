@@ -5,6 +5,8 @@
  * apart from the rest.
  */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,18 +167,44 @@ host_seconds(void)
 	return (ts.tv_sec + ts.tv_nsec / 1e9);
 }
 
+/* The number optarg of option -opt, at most max; exits if it is not. */
+static unsigned long long
+number(int opt, const char *arg, unsigned long long max)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 0);
+	if (arg[0] == '\0' || arg[0] == '-' || *end != '\0' || errno != 0 ||
+	    v > max) {
+		fprintf(stderr, "vmhost: -%c: '%s' is not a number from 0 to "
+		    "%llu\n", opt, arg, max);
+		exit(2);
+	}
+	return (v);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr,
-	    "usage: vmhost [-qv] [-c 0|1] [-k pct] [-m pages] [-o id]\n"
-	    "\t[-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds] [-t secs]\n"
+	    "usage: vmhost [-BHquvx] [-c 0|1] [-k pct] [-m pages]\n"
+	    "\t[-o id] [-p 0|1] [-w blocks] [-s seed] [-n ops] [-S seeds]\n"
+	    "\t[-t secs]\n"
 	    "  -s SEED   the run's seed (default 1)\n"
 	    "  -n OPS    steps to run (default 20000)\n"
 	    "  -S N      run N seeds, SEED .. SEED+N-1 (default 1; 0: no end)\n"
 	    "  -t SECS   start no seed after SECS seconds\n"
+	    "  -x        with -S, stop at the first seed that fails\n"
 	    "  -u        run the unit tests of swap_pager_copy instead\n"
+	    "  -H        no hidden page (resident or on swap) at any quiet\n"
+	    "            point with vm.collapse_pagers=1; without it hidden\n"
+	    "            pages are counted, not asserted\n"
+	    "  -B        after a copy-on-write fault or a fork, no bypass\n"
+	    "            may be left undone (off: the kernel's bound on what\n"
+	    "            a front object lacks is not exact yet)\n"
 	    "  -v        print every step, and the kernel's messages\n"
 	    "  -c 0|1    collapse checks off / on (default: on when the\n"
 	    "            kernel has vm_collapse_pagers and it is 1)\n"
@@ -197,7 +225,7 @@ main(int argc, char **argv)
 	struct vmhost_args a;
 	unsigned long long nseeds = 1, i, failed = 0, ops = 0;
 	double t0, limit = 0;
-	int ch;
+	int ch, stop = 0;
 
 	memset(&a, 0, sizeof(a));
 	a.seed = 1;
@@ -205,37 +233,43 @@ main(int argc, char **argv)
 	a.collapse_check = -1;
 	a.malloc_sleep = -1;
 	a.pagers = -1;
-	while ((ch = getopt(argc, argv, "c:k:m:n:o:p:qs:S:t:uvw:")) != -1) {
+	while ((ch = getopt(argc, argv, "BHc:k:m:n:o:p:qs:S:t:uvw:x")) != -1) {
 		switch (ch) {
+		case 'H':
+			a.hidden = 1;
+			break;
 		case 'c':
-			a.collapse_check = atoi(optarg) != 0;
+			a.collapse_check = number(ch, optarg, 1);
+			break;
+		case 'B':
+			a.bypass = 1;
 			break;
 		case 'k':
-			a.malloc_sleep = atoi(optarg);
+			a.malloc_sleep = number(ch, optarg, 100);
 			break;
 		case 'm':
-			a.npages = atoi(optarg);
+			a.npages = number(ch, optarg, 65536);
 			break;
 		case 'n':
-			a.ops = strtoul(optarg, NULL, 0);
+			a.ops = number(ch, optarg, ULONG_MAX);
 			break;
 		case 'o':
-			a.watch = atoi(optarg);
+			a.watch = number(ch, optarg, INT_MAX);
 			break;
 		case 'p':
-			a.pagers = atoi(optarg) != 0;
+			a.pagers = number(ch, optarg, 1);
 			break;
 		case 'q':
 			a.quiet = 1;
 			break;
 		case 's':
-			a.seed = strtoull(optarg, NULL, 0);
+			a.seed = number(ch, optarg, ULLONG_MAX);
 			break;
 		case 'S':
-			nseeds = strtoull(optarg, NULL, 0);
+			nseeds = number(ch, optarg, ULLONG_MAX);
 			break;
 		case 't':
-			limit = atof(optarg);
+			limit = number(ch, optarg, 1000000000);
 			break;
 		case 'u':
 			a.unit = 1;
@@ -244,7 +278,10 @@ main(int argc, char **argv)
 			a.verbose++;
 			break;
 		case 'w':
-			a.swapblocks = atoi(optarg);
+			a.swapblocks = number(ch, optarg, 1 << 20);
+			break;
+		case 'x':
+			stop = 1;
 			break;
 		default:
 			usage();
@@ -252,6 +289,11 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		usage();
+	if (a.hidden && a.pagers == 0) {
+		fprintf(stderr, "vmhost: -H asserts nothing with -p 0 (hidden "
+		    "pages are allowed with vm.collapse_pagers=0)\n");
+		return (2);
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	t0 = host_seconds();
 	/*
@@ -278,6 +320,8 @@ main(int argc, char **argv)
 			if (!WIFEXITED(st))
 				printf("vmhost: seed %llu died of signal %d\n",
 				    a.seed, WTERMSIG(st));
+			if (stop)
+				return (1);
 		}
 		ops += a.ops;
 		a.seed++;

@@ -38,6 +38,8 @@ struct vmhost_args {
 	int		malloc_sleep;	/* M_WAITOK sleeps, %; -1: by seed */
 	int		pagers;		/* vm.collapse_pagers; -1: flips */
 	int		unit;		/* run the unit tests instead */
+	int		hidden;		/* -H: no hidden page, ever */
+	int		bypass;		/* -B: no bypass left undone */
 };
 int	vmhost_run(const struct vmhost_args *);
 

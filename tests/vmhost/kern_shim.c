@@ -18,8 +18,9 @@
  *			SIGKILL when its fault returns.
  *	sysctl		the nodes sys/vm declares are found in the linker
  *			set and called as sysctl(2) would call them.
- *	devices		biowait/biodone as sys/dev/wd.c; the ramdisk file
- *			behind the test's vnode object; swapon's namei.
+ *	devices		biowait/biodone as sys/kern/subr_disk.c; the
+ *			ramdisk file behind the test's vnode object, open
+ *			on one descriptor for mmap; swapon's namei.
  *
  * Semantics follow sys/kern and sys/dev, not their code: this file
  * only has to behave as the kernel does at the interfaces sys/vm uses.
@@ -33,6 +34,7 @@
 #include <sys/sysctl.h>
 #include <sys/buf.h>
 #include <sys/conf.h>
+#include <sys/file.h>
 #include <sys/vnode.h>
 #include <vm/vm.h>
 
@@ -539,9 +541,66 @@ namei(struct proc *p, const char *path, struct vnode **vpp)
 	return (0);
 }
 
-/* The file's page i holds the pattern of token FILE_TOKEN(i). */
-#define	FILE_TOKEN(i)	(0xf11e000000000000ULL | (uint64_t)(i))
+/* No /tmp on the host: no object is a file's (vm.object_audit, vm.objects). */
+u_int
+tmpfs_audit_mark(void)
+{
 
+	return (0);
+}
+
+bool
+tmpfs_object_name(struct vm_object *object, char *buf, size_t size)
+{
+
+	return (false);
+}
+
+/*
+ * The test's file system: read-only, and the one operation vm_mmap.c
+ * reaches, VOP_GETOBJECT, hands out a reference to the file's object.
+ */
+static int
+sim_getobject(struct vnode *vp, off_t end, struct vm_object **objectp)
+{
+
+	vm_object_reference(vp->v_object);
+	*objectp = vp->v_object;
+	return (0);
+}
+
+static const struct vnodeops sim_vnodeops = {
+	.vop_getobject = sim_getobject,
+};
+
+struct mount sim_mount = {
+	.mnt_name = "/",
+	.mnt_op = &sim_vnodeops,
+	.mnt_flag = MNT_RDONLY,
+};
+
+/*
+ * The test's file: read-only, open on descriptor FILE_FD of every
+ * process (vmhost.c sets f_data to its vnode); every other descriptor
+ * is closed, as kern_descrip.c's fd_getfile says.
+ */
+struct file sim_file = {
+	.f_flag = FREAD,
+	.f_type = DTYPE_VNODE,
+	.f_count = 1,
+};
+
+int
+fd_getfile(struct proc *p, int fd, struct file **fpp)
+{
+
+	if (fd != FILE_FD || sim_file.f_data == NULL)
+		return (EBADF);
+	*fpp = &sim_file;
+	return (0);
+}
+
+/* The file's page i holds the pattern of token FILE_TOKEN(i). */
 int
 vn_read_kernel(struct vnode *vp, void *buf, size_t len, off_t off)
 {
@@ -556,7 +615,7 @@ vn_read_kernel(struct vnode *vp, void *buf, size_t len, off_t off)
 }
 
 /* ------------------------------------------------------------------ */
-/* Disk transfers (sys/dev/wd.c's biodone and biowait). */
+/* Disk transfers (sys/kern/subr_disk.c's biodone and biowait). */
 
 void
 biodone(struct buf *bp)

@@ -7,7 +7,14 @@
  *	- a page is mapped only while it belongs to an object and is not
  *	  free, and never while it is being paged out;
  *	- a page is mapped writable only if it is PG_DIRTY (sys/vm/NOTES);
- *	- a pmap is empty when it is destroyed.
+ *	- a pmap is empty when it is destroyed;
+ *	- the kernel pmap (pmap_kenter, for vm_kern.c) maps only wired
+ *	  kernel pages, never an object's or a free one;
+ *	- only the first host_ndirect pages are "direct" (pmap_page_direct,
+ *	  as i386 maps only its first 512 MiB at all times): kernel pages
+ *	  come from there, pmap_page_kva is asked only for those, and the
+ *	  rest is reached by the kernel only through quick mappings, which
+ *	  are entered in a NOSLEEP section and removed in reverse order.
  *
  * The MMU sets a mapping's referenced bit on every access and its
  * modified bit on every write, as the hardware does; mappings that go
@@ -24,6 +31,7 @@
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
 #include <vm/pmap.h>
+#include <machine/vmparam.h>
 
 #include "vmhost.h"
 
@@ -32,6 +40,7 @@ struct pmap *kernel_pmap = &kernel_pmap_store;
 static char *host_phys;			/* the RAM */
 paddr_t host_phys_base = 0x00100000;
 u_int host_npages;
+u_int host_ndirect;			/* the "direct map": pages below */
 int pmap_enter_fail_pct;
 static int pmap_ids;
 static long pmap_npv;			/* mappings, all pmaps */
@@ -43,12 +52,16 @@ pmap_hash(vaddr_t va)
 	return ((va >> PAGE_SHIFT) & (PMAP_NHASH - 1));
 }
 
-/* Allocate the fake RAM: npages pages, physically from host_phys_base. */
+/*
+ * Allocate the fake RAM: npages pages, physically from host_phys_base,
+ * the first ndirect of them "direct".
+ */
 void
-pmap_host_init(u_int npages)
+pmap_host_init(u_int npages, u_int ndirect)
 {
 
 	host_npages = npages;
+	host_ndirect = ndirect;
 	host_phys = host_calloc(npages, PAGE_SIZE);
 }
 
@@ -121,6 +134,24 @@ pmap_pv_remove(struct pv_entry *pv)
 	host_free(pv);
 }
 
+/* A new mapping of pg at va in pm. */
+static void
+pmap_pv_insert(struct pmap *pm, vaddr_t va, struct vm_page *pg,
+    vm_prot_t prot)
+{
+	struct pv_entry *pv;
+
+	pv = host_calloc(1, sizeof(*pv));
+	pv->pv_pmap = pm;
+	pv->pv_va = va;
+	pv->pv_pg = pg;
+	pv->pv_prot = prot;
+	LIST_INSERT_HEAD(&pg->md.md_pvlist, pv, pv_link);
+	LIST_INSERT_HEAD(&pm->pm_hash[pmap_hash(va)], pv, pv_hash);
+	pm->pm_resident++;
+	pmap_npv++;
+}
+
 int
 pmap_enter(struct pmap *pm, vaddr_t va, struct vm_page *pg, vm_prot_t prot)
 {
@@ -147,15 +178,7 @@ pmap_enter(struct pmap *pm, vaddr_t va, struct vm_page *pg, vm_prot_t prot)
 	if (pmap_enter_fail_pct != 0 &&
 	    sim_random() % 100 < (uint32_t)pmap_enter_fail_pct)
 		return (ENOMEM);
-	pv = host_calloc(1, sizeof(*pv));
-	pv->pv_pmap = pm;
-	pv->pv_va = va;
-	pv->pv_pg = pg;
-	pv->pv_prot = prot;
-	LIST_INSERT_HEAD(&pg->md.md_pvlist, pv, pv_link);
-	LIST_INSERT_HEAD(&pm->pm_hash[pmap_hash(va)], pv, pv_hash);
-	pm->pm_resident++;
-	pmap_npv++;
+	pmap_pv_insert(pm, va, pg, prot);
 	return (0);
 }
 
@@ -278,43 +301,115 @@ pmap_page_is_mapped(struct vm_page *pg)
 	return (!LIST_EMPTY(&pg->md.md_pvlist));
 }
 
+/* The host memory behind any page of the fake RAM: the bench's view. */
 void *
-pmap_page_kva(struct vm_page *pg)
+pmap_host_page(struct vm_page *pg)
 {
 	paddr_t pa = pg->phys_addr;
 
 	if (pa < host_phys_base || pa - host_phys_base >=
 	    (paddr_t)host_npages * PAGE_SIZE || (pa & PAGE_MASK) != 0)
-		panic("pmap_page_kva: %#x is not RAM", pa);
+		panic("pmap_host_page: %#x is not RAM", pa);
 	return (host_phys + (pa - host_phys_base));
+}
+
+bool
+pmap_page_direct(struct vm_page *pg)
+{
+
+	return (pg->phys_addr - host_phys_base < ptoa(host_ndirect));
+}
+
+/* The kernel's permanent address of a kernel page: direct, no object. */
+void *
+pmap_page_kva(struct vm_page *pg)
+{
+
+	if (pg->object != NULL || !pmap_page_direct(pg))
+		panic("pmap_page_kva: page %#x is %s", pg->phys_addr,
+		    pg->object != NULL ? "an object's" :
+		    "above the direct map");
+	return (pmap_host_page(pg));
+}
+
+/* The quick mappings in use, a stack (sys/vm/pmap.h's rules). */
+#define	QMAP_SLOTS	8
+static struct vm_page *qmap_stack[QMAP_SLOTS];
+static u_int qmap_depth;
+
+void *
+pmap_quick_enter_page(struct vm_page *pg)
+{
+
+	if (qmap_depth == QMAP_SLOTS)
+		panic("pmap_quick_enter_page: all %d slots in use",
+		    QMAP_SLOTS);
+	NOSLEEP_ENTER();
+	qmap_stack[qmap_depth++] = pg;
+	return (pmap_host_page(pg));
+}
+
+void
+pmap_quick_remove_page(void *va)
+{
+	char *top;
+
+	top = qmap_depth == 0 ? NULL :
+	    pmap_host_page(qmap_stack[qmap_depth - 1]);
+	if (top == NULL || (char *)va < top || (char *)va >= top + PAGE_SIZE)
+		panic("pmap_quick_remove_page: %p is not the last page "
+		    "entered", va);
+	qmap_depth--;
+	NOSLEEP_EXIT();
 }
 
 void
 pmap_zero_page(struct vm_page *pg)
 {
+	void *va = pmap_quick_enter_page(pg);
 
-	memset(pmap_page_kva(pg), 0, PAGE_SIZE);
+	memset(va, 0, PAGE_SIZE);
+	pmap_quick_remove_page(va);
 }
 
 void
 pmap_copy_page(struct vm_page *src, struct vm_page *dst)
 {
+	void *sva = pmap_quick_enter_page(src);
+	void *dva = pmap_quick_enter_page(dst);
 
-	memcpy(pmap_page_kva(dst), pmap_page_kva(src), PAGE_SIZE);
+	memcpy(dva, sva, PAGE_SIZE);
+	pmap_quick_remove_page(dva);
+	pmap_quick_remove_page(sva);
 }
 
+/*
+ * Kernel virtual memory (vm_kern.c): wired kernel pages, no object, in
+ * the kernel pmap, which nothing else uses.
+ */
 void
 pmap_kenter(vaddr_t va, paddr_t pa)
 {
+	struct vm_page *pg = PHYS_TO_VM_PAGE(pa);
 
-	panic("pmap_kenter: no kernel virtual space on the host");
+	KASSERT((va & PAGE_MASK) == 0 && va >= KVA_START && va < KVA_END,
+	    ("pmap_kenter: va %#x", va));
+	if (pg->object != NULL || pg->queue == PQ_FREE)
+		panic("pmap_kenter: page %#x is %s", pa, pg->queue == PQ_FREE ?
+		    "free" : "an object's");
+	if (pmap_find(kernel_pmap, va) != NULL)
+		panic("pmap_kenter: %#x is already mapped", va);
+	pmap_pv_insert(kernel_pmap, va, pg, VM_PROT_READ | VM_PROT_WRITE);
 }
 
 void
 pmap_kremove(vaddr_t va)
 {
+	struct pv_entry *pv = pmap_find(kernel_pmap, va);
 
-	panic("pmap_kremove: no kernel virtual space on the host");
+	if (pv == NULL)
+		panic("pmap_kremove: %#x is not mapped", va);
+	pmap_pv_remove(pv);
 }
 
 /*
@@ -335,7 +430,7 @@ mmu_access(struct pmap *pm, vaddr_t va, bool write, void **kvap)
 		    pm->pm_id, pv->pv_pg->queue == PQ_FREE ? "free" :
 		    "kernel");
 	pv->pv_attrs |= PV_REF | (write ? PV_MOD : 0);
-	*kvap = pmap_page_kva(pv->pv_pg);
+	*kvap = pmap_host_page(pv->pv_pg);
 	return (true);
 }
 
@@ -388,6 +483,14 @@ pmap_host_check(void)
 			if (pv->pv_pg != pg)
 				panic("pmap_host_check: pv of %#x on %#x",
 				    pv->pv_pg->phys_addr, pg->phys_addr);
+			if (pv->pv_pmap == kernel_pmap) {
+				if (pg->queue == PQ_FREE || pg->object != NULL)
+					panic("pmap_host_check: kernel va %#x "
+					    "maps page %#x, %s", pv->pv_va,
+					    pg->phys_addr, pg->queue ==
+					    PQ_FREE ? "free" : "an object's");
+				continue;
+			}
 			if (pg->queue == PQ_FREE || pg->object == NULL ||
 			    (pg->flags & PG_PAGEOUT))
 				panic("pmap_host_check: page %#x mapped at %#x "

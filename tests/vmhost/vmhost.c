@@ -9,8 +9,14 @@
  * generator what happens next, one step at a time:
  *
  *	op	an idle process is given an operation: read or write a
- *		page or a run of pages, fork, exit, exec, unmap, map or
- *		mprotect part of its heap, read its whole heap
+ *		page or a run of pages (a write stores the whole page or
+ *		one word of it), fork, exit, exec; munmap, mmap (anonymous
+ *		or the file, private or shared, MAP_FIXED over whatever
+ *		is there), mprotect or sbrk through the real system calls
+ *		of vm_mmap.c, now and then with a bad argument; a fork
+ *		tree: fork two to four children that each write their
+ *		own, overlapping, part of a run their parent wrote, while
+ *		the parent rewrites it
  *	run	a runnable thread (process or daemon) runs until it sleeps,
  *		finishes its operation or dies
  *	io	the disk finishes a transfer (its interrupt), in order or
@@ -18,43 +24,70 @@
  *	tick	the clock advances (tsleep timeouts expire)
  *	pageout	chosen pages are deactivated and memory squeezed, so
  *		that the daemon writes them out
- *	and	squeeze or release memory, wake the daemon, drop a mapping
+ *	and	squeeze or release memory (pages, and runs of kernel
+ *		memory from vm_kern.c), wake the daemon, drop a mapping
  *		(the pmap may), flip vm.collapse_pagers, arm an I/O error
  *		(the next read, the next write, a block for good), kill a
  *		process (asleep in a fault, often)
  * Each seed also chooses the machine (RAM, swap), how many processes,
- * which of these happen and how often (swarm testing), and whether one
- * long-lived process forks children that exit, as the 1993 leak needs.
+ * how often each of these happens (swarm testing: every one happens
+ * in every seed, in proportions the seed picks, and the summary prints
+ * the mix taken), and whether one long-lived process forks children
+ * that exit, as the 1993 leak needs.
  *
- * The model (proc.c).  Each process's address space is three regions:
- * DATA, a private copy-on-write mapping of a file (the vnode object, as
- * exec maps a program's data); HEAP, private anonymous memory; SHM,
- * anonymous memory shared with its relatives (inherited at fork).
- * Every page holds a pattern derived from one 64-bit token, and the
- * model keeps, per process and page, the token a read must find.
+ * The model (proc.c, model.c).  Each process's address space is four
+ * regions: DATA, a private copy-on-write mapping of a file (the vnode
+ * object, as exec maps a program's data); HEAP, where mmap, munmap and
+ * mprotect work; BRK, the heap sbrk moves the break of; SHM, anonymous
+ * memory shared with its relatives (inherited at fork).  The model
+ * knows, page by page, whether it is mapped, its protection, and the
+ * 512 words a read must find there; pages are shared copy-on-write
+ * between the processes that must read the same words.
  *
  * Checks (check.c):
- *	every step	every read finds its token; no KASSERT fires;
- *			vm.swap_audit is clean; page queues and counts add
- *			up; an anonymous page is clean exactly when its
- *			pager has a copy; every mapping obeys the pmap
- *			contract (pmap.c); the disk sees no overlapping
- *			transfers and no page changing under a pageout
+ *	every step	every read (and every page before a write) finds
+ *			its words; every fault fails exactly where the model
+ *			says (SIGSEGV unmapped or protected, SIGBUS past the
+ *			end of the file or where a disk error lost the data)
+ *			and every system call returns exactly the error the
+ *			model predicts; no KASSERT fires; vm.swap_audit is
+ *			clean (swap is conserved: every block allocated is
+ *			owned by one page or retired) and vm.swap_used and
+ *			the object count match counts from scratch; page
+ *			queues and counts add up; an anonymous page is
+ *			clean exactly when its pager has a copy; every
+ *			mapping obeys the pmap contract (pmap.c); the disk
+ *			sees no overlapping transfers, no clean page written
+ *			and no page changing under a pageout
  *	processes idle	vm.object_audit is clean (no object unreachable);
  *			vm_object_check and vm_map_check pass; every
- *			reference is a map entry's or a shadow's; every
- *			page a process can see holds its token (zero where
- *			no object has it); vmspace_anon_usage is right
- *	all quiet	(nothing in flight) no busy page; vm.objects and
- *			kern.proc.vmmap agree with the objects and maps;
- *			and, with vm_collapse_pagers = 1, the collapse
- *			check (-c): no anonymous object is left held only
- *			by its one shadow unless a bypass or a refused
- *			collapse excuses it, and no chain is longer than
- *			the entries that share it justify
+ *			reference is a map entry's or a shadow's; each
+ *			object's swap count is what its pager holds; every
+ *			page of every region is mapped exactly as the model
+ *			says, with its protection, and what a fault would
+ *			find there holds the model's words, resident or on
+ *			swap (read from the disk); vmspace_anon_usage is
+ *			right
+ *	all quiet	(nothing in flight, vmdeferd's queue drained) no busy
+ *			page; vm.objects and kern.proc.vmmap agree with the
+ *			objects and maps; hidden pages are counted by kind
+ *			(outside every window, under one shadow, under
+ *			several, stale) and, with -H, none may exist; now
+ *			and then a planted leak must make vm.object_audit
+ *			fire; and, with vm_collapse_pagers = 1, the collapse
+ *			check (-c): no anonymous object is held only by its
+ *			one shadow, and no chain is longer than the entries
+ *			that share it justify
+ *	after a fault	right after a copy-on-write fault, a fault that
+ *	or a fork	made a shadow or a fork, if no collapse was refused
+ *			or deferred meanwhile: no front object's backing
+ *			object could still be absorbed, nor (after a copy
+ *			or a fork) bypassed where the kernel's bound says
+ *			it tries (everywhere, with -B)
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
- *			no VM malloc type holding memory
+ *			no VM malloc type holding memory; every operation
+ *			and action was taken (in runs of 10000 steps or more)
  * The harness settles (lets everything in flight finish) every few
  * hundred steps, for the checks that need quiet.
  *
@@ -64,6 +97,7 @@
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/errno.h>
+#include <sys/file.h>
 #include <sys/malloc.h>
 #include <sys/proc.h>
 #include <sys/signal.h>
@@ -88,13 +122,18 @@
 #define	OP_MAX_STEPS	40000		/* steps an operation may take */
 
 const char *const op_names[OP_NOPS] = {
-	"none", "start", "read", "write", "fork", "exit", "exec", "unmap",
-	"map", "readall", "protect", "die",
+	"none", "start", "read", "write", "fork", "exit", "exec", "munmap",
+	"mmap", "mmapfile", "readall", "mprotect", "sbrk", "forktree", "die",
 };
 
 enum act {
 	A_OP, A_RUN, A_IO, A_TICK, A_PAGEOUT, A_HOG, A_DAEMON, A_DROP,
-	A_FLIP, A_ERR, A_KILL, A_NACTS
+	A_FLIP, A_ERR, A_KILL, A_IDLE, A_NACTS
+};
+
+static const char *const act_names[A_NACTS] = {
+	"op", "run", "io", "tick", "pageout", "hog", "daemon", "drop",
+	"flip", "err", "kill", "idle",
 };
 
 const struct vmhost_args *args;
@@ -115,6 +154,7 @@ static struct vm_page **hog;		/* pages taken to squeeze memory */
 u_int nhog;
 static u_int hogmax;
 static bool settling;
+static const uint64_t zero_page[PAGE_SIZE / 8];
 int collapse_check;			/* 1: check collapse at quiet points */
 static int nbad;			/* sticky bad blocks */
 
@@ -176,7 +216,8 @@ static void
 print_rerun(void)
 {
 
-	out("vmhost -s %llu -n %lu", args->seed, args->ops);
+	out("vmhost -s %llu -n %lu%s", args->seed, args->ops,
+	    args->unit ? " -u" : "");
 	if (args->collapse_check >= 0)
 		out(" -c %d", args->collapse_check);
 	if (args->npages != 0)
@@ -187,6 +228,10 @@ print_rerun(void)
 		out(" -k %d", args->malloc_sleep);
 	if (args->pagers >= 0)
 		out(" -p %d", args->pagers);
+	if (args->hidden)
+		out(" -H");
+	if (args->bypass)
+		out(" -B");
 	out(" -v");
 }
 
@@ -262,57 +307,92 @@ pick_weighted(const int *w, int n)
 	return (-1);
 }
 
-/* A page of up's to work on: DATA, HEAP (mapped, mostly) or SHM. */
-static vaddr_t
-pick_va(struct uproc *up, int *np)
+/* A region for an operation: DATA, HEAP, BRK or SHM, by weight. */
+static const struct region *
+pick_region(int wdata, int wheap, int wbrk, int wshm)
 {
-	u_int r = rnd(100), i;
-	int n = *np;
+	const int w[NREGIONS] = {
+		[R_DATA] = wdata, [R_HEAP] = wheap, [R_BRK] = wbrk,
+		[R_SHM] = wshm,
+	};
 
-	if (r < 20) {
-		i = rnd(DATA_NP);
-		*np = imin(n, DATA_NP - i);
-		return (DATA_VA + ptoa(i));
-	}
-	if (r < 35) {
-		i = rnd(SHM_NP);
-		*np = imin(n, SHM_NP - i);
-		return (SHM_VA + ptoa(i));
-	}
-	i = rnd(HEAP_NP);
-	if (!up->mapped[i] && !chance(cfg.segv_pct)) {
-		/* Find a mapped heap page; give up for a DATA page. */
-		for (r = 0; r < HEAP_NP && !up->mapped[i]; r++)
-			i = (i + 1) % HEAP_NP;
-		if (!up->mapped[i]) {
-			*np = 1;
-			return (DATA_VA);
-		}
-	}
-	*np = 1;
-	while (*np < n && i + *np < HEAP_NP && up->mapped[i + *np] ==
-	    up->mapped[i])
-		(*np)++;
-	return (HEAP_VA + ptoa(i));
+	return (&regions[pick_weighted(w, NREGIONS)]);
+}
+
+/*
+ * A run of up to *np pages of up's in region r for an access needing
+ * prot: pages the model says the access may touch, or (now and then,
+ * cfg.segv_pct) ones where it faults with a signal.  Returns its
+ * address and sets *np, or returns 0 if r has no such page.
+ */
+static vaddr_t
+pick_run(struct uproc *up, const struct region *r, int *np, vm_prot_t prot)
+{
+	bool can, want = !chance(cfg.segv_pct);
+	int i, k, n = *np;
+
+	i = rnd(r->np);
+	for (k = 0; k < r->np; k++, i = (i + 1) % r->np)
+		if (model_can(up, r->va + ptoa(i), prot) == want)
+			break;
+	if (k == r->np)
+		return (0);
+	can = model_can(up, r->va + ptoa(i), prot);
+	for (*np = 1; *np < n && i + *np < r->np &&
+	    model_can(up, r->va + ptoa(i + *np), prot) == can; (*np)++)
+		continue;
+	return (r->va + ptoa(i));
+}
+
+/* A run of n (at most max) pages anywhere in region r, mapped or not. */
+static vaddr_t
+pick_any(const struct region *r, int max, int *np)
+{
+	int i = rnd(r->np);
+
+	*np = 1 + rnd(imin(max, r->np - i));
+	return (r->va + ptoa(i));
+}
+
+/* With cfg.badarg_pct, one of a call's `nbad' bad arguments. */
+static int
+pick_bad(int nbad)
+{
+
+	return (chance(cfg.badarg_pct) ? ARG_BAD(1 + rnd(nbad)) : 0);
+}
+
+/* A protection for mmap or mprotect: mostly read-write. */
+static int
+pick_prot(bool none)
+{
+	u_int r = rnd(100);
+
+	if (none && r < 10)
+		return (VM_PROT_NONE);
+	return (r < 40 ? VM_PROT_READ : VM_PROT_READ | VM_PROT_WRITE);
 }
 
 static void
 act_op(void)
 {
 	struct uproc *up = pick_proc(true);
-	int w[OP_NOPS], op, n, i, j;
+	const struct region *r;
+	int w[OP_NOPS], op, n, arg = 0, room;
 	vaddr_t va = 0;
 
 	if (up == NULL)
 		return;
 	memcpy(w, cfg.w_op, sizeof(w));
-	if (nuprocs >= cfg.nproc_max)
-		w[OP_FORK] = 0;
+	room = imin(cfg.nproc_max, NPROC_MAX) - nuprocs - nforking;
+	if (room <= 0)
+		w[OP_FORK] = w[OP_FORKTREE] = 0;
 	if (nuprocs <= 1)
 		w[OP_EXIT] = 0;
 	if (up->server) {
 		w[OP_EXIT] = w[OP_EXEC] = 0;
 		w[OP_FORK] *= 4;
+		w[OP_FORKTREE] *= 4;
 	} else if (cfg.server && nuprocs > 1)
 		w[OP_EXIT] *= 3;
 	if ((op = pick_weighted(w, OP_NOPS)) < 0)
@@ -322,63 +402,60 @@ act_op(void)
 	case OP_READ:
 	case OP_WRITE:
 		n = chance(25) ? 1 + rnd(12) : 1;
-		va = pick_va(up, &n);
-		for (i = 0; op == OP_WRITE && i < n; i++)
-			if (model_readonly(up, va + ptoa(i)) &&
-			    !chance(cfg.segv_pct))
-				op = OP_READ;
-		break;
-	case OP_PROTECT:
-		/* A run of mapped heap pages. */
-		i = rnd(HEAP_NP);
-		if (!up->mapped[i])
+		r = pick_region(20, 40, 25, 15);
+		va = pick_run(up, r, &n, op == OP_WRITE ? VM_PROT_WRITE :
+		    VM_PROT_READ);
+		if (va == 0)
 			return;
-		for (n = 1; n < 8 && i + n < HEAP_NP && up->mapped[i + n]; n++)
-			continue;
-		n = 1 + rnd(n);
-		va = HEAP_VA + ptoa(i);
-		if (chance(50))
-			n = -n;
 		break;
 	case OP_READALL:
 		op = OP_READ;
-		va = HEAP_VA;
 		n = HEAP_NP;
-		for (i = 0; i < HEAP_NP && !up->mapped[i]; i++)
-			continue;
-		if (i == HEAP_NP) {
-			va = DATA_VA;
-			n = DATA_NP;
-			break;
-		}
-		va = HEAP_VA + ptoa(i);
-		for (n = 1; i + n < HEAP_NP && up->mapped[i + n]; n++)
-			continue;
+		r = pick_region(1, 2, 1, 0);
+		if ((va = pick_run(up, r, &n, VM_PROT_READ)) == 0)
+			return;
 		break;
 	case OP_UNMAP:
-		i = rnd(HEAP_NP);
-		n = 1 + rnd(imin(6, HEAP_NP - i));
-		va = HEAP_VA + ptoa(i);
+		va = pick_any(pick_region(0, 3, 1, 0), 6, &n);
+		arg = pick_bad(2);
 		break;
 	case OP_MAP:
-		/* A run of unmapped heap pages, or nothing to do. */
-		i = rnd(HEAP_NP);
-		for (j = 0; j < HEAP_NP && up->mapped[i]; j++)
-			i = (i + 1) % HEAP_NP;
-		if (up->mapped[i])
+		va = pick_any(pick_region(0, 3, 1, 0), 6, &n);
+		arg = pick_prot(false) | (chance(25) ? ARG_SHARED : 0) |
+		    pick_bad(4);
+		break;
+	case OP_MAPFILE:
+		va = pick_any(pick_region(0, 3, 1, 0), 6, &n);
+		/* Sometimes a shared, read-only mapping; sometimes past EOF. */
+		arg = chance(30) ? VM_PROT_READ | ARG_SHARED : pick_prot(false);
+		arg |= ARG_POS(rnd(DATA_NP - imin(n, DATA_NP) + 1 +
+		    (chance(10) ? 2 : 0))) | pick_bad(3);
+		break;
+	case OP_PROTECT:
+		va = pick_any(pick_region(1, 4, 2, 0), 8, &n);
+		arg = pick_prot(true) | pick_bad(1);
+		break;
+	case OP_SBRK:
+		/* A new break anywhere in the region; now and then below. */
+		if (chance(5))
+			va = BRK_VA - 1 - rnd(PAGE_SIZE);
+		else
+			va = BRK_VA + rnd(ptoa(BRK_NP) + 1);
+		arg = (int)(va - up->brk);
+		va = up->brk;
+		break;
+	case OP_FORKTREE:
+		n = 2 + rnd(7);
+		r = pick_region(1, 2, 1, 0);
+		if ((va = pick_run(up, r, &n, VM_PROT_WRITE)) == 0 ||
+		    !model_can(up, va, VM_PROT_WRITE))
 			return;
-		for (n = 1; i + n < HEAP_NP && !up->mapped[i + n]; n++)
-			continue;
-		if (chance(50) && n > 1) {
-			j = rnd(n);
-			i += j;
-			n = 1 + rnd(n - j);
-		}
-		va = HEAP_VA + ptoa(i);
+		arg = imin(2 + rnd(3), room);
 		break;
 	}
-	trace("op pid %d %s %#x %d", up->t.p.p_pid, op_names[op], va, n);
-	uproc_give(up, op, va, n);
+	trace("op pid %d %s %#x %d %#x", up->t.p.p_pid, op_names[op], va, n,
+	    arg);
+	uproc_give(up, op, va, n, arg);
 }
 
 static void
@@ -423,15 +500,94 @@ act_tick(void)
 		sim_clock_tick();
 }
 
+/*
+ * The idle loop (i386's cpu_idle) between two runs: it zeroes a few
+ * free pages for later zero-fill faults (vm_page_zero_idle), which
+ * check_pages looks at.
+ */
+static void
+act_idle(void)
+{
+	int n = 1 + rnd(8), i;
+
+	for (i = 0; i < n && vm_page_zero_idle(); i++)
+		continue;
+	trace("idle: %d pages zeroed, %u free pages zero", i,
+	    vmcnt.v_zero_count);
+}
+
+/*
+ * The hog: kernel memory taken to squeeze the VM, as single pages from
+ * vm_page_alloc or, now and then, as runs from vm_kern.c (kmem_alloc,
+ * or kmem_alloc_stack with its guard page), which must come back
+ * zeroed when asked and with the guard unmapped.  nhog counts the
+ * pages, which check_pages compares with the kernel's wired pages.
+ */
+#define	KMEM_MAX	64
+
+static struct kmem_run {
+	vaddr_t	va;
+	u_int	n;
+	bool	stack;
+} kmem_runs[KMEM_MAX];
+static int nkmem;
+static u_int nhogpg;			/* single pages, in hog[] */
+
 static void
 hog_release(void)
 {
+	struct kmem_run *k;
 
 	if (nhog == 0)
 		return;
 	trace("hog release %u pages", nhog);
-	while (nhog > 0)
-		vm_page_free(hog[--nhog]);
+	while (nkmem > 0) {
+		k = &kmem_runs[--nkmem];
+		if (k->stack)
+			kmem_free_stack(k->va, ptoa(k->n));
+		else
+			kmem_free(k->va, ptoa(k->n));
+		nhog -= k->n;
+	}
+	while (nhogpg > 0)
+		vm_page_free(hog[--nhogpg]);
+	nhog = 0;
+}
+
+/* Take a run of kernel virtual memory; false if there is none. */
+static bool
+hog_kmem(void)
+{
+	struct kmem_run *k = &kmem_runs[nkmem];
+	int flags = M_NOWAIT | M_SYSTEM | (chance(50) ? M_ZERO : 0);
+	paddr_t pa;
+	u_int i;
+
+	if (nkmem == KMEM_MAX)
+		return (false);
+	k->n = 1 + rnd(4);
+	k->stack = chance(30);
+	k->va = k->stack ? kmem_alloc_stack(ptoa(k->n), flags) :
+	    kmem_alloc(ptoa(k->n), flags);
+	if (k->va == 0)
+		return (false);
+	if (k->stack && pmap_extract(kernel_pmap, k->va - PAGE_SIZE, &pa))
+		bench_fail("kmem_alloc_stack: the guard page below %#x is "
+		    "mapped", k->va);
+	for (i = 0; i < k->n; i++) {
+		if (!pmap_extract(kernel_pmap, k->va + ptoa(i), &pa))
+			bench_fail("kmem_alloc: %#x is not mapped",
+			    k->va + ptoa(i));
+		if ((flags & M_ZERO) && memcmp(pmap_page_kva(PHYS_TO_VM_PAGE(
+		    pa)), zero_page, PAGE_SIZE) != 0)
+			bench_fail("kmem_alloc(M_ZERO): %#x is not zeroed",
+			    k->va + ptoa(i));
+		page_fill(pmap_page_kva(PHYS_TO_VM_PAGE(pa)), 0xdead);
+	}
+	nkmem++;
+	nhog += k->n;
+	st.kmem_runs++;
+	return (true);
 }
 
 /* Take kernel pages until free memory is below the daemon's mark. */
@@ -443,10 +599,18 @@ hog_take(void)
 
 	goal = vmcnt.v_free_reserved + 1 + rnd(vmcnt.v_free_min -
 	    vmcnt.v_free_reserved);
-	while (vmcnt.v_free_count > goal && nhog < hogmax &&
-	    (pg = vm_page_alloc(NULL, 0, VM_ALLOC_SYSTEM)) != NULL)
-		hog[nhog++] = pg;
-	trace("hog take: %u pages held, %u free", nhog, vmcnt.v_free_count);
+	while (vmcnt.v_free_count > goal && nhog < hogmax) {
+		if (vmcnt.v_free_count > goal + 4 && chance(10)) {
+			if (hog_kmem())
+				continue;
+		}
+		if ((pg = vm_page_alloc(NULL, 0, VM_ALLOC_SYSTEM)) == NULL)
+			break;
+		hog[nhogpg++] = pg;
+		nhog++;
+	}
+	trace("hog take: %u pages held (%d kmem runs), %u free", nhog, nkmem,
+	    vmcnt.v_free_count);
 	pagedaemon_wakeup();
 }
 
@@ -474,11 +638,11 @@ act_pageout(void)
 	struct vm_page *pg;
 	vm_pindex_t idx;
 	vaddr_t va;
-	int n = 1 + rnd(16), i, done = 0;
+	int n = 16, i, done = 0;
 
 	if (up == NULL || up->t.p.p_vmspace == &vmspace0)
 		return;
-	va = pick_va(up, &n);
+	va = pick_any(pick_region(20, 40, 25, 15), n, &n);
 	for (i = 0; i < n; i++, va += PAGE_SIZE) {
 		if (!vm_map_lookup_entry(&up->t.p.p_vmspace->vm_map, va,
 		    &entry) || entry->object == NULL)
@@ -537,7 +701,6 @@ act_flip(void)
 	if (vm_collapse_pagers != v)
 		bench_fail("vm.collapse_pagers is %d after writing %d",
 		    vm_collapse_pagers, v);
-	check_collapse_reset();
 	st.collapse_flips++;
 	trace("flip vm.collapse_pagers=%d", v);
 }
@@ -583,7 +746,7 @@ spawn(bool server)
 
 	up->server = server;
 	trace("spawn pid %d%s", up->t.p.p_pid, server ? " (server)" : "");
-	uproc_give(up, OP_START, 0, 0);
+	uproc_give(up, OP_START, 0, 0, 0);
 }
 
 /* Threads asleep with nothing that could wake them: a hang. */
@@ -633,9 +796,10 @@ watch_object(void)
 	now[0] = '\0';
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
 		if (object->id == (uint32_t)args->watch)
-			snprintf(now, sizeof(now), "object %u: ref %d shadows "
-			    "%d pip %d flags %#x res %d swap %u backing %u "
-			    "(first shadow %u)", object->id, object->ref_count,
+			snprintf(now, sizeof(now), "object %u: size %u ref "
+			    "%d shadows %d pip %d flags %#x res %d swap %u "
+			    "backing %u (first shadow %u)", object->id,
+			    object->size, object->ref_count,
 			    object->shadow_count, object->paging_in_progress,
 			    object->flags, object->resident_page_count,
 			    swap_pager_object_blocks(object),
@@ -672,6 +836,7 @@ harness_step(void)
 	}
 	if ((a = pick_weighted(w, A_NACTS)) < 0)
 		a = A_TICK;
+	st.acts[a]++;
 	switch (a) {
 	case A_OP:	act_op();	break;
 	case A_RUN:	act_run();	break;
@@ -684,6 +849,7 @@ harness_step(void)
 	case A_FLIP:	act_flip();	break;
 	case A_ERR:	act_err();	break;
 	case A_KILL:	act_kill();	break;
+	case A_IDLE:	act_idle();	break;
 	}
 	step++;
 	if (args->watch != 0)
@@ -722,18 +888,24 @@ settle(bool full)
 /* ------------------------------------------------------------------ */
 /* Setting up, running, ending. */
 
+/*
+ * The seed chooses the machine and the mix (swarm testing): each
+ * action and operation gets its base weight times 1 to 4, so that
+ * seeds differ in what they stress; none is ever left out.
+ */
 static void
 choose_config(void)
 {
 	static const int w_act[A_NACTS] = {
 		[A_OP] = 150, [A_RUN] = 200, [A_IO] = 80, [A_TICK] = 20,
 		[A_PAGEOUT] = 15, [A_HOG] = 10, [A_DAEMON] = 10, [A_DROP] = 10,
-		[A_FLIP] = 3, [A_ERR] = 1, [A_KILL] = 4,
+		[A_FLIP] = 3, [A_ERR] = 1, [A_KILL] = 4, [A_IDLE] = 5,
 	};
 	static const int w_op[OP_NOPS] = {
-		[OP_READ] = 30, [OP_WRITE] = 30, [OP_FORK] = 7, [OP_EXIT] = 4,
-		[OP_EXEC] = 2, [OP_UNMAP] = 3, [OP_MAP] = 3, [OP_READALL] = 3,
-		[OP_PROTECT] = 2,
+		[OP_READ] = 30, [OP_WRITE] = 30, [OP_FORK] = 6, [OP_EXIT] = 5,
+		[OP_EXEC] = 2, [OP_UNMAP] = 3, [OP_MAP] = 2, [OP_MAPFILE] = 2,
+		[OP_READALL] = 3, [OP_PROTECT] = 3, [OP_SBRK] = 3,
+		[OP_FORKTREE] = 2,
 	};
 	int i;
 
@@ -742,23 +914,29 @@ choose_config(void)
 	cfg.swapblocks = args->swapblocks != 0 ? (u_int)args->swapblocks :
 	    chance(15) ? cfg.npages / 4 + rnd(cfg.npages / 2) :
 	    cfg.npages + rnd(3 * cfg.npages);
-	cfg.nproc_max = 3 + rnd(NPROC_MAX - 2);
+	cfg.nproc_max = 4 + rnd(NPROC_MAX - 3);
 	cfg.server = chance(35);
 	cfg.yield_pct = rnd(40);
 	cfg.segv_pct = chance(30) ? 2 : 0;
-	/* Swarm: each run leaves some actions and operations out. */
+	cfg.word_pct = 25 + rnd(60);
+	cfg.badarg_pct = 3 + rnd(5);
 	for (i = 0; i < A_NACTS; i++)
-		cfg.w_act[i] = (i <= A_TICK || chance(80)) ?
-		    w_act[i] * (1 + rnd(3)) : 0;
+		cfg.w_act[i] = w_act[i] * (1 + rnd(4));
 	for (i = 0; i < OP_NOPS; i++)
-		cfg.w_op[i] = (i == OP_READ || i == OP_WRITE || chance(80)) ?
-		    w_op[i] * (1 + rnd(3)) : 0;
+		cfg.w_op[i] = w_op[i] * (1 + rnd(4));
 	malloc_sleep_pct = chance(50) ? 3 : 0;
 	if (args->malloc_sleep >= 0)
 		malloc_sleep_pct = args->malloc_sleep;
 	malloc_nowait_fail_pct = chance(30) ? 3 : 0;
 	pmap_enter_fail_pct = chance(30) ? 2 : 0;
 	disk_fifo_pct = chance(30) ? 100 : 60 + rnd(40);
+	/*
+	 * Half the seeds keep all of RAM in the direct map; the others
+	 * have high memory, as i386 with more than 512 MiB (vm_page.c:
+	 * objects' pages go there first, kernel pages never do).
+	 */
+	cfg.ndirect = chance(50) ? cfg.npages :
+	    cfg.npages / 4 + rnd(cfg.npages / 2);
 }
 
 static void
@@ -775,7 +953,7 @@ boot(void)
 	proc0.p_vmspace = &vmspace0;
 	LIST_INSERT_HEAD(&allproc, &proc0, p_list);
 
-	pmap_host_init(cfg.npages);
+	pmap_host_init(cfg.npages, cfg.ndirect);
 	avail[0] = host_phys_base;
 	avail[1] = host_phys_base + ptoa(cfg.npages);
 	avail[2] = avail[3] = 0;
@@ -791,10 +969,12 @@ boot(void)
 		bench_fail("swapon failed");
 
 	file_vnode.v_type = VREG;
+	file_vnode.v_mount = &sim_mount;
 	file_vnode.v_name = "data";
 	file_vnode.v_size = ptoa(DATA_NP);
 	file_object = vnode_pager_alloc(&file_vnode);
 	file_vnode.v_object = file_object;
+	sim_file.f_data = &file_vnode;
 
 	daemon_thread.p.p_pid = 2;
 	daemon_thread.p.p_flag = P_SYSTEM;
@@ -843,7 +1023,7 @@ finish(void)
 		if (uprocs[i] != NULL) {
 			uprocs[i]->server = false;
 			trace("op pid %d exit", uprocs[i]->t.p.p_pid);
-			uproc_give(uprocs[i], OP_EXIT, 0, 0);
+			uproc_give(uprocs[i], OP_EXIT, 0, 0, 0);
 		}
 	settling = true;
 	while (nuprocs != 0 || !all_quiet()) {
@@ -884,12 +1064,115 @@ finish(void)
 	}
 }
 
+/*
+ * Every operation and every action a run may take must have been
+ * taken, in a run long enough for its weights to tell (the summary
+ * prints the mix).
+ */
+#define	MIX_MIN_STEPS	10000
+
+static void
+check_mix(void)
+{
+	int i;
+
+	if (nsteps < MIX_MIN_STEPS)
+		return;
+	for (i = OP_READ; i < OP_DIE; i++)
+		if (i != OP_READALL && st.given[i] == 0)
+			bench_fail("mix: no %s in %lu steps", op_names[i],
+			    nsteps);
+	for (i = 0; i < A_NACTS; i++)
+		if (st.acts[i] == 0 && cfg.w_act[i] != 0)
+			bench_fail("mix: no %s action in %lu steps",
+			    act_names[i], nsteps);
+}
+
+/* Print one name=percent item of a mix of n counts out of total. */
+static void
+mix_item(const char *name, unsigned long n, unsigned long total)
+{
+
+	out(" %s %.1f%%", name, total != 0 ? 100.0 * n / total : 0.0);
+}
+
+/*
+ * The summary of a run that passed: what ran, in what mix, what the VM
+ * did, and what the checks saw.
+ */
+static void
+summary(double secs)
+{
+	unsigned long total;
+	char disk[96];
+	int i;
+
+	disk_describe(disk, sizeof(disk));
+	out("PASS vmhost seed %llu: %lu steps (%lu after the end), %.2f s, "
+	    "%.0f steps/s\n", args->seed, nsteps, step - nsteps, secs,
+	    step / (secs > 0 ? secs : 1));
+	out("  ram %u pages (%u direct), swap %u blocks, up to %d "
+	    "processes%s; collapse check %s; hidden pages %s\n", cfg.npages,
+	    cfg.ndirect, cfg.swapblocks, cfg.nproc_max, cfg.server ?
+	    ", a forking server" : "", collapse_check ? "on" :
+	    &vm_collapse_pagers == NULL ? "off (no vm_collapse_pagers)" :
+	    "off", args->hidden ? "asserted 0 (-H)" : "counted");
+	for (total = 0, i = OP_READ; i < OP_DIE; i++)
+		total += st.given[i];
+	out("  operations (%lu):", total);
+	for (i = OP_READ; i < OP_DIE; i++)
+		if (i != OP_READALL)
+			mix_item(op_names[i], st.given[i], total);
+	out("\n");
+	for (total = 0, i = 0; i < A_NACTS; i++)
+		total += st.acts[i];
+	out("  actions (%lu):", total);
+	for (i = 0; i < A_NACTS; i++)
+		mix_item(act_names[i], st.acts[i], total);
+	out("\n");
+	out("  %lu reads, %lu writes (%lu of one word), %lu forks (%lu in "
+	    "%lu trees), %lu execs, %lu munmaps, %lu mmaps, %lu of the file, "
+	    "%lu mprotects, %lu sbrks, %lu bad arguments refused, %lu kills, "
+	    "%lu SIGSEGV, %lu SIGBUS, %u oom kills, %lu kmem runs\n",
+	    st.reads, st.writes, st.word_writes, st.forks, st.tree_forks,
+	    st.trees, st.execs, st.unmaps, st.maps, st.mapfiles, st.protects,
+	    st.sbrks, st.badargs, st.kills, st.segv, st.sigbus,
+	    vmcnt.v_oom_kills, st.kmem_runs);
+	out("  %u faults, %u cow, %u zero (%u pre-zeroed, %u zeroed idle), "
+	    "%u pageins, %u pageouts, %u pageout errors, %u pagein errors, "
+	    "%u pages moved out of the direct map; disk: %s\n",
+	    vmcnt.v_faults, vmcnt.v_cow_faults, vmcnt.v_zfod, vmcnt.v_ozfod,
+	    vmcnt.v_idlezero, vmcnt.v_pageins, vmcnt.v_pageouts,
+	    vmcnt.v_pageout_errors, vmcnt.v_pagein_errors,
+	    vmcnt.v_direct_moved, disk);
+	out("  objects: %u created, %u collapses, %u bypasses, %u "
+	    "pages moved, %u swap moved, %u refused (pager), %u "
+	    "refused (busy), %u refused (memory)\n", vmobjstats.os_created,
+	    vmobjstats.os_collapses, vmobjstats.os_bypasses,
+	    vmobjstats.os_pages_moved, vmobjstats.os_swap_moved,
+	    vmobjstats.os_refused_pager, vmobjstats.os_refused_busy,
+	    vmobjstats.os_refused_nomem);
+	out("  checks: %lu quiet, %lu full, %lu vmmaps, %lu audits of a "
+	    "planted leak; deepest chain %u (%u with collapse_pagers on, "
+	    "%u off); most swap used %u; most live shadows of one object "
+	    "%u\n",
+	    st.checks_quiet, st.checks_full, st.vmmaps, st.audits_planted,
+	    st.max_depth, st.max_depth_on, st.max_depth_off,
+	    st.max_swap_used, st.max_siblings);
+	out("  hidden pages, most at one check: %u (%u with collapse_pagers "
+	    "on, %u off); with it on, by kind: %u outside every window, "
+	    "%u under one shadow, %u under several shadows, %u stale; %u "
+	    "in objects map entries map\n", st.max_hidden, st.max_hidden_on,
+	    st.max_hidden_off, st.max_hidden_kind[HID_UNMAPPED],
+	    st.max_hidden_kind[HID_ONE], st.max_hidden_kind[HID_SEVERAL],
+	    st.max_hidden_kind[HID_STALE], st.max_hidden_kind[HID_MAPPED]);
+}
+
 int
 vmhost_run(const struct vmhost_args *a)
 {
 	unsigned long next_check;
 	double t0, secs;
-	char disk[96];
 
 	args = a;
 	rng = a->seed * 0x2545f4914f6cdd1dULL + 1;
@@ -905,48 +1188,20 @@ vmhost_run(const struct vmhost_args *a)
 	next_check = 50 + rnd(400);
 	while (step < nsteps) {
 		harness_step();
-		if (users_idle() && !settling)
+		if (users_idle() && !settling) {
 			check_quiet();
+			if (args->hidden && all_quiet())
+				check_hidden();
+		}
 		if (step >= next_check) {
 			settle(chance(70));
 			next_check = step + 50 + rnd(400);
 		}
 	}
 	finish();
+	check_mix();
 	secs = host_seconds() - t0;
-	if (!a->quiet) {
-		disk_describe(disk, sizeof(disk));
-		out("PASS vmhost seed %llu: %lu steps (%lu after the end), "
-		    "%.2f s, %.0f steps/s\n", a->seed, nsteps, step - nsteps,
-		    secs, step / (secs > 0 ? secs : 1));
-		out("  ram %u pages, swap %u blocks, up to %d processes%s; "
-		    "collapse check %s\n", cfg.npages, cfg.swapblocks,
-		    cfg.nproc_max, cfg.server ? ", a forking server" : "",
-		    collapse_check ? "on" : &vm_collapse_pagers == NULL ?
-		    "off (no vm_collapse_pagers)" : "off");
-		out("  %lu reads, %lu writes, %lu forks, %lu execs, %lu "
-		    "unmaps, %lu maps, %lu mprotects, %lu kills, %lu SIGSEGV, "
-		    "%lu SIGBUS, %u oom kills\n", st.reads, st.writes,
-		    st.forks, st.execs, st.unmaps, st.maps, st.protects,
-		    st.kills, st.segv, st.sigbus, vmcnt.v_oom_kills);
-		out("  %u faults, %u cow, %u zero, %u pageins, %u pageouts, "
-		    "%u pageout errors, %u pagein errors; disk: %s\n",
-		    vmcnt.v_faults, vmcnt.v_cow_faults, vmcnt.v_zfod,
-		    vmcnt.v_pageins, vmcnt.v_pageouts, vmcnt.v_pageout_errors,
-		    vmcnt.v_pagein_errors, disk);
-		out("  objects: %u created, %u collapses, %u bypasses, %u "
-		    "pages moved, %u swap moved, %u refused (pager), %u "
-		    "refused (busy)\n", vmobjstats.os_created,
-		    vmobjstats.os_collapses, vmobjstats.os_bypasses,
-		    vmobjstats.os_pages_moved, vmobjstats.os_swap_moved,
-		    vmobjstats.os_refused_pager, vmobjstats.os_refused_busy);
-		out("  checks: %lu quiet, %lu full, %lu vmmaps; deepest chain "
-		    "%u (%u with collapse_pagers on, %u off), most hidden "
-		    "pages %u (%u on, %u off; %u in mapped objects), most "
-		    "swap used %u\n", st.checks_quiet, st.checks_full,
-		    st.vmmaps, st.max_depth, st.max_depth_on, st.max_depth_off,
-		    st.max_hidden, st.max_hidden_on, st.max_hidden_off,
-		    st.max_hidden_front, st.max_swap_used);
-	}
+	if (!a->quiet)
+		summary(secs);
 	return (0);
 }

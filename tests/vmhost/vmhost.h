@@ -64,19 +64,30 @@ long	malloc_inuse(const char *);
 void	malloc_report(void);
 uint32_t sim_random(void);		/* the run's generator (vmhost.c) */
 
+/*
+ * kern_shim.c: the test's file, open for reading on descriptor FILE_FD
+ * of every process; its page i holds the pattern of FILE_TOKEN(i).
+ */
+#define	FILE_TOKEN(i)	(0xf11e000000000000ULL | (uint64_t)(i))
+#define	FILE_FD		3
+struct file;
+extern struct file sim_file;
+extern struct mount sim_mount;
+
 /* kern_shim.c: sysctl handlers, called as sysctl(2) would. */
 int	sim_sysctl(const char *, const char *, int *, u_int, void *, size_t *,
 	    const void *, size_t);
 
 /* pmap.c: the fake MMU. */
-void	pmap_host_init(u_int);
+void	pmap_host_init(u_int, u_int);
+void	*pmap_host_page(struct vm_page *);
 bool	mmu_access(struct pmap *, vaddr_t, bool, void **);
 struct vm_page *pmap_host_lookup(struct pmap *, vaddr_t, vm_prot_t *);
 bool	pmap_host_drop_one(struct pmap *, uint32_t);
 void	pmap_host_check(void);
 extern int pmap_enter_fail_pct;
 extern paddr_t host_phys_base;
-extern u_int host_npages;
+extern u_int host_npages, host_ndirect;
 
 /* disk.c: the swap disk. */
 void	disk_init(u_int);
@@ -84,7 +95,8 @@ u_int	disk_pending(void);
 void	disk_complete(uint32_t, bool);
 void	disk_arm_error(int);
 void	disk_set_bad(uint32_t);
-uint64_t disk_block_token(uint32_t);
+uint64_t disk_block_hash(uint32_t);
+const void *disk_block_data(uint32_t);
 void	disk_describe(char *, size_t);
 extern u_int disk_nblocks;
 extern int disk_fifo_pct;
@@ -97,8 +109,8 @@ void	bench_fail(const char *, ...) __attribute__((noreturn,
 void	bench_poison(uint64_t);
 void	bench_wake_idle(struct proc *);
 void	trace_kernel(const char *);
-uint64_t page_token(const void *, bool *);
 void	page_fill(void *, uint64_t);
+uint64_t page_hash(const void *);
 void	copytest_run(void);		/* copytest.c: vmhost -u */
 
 #endif /* !_VMHOST_VMHOST_H_ */

@@ -3,17 +3,23 @@
  *
  *	vmobjdump [-hjks] pid ...
  *	vmobjdump [-hjks] -a
+ *	vmobjdump [-hk] -f
+ *	vmobjdump -d [-hk] pid ... | -a
  *
  * For each map entry of a process: its range, protection, flags and
  * offset, then the chain of objects behind it, front object first, one
  * indented line each, then a trailer with the chain's depth, the pages
  * of the range that some object holds (visible) and the hidden pages of
  * the chain (pages no map entry can reach any more: what the 1993
- * defect leaks; see DESIGN.md, "Words", and <sys/vmobject.h>).  Each
+ * defect leaks; see doc/design.md, "The VM's vocabulary", and
+ * <sys/vmobject.h>).  Each
  * process ends with its totals, and the output with the system's swap
  * in use.
  *
  *	-a	every process that has a user address space
+ *	-d	a Graphviz DOT graph instead of text (see dot_print())
+ *	-f	instead of processes, the objects that hold /tmp files'
+ *		pages, one line each, from vm.objects
  *	-h	no headings (column header, process heading)
  *	-j	JSON instead of text
  *	-k	sizes in KiB instead of pages (text only; JSON is in pages)
@@ -23,7 +29,7 @@
  * with kinfo_getvmmap(3).  It is checked whole (record sizes, counts,
  * chain links) before anything of it is printed, so a malformed
  * snapshot never gives half a dump.  Process names come from
- * kern.proc.all, like ps(1).
+ * kern.proc.all (kinfo_getallproc(3)), like ps(1)'s.
  *
  * Totals count each object once, even when several entries reach it
  * (by object id); page totals cover anonymous objects only, like
@@ -51,13 +57,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#define	MAXTRIES	8		/* kern.proc.all fetches */
 #define	INDENT		40		/* where object columns start */
 
 static int	hflag;			/* no headings */
 static int	jflag;			/* JSON */
 static int	kflag;			/* KiB, not pages */
 static int	sflag;			/* summary lines only */
+static int	dflag;			/* DOT */
 static int	status;			/* exit status */
 static int	njson;			/* processes printed in JSON */
 
@@ -100,79 +106,42 @@ usage(void)
 {
 
 	fprintf(stderr, "usage: vmobjdump [-hjks] pid ...\n"
-	    "       vmobjdump [-hjks] -a\n");
+	    "       vmobjdump [-hjks] -a\n"
+	    "       vmobjdump [-hk] -f\n"
+	    "       vmobjdump -d [-hk] pid ... | -a\n");
 	exit(1);
 }
 
-static int
-pinfocmp(const void *a, const void *b)
-{
-	const struct pinfo *pa = a, *pb = b;
-
-	return (pa->pid < pb->pid ? -1 : pa->pid > pb->pid);
-}
-
 /*
- * Read kern.proc.all into a malloc'ed array of pinfo, sorted by pid,
- * its length in *np.  Returns NULL, with a message, on failure.
+ * Read kern.proc.all (kinfo_getallproc(3)) into a malloc'ed array of
+ * pinfo, sorted by pid, its length in *np.  Returns NULL, with a
+ * message, on failure.
  */
 static struct pinfo *
 get_procs(int *np)
 {
-	int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
-	struct kinfo_proc kp;
+	struct kinfo_proc *kp;
 	struct pinfo *pi;
-	size_t len, off, sz, minsz;
-	char *buf = NULL;
-	int tries, n, i;
+	int n, i;
 
-	for (tries = 0; tries < MAXTRIES; tries++) {
-		len = 0;
-		if (sysctl(mib, 3, NULL, &len, NULL, 0) == -1)
-			break;
-		len += len / 8 + 4 * sizeof(struct kinfo_proc);
-		if ((buf = malloc(len)) == NULL)
-			break;
-		if (sysctl(mib, 3, buf, &len, NULL, 0) == 0)
-			break;
-		free(buf);
-		buf = NULL;
-		if (errno != ENOMEM)
-			break;
-	}
-	if (buf == NULL) {
+	if ((kp = kinfo_getallproc(&n)) == NULL) {
 		fprintf(stderr, "vmobjdump: kern.proc.all: %s\n",
 		    strerror(errno));
 		return (NULL);
 	}
-	minsz = offsetof(struct kinfo_proc, ki_comm) + KI_COMMLEN;
-	if ((pi = calloc(len / minsz + 1, sizeof(*pi))) == NULL) {
+	if ((pi = calloc(n + 1, sizeof(*pi))) == NULL) {
 		fprintf(stderr, "vmobjdump: out of memory\n");
-		free(buf);
+		free(kp);
 		return (NULL);
 	}
-	n = 0;
-	for (off = 0; off + sizeof(int) <= len; off += sz) {
-		memcpy(&i, buf + off, sizeof(int));
-		sz = (size_t)i;
-		if (sz < minsz || off + sz > len) {
-			fprintf(stderr, "vmobjdump: kern.proc.all: bad record "
-			    "size %zu\n", sz);
-			free(pi);
-			free(buf);
-			return (NULL);
-		}
-		memset(&kp, 0, sizeof(kp));
-		memcpy(&kp, buf + off, sz < sizeof(kp) ? sz : sizeof(kp));
-		pi[n].pid = kp.ki_pid;
-		pi[n].stat = kp.ki_stat;
-		pi[n].size = kp.ki_size;
-		memcpy(pi[n].comm, kp.ki_comm, KI_COMMLEN);
-		pi[n].comm[KI_COMMLEN] = '\0';
-		n++;
+	for (i = 0; i < n; i++) {
+		pi[i].pid = kp[i].ki_pid;
+		pi[i].stat = kp[i].ki_stat;
+		pi[i].size = kp[i].ki_size;
+		memcpy(pi[i].comm, kp[i].ki_comm, KI_COMMLEN);
+		pi[i].comm[KI_COMMLEN] = '\0';
 	}
-	free(buf);
-	qsort(pi, n, sizeof(*pi), pinfocmp);
+	free(kp);
 	*np = n;
 	return (pi);
 }
@@ -399,14 +368,15 @@ entry_letters(int flags, char *buf)
 }
 
 /*
- * Object flags: I internal (anonymous), D dead, C collapsing, P paging
- * in progress, into buf[5].
+ * Object flags: I internal (anonymous), or F anonymous and a /tmp
+ * file's; D dead, C collapsing, P paging in progress, into buf[5].
  */
 static const char *
 object_letters(const struct kinfo_vmobject *kvo, char *buf)
 {
 
-	buf[0] = (kvo->kvo_flags & KVO_F_INTERNAL) ? 'I' : '-';
+	buf[0] = (kvo->kvo_flags & KVO_F_FILE) ? 'F' :
+	    (kvo->kvo_flags & KVO_F_INTERNAL) ? 'I' : '-';
 	buf[1] = (kvo->kvo_flags & KVO_F_DEAD) ? 'D' : '-';
 	buf[2] = (kvo->kvo_flags & KVO_F_COLLAPSING) ? 'C' : '-';
 	buf[3] = kvo->kvo_paging > 0 ? 'P' : '-';
@@ -430,12 +400,16 @@ printable(const char *src, size_t max, char *buf)
 	return (buf);
 }
 
-/* The file name of a vnode object, for text, into buf[KVO_PATHLEN + 1]. */
+/*
+ * The file name of a vnode or /tmp file object, for text, into
+ * buf[KVO_PATHLEN + 1].
+ */
 static const char *
 object_path(const struct kinfo_vmobject *kvo, char *buf)
 {
 
-	if (kvo->kvo_type != KVO_TYPE_VNODE) {
+	if (kvo->kvo_type != KVO_TYPE_VNODE &&
+	    (kvo->kvo_flags & KVO_F_FILE) == 0) {
 		buf[0] = '\0';
 		return (buf);
 	}
@@ -646,9 +620,12 @@ json_print(const struct snap *s)
 				json_bool("dead", kvo->kvo_flags & KVO_F_DEAD,
 				    0);
 				json_bool("collapsing",
-				    kvo->kvo_flags & KVO_F_COLLAPSING, 1);
+				    kvo->kvo_flags & KVO_F_COLLAPSING, 0);
+				json_bool("file", kvo->kvo_flags & KVO_F_FILE,
+				    1);
 				printf("},\"path\":");
-				if (kvo->kvo_type == KVO_TYPE_VNODE)
+				if (kvo->kvo_type == KVO_TYPE_VNODE ||
+				    (kvo->kvo_flags & KVO_F_FILE))
 					json_str(kvo->kvo_path, KVO_PATHLEN);
 				else
 					printf("null");
@@ -661,6 +638,119 @@ json_print(const struct snap *s)
 	}
 	json_totals(s);
 	printf("}");
+}
+
+/*
+ * DOT (-d): one graph for all the processes dumped.  Each process is a
+ * cluster of its map entries (boxes: range, protection, flags); every
+ * object is a node of its own, once, however many entries and shadows
+ * reach it, named by its id: "o<id>".  An edge goes from each entry to
+ * its front object and from each object to its backing object, so a
+ * shared object has an edge from each shadow.  An object's label gives
+ * its id, type, size, resident pages, swap blocks, references and
+ * shadows, and its hidden pages, in red; objects with hidden pages are
+ * filled red, other anonymous ones blue, a file's grey.  Sizes are in
+ * pages (KiB with -k).  The graph's label gives vm.collapse_pagers and
+ * the system's swap in use.
+ */
+#define	DOT_SEEN_MAX	4096		/* objects drawn, at most */
+
+static uint32_t	dot_seen[DOT_SEEN_MAX];
+static u_int	dot_nseen;
+
+/* Write s (at most max bytes, to a NUL) escaped for an HTML-like label. */
+static void
+dot_html(const char *s, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < max && s[i] != '\0'; i++) {
+		switch (s[i]) {
+		case '<':
+			printf("&lt;");
+			break;
+		case '>':
+			printf("&gt;");
+			break;
+		case '&':
+			printf("&amp;");
+			break;
+		case '"':
+			printf("&quot;");
+			break;
+		default:
+			putchar(s[i] >= ' ' && s[i] <= '~' ? s[i] : '?');
+		}
+	}
+}
+
+static void
+dot_object(const struct snap *s, const struct kinfo_vmobject *kvo)
+{
+	unsigned long long hidden;
+	const char *fill;
+
+	if (seen(dot_seen, dot_nseen, kvo->kvo_id))
+		return;
+	if (dot_nseen < DOT_SEEN_MAX)
+		dot_seen[dot_nseen++] = kvo->kvo_id;
+	hidden = (unsigned long long)kvo->kvo_hidden_res +
+	    kvo->kvo_hidden_swap;
+	if (kvo->kvo_type == KVO_TYPE_VNODE)
+		fill = "#e0e0e0";
+	else if (hidden > 0)
+		fill = "#f4b0b0";
+	else
+		fill = "#c8dcf0";
+	printf("  o%u [fillcolor=\"%s\", label=<<b>object %u</b> %s",
+	    kvo->kvo_id, fill, kvo->kvo_id, type_long(kvo->kvo_type));
+	if (kvo->kvo_type == KVO_TYPE_VNODE) {
+		printf("<br/>");
+		dot_html(kvo->kvo_path, KVO_PATHLEN);
+	}
+	printf("<br/>size %llu, resident %llu, swap %llu",
+	    amount(s, kvo->kvo_size), amount(s, kvo->kvo_resident),
+	    amount(s, kvo->kvo_swapped));
+	printf("<br/>%d refs, %d shadows", kvo->kvo_ref_count,
+	    kvo->kvo_shadow_count);
+	if (kvo->kvo_type != KVO_TYPE_VNODE)
+		printf("<br/><font color=\"%s\">hidden: resident %llu, "
+		    "swap %llu</font>", hidden > 0 ? "#c00000" : "#606060",
+		    amount(s, kvo->kvo_hidden_res),
+		    amount(s, kvo->kvo_hidden_swap));
+	printf(">];\n");
+	if (kvo->kvo_backing_id != 0)
+		printf("  o%u -> o%u;\n", kvo->kvo_id, kvo->kvo_backing_id);
+}
+
+static void
+dot_print(const struct snap *s)
+{
+	const struct kinfo_vmmap_hdr *kvh = s->kvh;
+	const struct kinfo_vmentry *kve;
+	char b1[8], b2[8], comm[KI_COMMLEN + 1];
+	u_int i, j;
+	int pid = (int)kvh->kvh_pid;
+
+	printf(" subgraph cluster_%d {\n  label=\"pid %d (%s)\";\n"
+	    "  style=rounded;\n", pid, pid,
+	    printable(s->comm, KI_COMMLEN, comm));
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		kve = s->entries[i];
+		printf("  e%d_%u [shape=box, style=solid, label=\"0x%08x-0x%08x"
+		    "\\n%s %s\"];\n", pid, i, kve->kve_start, kve->kve_end,
+		    prot_letters(kve->kve_protection, b1),
+		    entry_letters(kve->kve_flags, b2));
+	}
+	printf(" }\n");
+	for (i = 0; i < kvh->kvh_nentries; i++) {
+		kve = s->entries[i];
+		if (kve->kve_depth > 0)
+			printf("  e%d_%u -> o%u;\n", pid, i,
+			    s->objs[s->first[i]]->kvo_id);
+		for (j = 0; j < kve->kve_depth; j++)
+			dot_object(s, s->objs[s->first[i] + j]);
+	}
 }
 
 /*
@@ -700,6 +790,8 @@ dump(pid_t pid, const char *comm, int quiet,
 	}
 	if (jflag)
 		json_print(&s);
+	else if (dflag)
+		dot_print(&s);
 	else if (sflag)
 		summary_print(&s);
 	else {
@@ -712,6 +804,69 @@ dump(pid_t pid, const char *comm, int quiet,
 	return (0);
 }
 
+/* "system swap: U of T pages in use", then end, from the last header. */
+static void
+swap_line(const struct kinfo_vmmap_hdr *last, const char *end)
+{
+
+	printf("system swap: %llu of %llu %s in use%s",
+	    kflag ? (unsigned long long)last->kvh_swap_used *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_used,
+	    kflag ? (unsigned long long)last->kvh_swap_total *
+	    last->kvh_pagesize / 1024 : last->kvh_swap_total, unitname(), end);
+}
+
+/*
+ * -f: the objects of /tmp files (vm.objects records flagged
+ * KVO_F_FILE), one line each, and their totals.  Returns 0, or the
+ * error number after a message.
+ */
+static int
+dump_files(void)
+{
+	const struct kinfo_vmobject *kvo;
+	const void *rec = NULL;
+	unsigned long long res = 0, swp = 0;
+	char b1[8], path[KVO_PATHLEN + 1];
+	struct snap s;
+	u_int i, n = 0;
+
+	memset(&s, 0, sizeof(s));
+	if ((s.kvh = kinfo_getvmobjects(&s.len)) == NULL) {
+		fprintf(stderr, "vmobjdump: vm.objects: %s\n",
+		    strerror(errno));
+		return (errno);
+	}
+	if (!hflag)
+		printf("%6s %-2s %6s %6s %6s %4s %4s %-4s %s\n", "OBJID",
+		    "TP", "SIZE", "RES", "SWP", "REF", "SHD", "FLAG", "NAME");
+	for (i = 0; i < s.kvh->kvh_nobjects; i++) {
+		if ((kvo = kinfo_vmrec_next(s.kvh, s.len, rec,
+		    sizeof(*kvo))) == NULL) {
+			fprintf(stderr, "vmobjdump: vm.objects: malformed "
+			    "records\n");
+			free(s.kvh);
+			return (EPROTO);
+		}
+		rec = kvo;
+		if ((kvo->kvo_flags & KVO_F_FILE) == 0)
+			continue;
+		printf("%6u %-2s %6llu %6llu %6llu %4d %4d %-4s %s\n",
+		    kvo->kvo_id, type_short(kvo->kvo_type),
+		    amount(&s, kvo->kvo_size), amount(&s, kvo->kvo_resident),
+		    amount(&s, kvo->kvo_swapped), kvo->kvo_ref_count,
+		    kvo->kvo_shadow_count, object_letters(kvo, b1),
+		    object_path(kvo, path));
+		n++;
+		res += kvo->kvo_resident;
+		swp += kvo->kvo_swapped;
+	}
+	printf("total: %u files, resident %llu, swap %llu %s\n", n,
+	    amount(&s, res), amount(&s, swp), unitname());
+	free(s.kvh);
+	return (0);
+}
+
 /*
  * Parse the options and pids, then dump each process in turn.
  */
@@ -720,16 +875,24 @@ main(int argc, char *argv[])
 {
 	struct kinfo_vmmap_hdr last;
 	struct pinfo *pi;
+	size_t len;
+	int fix;
 	pid_t *pids;
 	char *end;
 	long v;
-	int ch, aflag, npids, np, i, e;
+	int ch, aflag, fflag, npids, np, i, e;
 
-	aflag = 0;
-	while ((ch = getopt(argc, argv, "ahjks")) != -1) {
+	aflag = dflag = fflag = 0;
+	while ((ch = getopt(argc, argv, "adfhjks")) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = 1;
+			break;
+		case 'd':
+			dflag = 1;
+			break;
+		case 'f':
+			fflag = 1;
 			break;
 		case 'h':
 			hflag = 1;
@@ -749,7 +912,20 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if ((aflag && argc != 0) || (!aflag && argc == 0))
+	if (fflag) {
+		if (aflag || dflag || jflag || sflag || argc != 0)
+			usage();
+		if (dump_files() != 0)
+			status = 1;
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			fprintf(stderr, "vmobjdump: standard output: %s\n",
+			    strerror(errno));
+			status = 1;
+		}
+		return (status);
+	}
+	if ((aflag && argc != 0) || (!aflag && argc == 0) ||
+	    (dflag && (jflag || sflag)))
 		usage();
 	if ((pids = calloc(argc + 1, sizeof(*pids))) == NULL) {
 		fprintf(stderr, "vmobjdump: out of memory\n");
@@ -786,6 +962,10 @@ main(int argc, char *argv[])
 	if (jflag)
 		printf("{\"version\":%d,\"page_size\":%d,\"units\":\"pages\","
 		    "\"processes\":[", KVM_VERSION, getpagesize());
+	else if (dflag)
+		printf("digraph vmobjdump {\n node [shape=box, style=filled, "
+		    "fontname=\"Helvetica\", fontsize=10];\n"
+		    " edge [arrowsize=0.6];\n");
 	else if (sflag && !hflag)
 		summary_header();
 	for (i = 0; i < npids; i++) {
@@ -803,13 +983,21 @@ main(int argc, char *argv[])
 		else
 			printf("null");
 		printf("}\n");
-	} else if (!sflag && last.kvh_structsize != 0)
-		printf("\nsystem swap: %llu of %llu %s in use\n",
-		    kflag ? (unsigned long long)last.kvh_swap_used *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_used,
-		    kflag ? (unsigned long long)last.kvh_swap_total *
-		    last.kvh_pagesize / 1024 : last.kvh_swap_total,
-		    unitname());
+	} else if (dflag) {
+		len = sizeof(fix);
+		if (sysctlbyname("vm.collapse_pagers", &fix, &len, NULL,
+		    0) == 0)
+			printf(" label=\"vm.collapse_pagers=%d%s", fix,
+			    last.kvh_structsize != 0 ? "; " : "\";\n");
+		else if (last.kvh_structsize != 0)
+			printf(" label=\"");
+		if (last.kvh_structsize != 0)
+			swap_line(&last, "\";\n");
+		printf("}\n");
+	} else if (!sflag && last.kvh_structsize != 0) {
+		printf("\n");
+		swap_line(&last, "\n");
+	}
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "vmobjdump: standard output: %s\n",
 		    strerror(errno));

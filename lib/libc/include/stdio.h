@@ -150,4 +150,8 @@ int	 vsscanf(const char *restrict, const char *restrict, __va_list)
 /* Errors. */
 void	 perror(const char *);
 
+/* Files. */
+int	 remove(const char *);
+int	 rename(const char *, const char *);
+
 #endif /* !_STDIO_H_ */

@@ -102,6 +102,7 @@ void	 _Exit(int) __attribute__((__noreturn__));
 void	 abort(void) __attribute__((__noreturn__));
 
 /* BSD: the program's name, the last component of argv[0]. */
+long long strtonum(const char *, long long, long long, const char **);
 const char *getprogname(void);
 void	 setprogname(const char *);
 

@@ -52,6 +52,10 @@ __off_t	 lseek(int, __off_t, int);
 int	 pipe(int [2]);
 ssize_t	 read(int, void *, size_t);
 ssize_t	 write(int, const void *, size_t);
+int	 unlink(const char *);
+int	 rmdir(const char *);
+int	 truncate(const char *, __off_t);
+int	 ftruncate(int, __off_t);
 char	*getcwd(char *, size_t);
 int	 isatty(int);
 

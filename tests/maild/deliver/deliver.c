@@ -24,7 +24,8 @@
  * are checked afterwards.
  *
  * Exit status 0 when all went well, 1 otherwise (with a message on the
- * standard error), 2 for a usage error.
+ * standard error; a pressure that could not be applied, -p, counts as
+ * a failure), 2 for a usage error.
  */
 #include <sys/types.h>
 #include <sys/mman.h>
@@ -115,8 +116,8 @@ main(int argc, char *argv[])
 	}
 
 	/* Both may go to swap here, and must come back intact. */
-	if (pressure)
-		push_out(getppid(), PUSH_FLOOR, 0);
+	if (pressure && push_out(getppid(), PUSH_FLOOR, 0) != 0)
+		return (1);
 
 	for (i = 0; i < pages * (long)(PGSZ / 4); i++) {
 		if (scratch[i] != (uint32_t)(seq * 31 + i)) {

@@ -7,13 +7,14 @@
  * shadow objects behind the daemon when objects with pagers are never
  * collapsed (vm.collapse_pagers=0).
  *
- *	maild [-v] [-m mb] [-n count] [-i ms] [-s every] [-c children]
+ *	maild [-vw] [-m mb] [-n count] [-i ms] [-s every] [-c children]
  *	    [-a pages] [-q pages] [-t pages] [-p every]
  *
  *	-m mb		working set in MiB (default 6): a quarter alias
  *			table, the rest the queue
  *	-n count	make count requests itself, to user1, user2, ...,
- *			instead of reading them from the standard input
+ *			instead of reading them from the standard input;
+ *			0: make requests until killed
  *	-i ms		with -n, one request every ms milliseconds
  *			(default 100)
  *	-s every	print a status line after every `every' requests
@@ -25,6 +26,9 @@
  *			(deliver -p: it pushes maild's pages to swap);
  *			best with -c 1, so that maild sits idle meanwhile
  *	-v		one line per request
+ *	-w		when the requests are done, print a status line and
+ *			wait, idle (in pause(2)), until killed: the chains
+ *			can be looked at as the requests left them
  *
  * Requests come one per line on the standard input.  Umbra has pipes
  * but neither FIFOs nor sockets, so the channel is a pipe from the
@@ -36,7 +40,10 @@
  *
  * Other lines are reported on the standard error and ignored.  maild
  * exits at the end of its input (or after count requests), once every
- * child has been waited for.
+ * child has been waited for.  SIGTERM, SIGINT and SIGHUP end it the same
+ * way, as soon as the request in hand is entered: the remaining
+ * deliveries are waited for, the working set checked and the last
+ * status line printed, so `kill' gives the verdict of `maild -n 0'.
  *
  * For each request maild looks the recipient up in the alias table
  * (reading and checking a few of its pages), forks, and, while the
@@ -49,12 +56,12 @@
  * The status line, after SYNC, every -s requests, and at the end:
  *
  *	maild: requests N swap_used S chain C hidden_swap H hidden_res X
- *	    children K failed F
+ *	    swapped W children K failed F
  *
- * (one line), where S is vm.swap_used and C, H, X come from
- * kinfo_vmsummary(3) on maild itself: its deepest chain of objects and
- * the pages, on swap and resident, that nobody can read any more (root
- * only; "?" otherwise).  The last line adds "done" after "maild:".
+ * (one line), where S is vm.swap_used and C, H, X, W come from
+ * kinfo_vmsummary(3) on maild itself: its deepest chain of objects, the
+ * pages, on swap and resident, that nobody can read any more, and the
+ * swap blocks its own objects hold (root only; "?" otherwise).  The last line adds "done" after "maild:".
  * Every page of the working set follows an exact model (alias pages
  * never change, each queue page has a generation), and the whole set is
  * checked before exiting: exit status 0 if it is intact and every
@@ -66,6 +73,7 @@
 #include <sys/vmobject.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,17 +100,19 @@ static u_long	apages = 2;	/* alias pages read for each request */
 static long	touch = 4;	/* deliver -t */
 static long	pevery;		/* deliver -p every so many requests */
 static int	vflag;
+static int	wflag;
 static int	maxchild = 4;
 static int	nchild;		/* deliveries running */
 static int	nrequests;	/* requests taken */
 static int	nfailed;	/* deliveries that failed */
 static int	corrupt;	/* a page did not hold what it should */
+static volatile sig_atomic_t stopping;	/* a signal asked us to end */
 
 static void
 usage(void)
 {
 
-	fprintf(stderr, "usage: maild [-v] [-m mb] [-n count] [-i ms] "
+	fprintf(stderr, "usage: maild [-vw] [-m mb] [-n count] [-i ms] "
 	    "[-s every] [-c children]\n"
 	    "             [-a pages] [-q pages] [-t pages] [-p every]\n");
 	exit(2);
@@ -115,8 +125,15 @@ msleep(int ms)
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &left) == -1 && errno == EINTR)
+	while (nanosleep(&ts, &left) == -1 && errno == EINTR && !stopping)
 		ts = left;
+}
+
+static void
+onstop(int sig)
+{
+
+	stopping = 1;
 }
 
 /*
@@ -285,14 +302,14 @@ status(int done)
 
 	if (kinfo_vmsummary(getpid(), &ks) == 0) {
 		snprintf(vm, sizeof(vm), "chain %u hidden_swap %u "
-		    "hidden_res %u", ks.ks_longest_chain, ks.ks_hidden_swap,
-		    ks.ks_hidden_res);
+		    "hidden_res %u swapped %u", ks.ks_longest_chain,
+		    ks.ks_hidden_swap, ks.ks_hidden_res, ks.ks_swapped);
 	} else {
 		if (!warned++)
 			fprintf(stderr, "maild: kinfo_vmsummary: %s\n",
 			    strerror(errno));
 		snprintf(vm, sizeof(vm), "chain ? hidden_swap ? "
-		    "hidden_res ?");
+		    "hidden_res ? swapped ?");
 	}
 	printf("maild:%s requests %d swap_used %d %s children %d failed "
 	    "%d\n", done ? " done" : "", nrequests, sysctl_int("vm.swap_used"),
@@ -371,7 +388,7 @@ serve_input(int every)
 	long bytes;
 	size_t len;
 
-	while (fgets(line, sizeof(line), stdin) != NULL) {
+	while (!stopping && fgets(line, sizeof(line), stdin) != NULL) {
 		len = strlen(line);
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
@@ -392,20 +409,20 @@ serve_input(int every)
 	}
 }
 
-/* Make count requests, one every ms milliseconds. */
+/* Make count requests (0: until stopped), one every ms milliseconds. */
 static void
 serve_timer(int count, int ms, int every)
 {
 	char rcpt[32];
 	int i;
 
-	for (i = 0; i < count; i++) {
+	for (i = 0; (count == 0 || i < count) && !stopping; i++) {
 		snprintf(rcpt, sizeof(rcpt), "user%d", i + 1);
 		request(rcpt, 1024 + (i % 8) * 512);
 		collect(nchild);
 		if (every > 0 && nrequests % every == 0)
 			status(0);
-		if (ms > 0 && i + 1 < count)
+		if (ms > 0 && (count == 0 || i + 1 < count) && !stopping)
 			msleep(ms);
 	}
 }
@@ -414,11 +431,12 @@ int
 main(int argc, char *argv[])
 {
 	long mb = 6, count = -1, ms = 100, every = 0;
+	struct sigaction sa;
 	u_long pg, npages;
 	char buf[PGSZ];
 	int ch;
 
-	while ((ch = getopt(argc, argv, "a:c:i:m:n:p:q:s:t:v")) != -1) {
+	while ((ch = getopt(argc, argv, "a:c:i:m:n:p:q:s:t:vw")) != -1) {
 		switch (ch) {
 		case 'a':
 			apages = number(optarg, ch, 1, 4096);
@@ -450,6 +468,9 @@ main(int argc, char *argv[])
 		case 'v':
 			vflag = 1;
 			break;
+		case 'w':
+			wflag = 1;
+			break;
 		default:
 			usage();
 		}
@@ -479,10 +500,24 @@ main(int argc, char *argv[])
 	for (pg = 0; pg < nqueue; pg++)
 		queue_write(pg);
 
+	/* No SA_RESTART: a read or a sleep gives up at once. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = onstop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
 	if (count >= 0)
 		serve_timer(count, ms, every);
 	else
 		serve_input(every);
+	if (wflag && !stopping) {
+		collect(0);
+		status(0);
+		while (!stopping)
+			pause();
+	}
 
 	collect(0);
 	for (pg = 0; pg < nalias; pg++) {

@@ -12,6 +12,8 @@ KERN_SRCS := \
 	sys/arch/i386/i386/db_trace.c \
 	sys/dev/com.c \
 	sys/dev/cons.c \
+	sys/dev/pci.c \
+	sys/dev/virtio_blk.c \
 	sys/dev/wd.c \
 	sys/kern/init_main.c \
 	sys/kern/kern_clock.c \
@@ -28,12 +30,16 @@ KERN_SRCS := \
 	sys/kern/kern_synch.c \
 	sys/kern/kern_sysctl.c \
 	sys/kern/kern_time.c \
+	sys/kern/subr_disk.c \
 	sys/kern/subr_prf.c \
 	sys/kern/subr_uio.c \
 	sys/kern/sys_generic.c \
 	sys/kern/sys_pipe.c \
 	sys/kern/tty.c \
+	sys/kern/vfs_lookup.c \
+	sys/kern/vfs_subr.c \
 	sys/kern/vfs_syscalls.c \
+	sys/kern/vfs_tmpfs.c \
 	sys/kern/vfs_ustar.c \
 	sys/kern/vfs_vnops.c \
 	sys/libkern/qdivrem.c \
@@ -44,10 +50,12 @@ KERN_SRCS := \
 	sys/vm/vm_meter.c \
 	sys/vm/vm_mmap.c \
 	sys/vm/vm_object.c \
+	sys/vm/vm_objio.c \
 	sys/vm/vm_objinfo.c \
 	sys/vm/vm_page.c \
 	sys/vm/vm_pageout.c \
 	sys/vm/vm_pager.c \
 	sys/vm/vm_swap.c \
+	sys/vm/vm_swapoff.c \
 	sys/vm/swap_pager.c \
 	sys/vm/vnode_pager.c

@@ -7,22 +7,33 @@
  * driver registers a handler with intr_establish().  Handlers run with
  * interrupts blocked, on the interrupted thread's kernel stack; they
  * must not sleep, and may call wakeup() and psignal().
+ *
+ * ISA devices (clock, serial line, IDE) have a line each, edge
+ * triggered.  PCI devices (virtio) share lines, level triggered: the
+ * PIIX3's ELCR registers say which lines are (intr_level()).  A line
+ * may carry several handlers; each is called in turn, and each must
+ * check whether its own device is the one asking, and quiet it.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <machine/cpu.h>
 #include <machine/cpufunc.h>
 #include <machine/trap.h>
+#include <vm/vm_param.h>
 
 #define	IO_ICU1		0x20		/* master: command, data at +1 */
 #define	IO_ICU2		0xa0		/* slave */
 #define	PIC_EOI		0x20		/* non-specific end of interrupt */
 #define	OCW3_RIS	0x0b		/* read the in-service register */
+#define	IO_ELCR		0x4d0		/* lines 0-7; 8-15 at +1 */
+#define	NINTRHAND	24		/* handlers, all lines together */
 
-static struct {
+static struct intrhand {
 	intr_handler_t	*ih_fun;
 	void		*ih_arg;
-} intrhand[NIRQ];
+	struct intrhand	*ih_next;	/* the next on the same line */
+} intrhand_pool[NINTRHAND], *intrhand[NIRQ];
+static int nintrhand;
 static uint16_t imask = 0xffff & ~(1 << 2);	/* cascade always open */
 static int intrnest;
 static uint32_t intrcnt[NIRQ];
@@ -50,20 +61,37 @@ pic_init(void)
 	pic_setmask();
 }
 
-/* Register fun(arg, frame) for irq and unmask the line. */
+/* Add fun(arg, frame) to irq's handlers and unmask the line. */
 void
 intr_establish(int irq, intr_handler_t *fun, void *arg)
 {
+	struct intrhand *ih, **ihp;
 	int s;
 
-	KASSERT(irq >= 0 && irq < NIRQ && intrhand[irq].ih_fun == NULL,
-	    ("intr_establish: irq %d", irq));
+	KASSERT(irq >= 0 && irq < NIRQ && nintrhand < NINTRHAND,
+	    ("intr_establish: irq %d, %d handlers", irq, nintrhand));
 	s = splhigh();
-	intrhand[irq].ih_fun = fun;
-	intrhand[irq].ih_arg = arg;
+	ih = &intrhand_pool[nintrhand++];
+	ih->ih_fun = fun;
+	ih->ih_arg = arg;
+	ih->ih_next = NULL;
+	for (ihp = &intrhand[irq]; *ihp != NULL; ihp = &(*ihp)->ih_next)
+		continue;
+	*ihp = ih;
 	imask &= ~(1 << irq);
 	pic_setmask();
 	splx(s);
+}
+
+/* Make irq level triggered, as a PCI device's line must be. */
+void
+intr_level(int irq)
+{
+	int port = IO_ELCR + irq / 8;
+
+	KASSERT(irq > 2 && irq < NIRQ && irq != 8 && irq != 13,
+	    ("intr_level: irq %d cannot be level triggered", irq));
+	outb(port, inb(port) | (1 << (irq % 8)));
 }
 
 /* Is irq really in service?  Lines 7 and 15 see spurious interrupts. */
@@ -79,6 +107,7 @@ pic_spurious(int irq)
 void
 intr_dispatch(int irq, struct trapframe *tf)
 {
+	struct intrhand *ih;
 
 	if ((irq & 7) == 7 && pic_spurious(irq)) {
 		if (irq == 15)
@@ -86,9 +115,10 @@ intr_dispatch(int irq, struct trapframe *tf)
 		return;
 	}
 	intrcnt[irq]++;
+	vmcnt.v_intr++;
 	intrnest++;
-	if (intrhand[irq].ih_fun != NULL)
-		intrhand[irq].ih_fun(intrhand[irq].ih_arg, tf);
+	for (ih = intrhand[irq]; ih != NULL; ih = ih->ih_next)
+		ih->ih_fun(ih->ih_arg, tf);
 	intrnest--;
 	if (irq >= 8)
 		outb(IO_ICU2, PIC_EOI);

@@ -30,6 +30,7 @@
 #include <vm/vm.h>
 #include <vm/vm_map.h>
 #include <vm/vm_fault.h>
+#include <vm/vm_param.h>
 
 static void	syscall(struct trapframe *);
 static void	trap_pagefault(struct trapframe *, int);
@@ -195,6 +196,7 @@ syscall(struct trapframe *tf)
 	int error;
 
 	enable_intr();
+	vmcnt.v_syscall++;
 	p->p_md.md_regs = tf;
 	code = tf->tf_eax;
 	if (code >= (u_int)nsysent || sysent[code].sy_call == NULL) {

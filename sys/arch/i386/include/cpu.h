@@ -31,6 +31,7 @@ extern struct pcb *curpcb;
 /* Interrupt handlers (intr.c). */
 typedef void	intr_handler_t(void *, struct trapframe *);
 void	intr_establish(int, intr_handler_t *, void *);
+void	intr_level(int);
 void	intr_dispatch(int, struct trapframe *);
 void	pic_init(void);
 void	clock_init(void);

@@ -13,6 +13,7 @@
 #define _MACHINE_FRAME_H_
 
 #include <sys/types.h>
+#include <machine/specialreg.h>	/* PSL_VM */
 
 struct trapframe {
 	/* Pushed by alltraps. */
@@ -40,6 +41,15 @@ struct trapframe {
 	uint32_t	tf_ss;
 };
 
-#define	TRAPF_USERMODE(tf)	(((tf)->tf_cs & 3) == 3)
+/*
+ * Did the trap come from user mode?  Either the code selector is a
+ * user one, or the CPU was in virtual-8086 mode (cs is then a real-mode
+ * value, often 0).  Umbra never enters vm86 itself, but a user process
+ * can: QEMU's TCG lets an iret at CPL 3 load EFLAGS.VM, and the fuzzer
+ * found it.  Such a trap is the process's own fault, never the
+ * kernel's.
+ */
+#define	TRAPF_USERMODE(tf)	(((tf)->tf_cs & 3) == 3 || \
+				 ((tf)->tf_eflags & PSL_VM) != 0)
 
 #endif /* !_MACHINE_FRAME_H_ */
