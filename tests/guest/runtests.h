@@ -123,6 +123,10 @@ int	t_run_capture_path(const char *, char *const [], char *const [],
 int	t_run_io(const char *, char *const [], uid_t, const char *, char *,
 	    size_t, char *, size_t);
 
+/* The statistics of a disk by name (sys/disk.h; t_disk.c). */
+struct diskstats;
+void	t_disk_stats(const char *, struct diskstats *);
+
 /* Time. */
 void	t_msleep(int);
 long	t_now_ms(void);
@@ -422,5 +426,7 @@ T_TEST(test_bigmem_touch);
 T_TEST(test_bigmem_refill);
 T_TEST(test_vmtest_1g);
 T_TEST(test_vmtest_1g_paging);
+T_TEST(test_vmtest_1g_pio);
+T_TEST(test_bigmem_tmpfs);
 
 #endif /* !_RUNTESTS_H_ */

@@ -8,7 +8,10 @@
  *			1.5 GiB, every word of every page with a pattern
  *			of its own, and reads it back; none of it can be
  *			paged, so most of it lived above the direct map.
- *			Then a child copies-on-write 16 MiB of it.
+ *			Then a child copies-on-write 16 MiB of it, and,
+ *			once it is all unmapped, 256 MiB mapped again
+ *			(those dirty pages, zeroed at the fault or by the
+ *			idle loop) must read as zeros.
  *	bigmem-refill	group bigmem: objects' pages fill the direct map
  *			while high memory has free pages; when the kernel
  *			then needs a page of the direct map (a page table)
@@ -16,16 +19,29 @@
  *			vm_page_direct_refill), their data intact.
  *	vmtest-1g	group mem1g, MEM=1G with swap: vm-test with 512
  *			MiB of data, half of it above the direct map.
+ *	bigmem-tmpfs	group bigmem: a /tmp file's pages (an object's,
+ *			above the direct map) written and read through
+ *			write(2), read(2) and mmap.
  *	vmtest-1g-paging
  *			group mem1g: vm-test's pressure pushes its data to
  *			swap and reads it back: the disk moves pages above
- *			the direct map.
+ *			the direct map (by DMA, or virtio with DISK=virtio).
+ *	vmtest-1g-pio	group mem1g-pio, MEM=1G, wd.pio=1: the same by
+ *			programmed I/O, where the disk's interrupt handler
+ *			copies each sector through a quick mapping.
  */
 #include <sys/types.h>
 #include <sys/param.h>
+#include <sys/disk.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
+#include <sys/sysctl.h>
 #include <sys/wait.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -36,6 +52,8 @@
 #define	ANON	(MAP_PRIVATE | MAP_ANON)
 #define	TOUCH_PAGES	(1536UL * 1024 * 1024 / T_PGSZ)	/* 1.5 GiB */
 #define	COW_PAGES	4096UL				/* 16 MiB */
+#define	REZERO_PAGES	65536UL				/* 256 MiB */
+#define	TMPFS_PAGES	2048UL				/* 8 MiB */
 
 /* A vm.stats counter. */
 static u_int
@@ -68,6 +86,8 @@ free_high(void)
 
 	return (vmstat("free_count") - vmstat("free_direct"));
 }
+
+static void	check_zero_fill(unsigned long);
 
 static void *
 map_anon(unsigned long npages)
@@ -130,6 +150,29 @@ test_bigmem_touch(void)
 	    vmstat("cow_faults") - cows, COW_PAGES);
 	t_check(p, 0, COW_PAGES, 0xb16, "parent after the child's writes");
 	EXPECT_OK(munmap(p, TOUCH_PAGES * P));
+	check_zero_fill(REZERO_PAGES);
+}
+
+/*
+ * npages newly mapped must read as zeros, every word: after a large
+ * region is freed, most free pages hold old data, so this checks that
+ * the fault (or the idle loop, before it) zeroed the very page mapped.
+ */
+static void
+check_zero_fill(unsigned long npages)
+{
+	unsigned long pg, w;
+	unsigned int *p, any;
+
+	p = map_anon(npages);
+	for (pg = 0; pg < npages; pg++) {
+		any = 0;
+		for (w = 0; w < P / 4; w++)
+			any |= p[pg * (P / 4) + w];
+		if (any != 0)
+			t_check_zero(p + pg * (P / 4), P, "a new page");
+	}
+	EXPECT_OK(munmap(p, npages * P));
 }
 
 /*
@@ -276,23 +319,114 @@ test_vmtest_1g(void)
 }
 
 /*
- * vm-test with pressure, one round: its data, written while high
- * memory is free, goes to swap and comes back.
+ * vm-test with pressure, one round, its data (mb MiB) written while
+ * high memory is free: it goes to swap and comes back.  With pio, the
+ * swap disk must have moved it all by PIO.
  */
-void
-test_vmtest_1g_paging(void)
+static void
+vmtest_paging(char *mb, bool pio)
 {
-	char *argv[] = { "vm-test", "-q", "-p", "-m", "64", "-r", "1",
-	    NULL };
-	u_int outs, ins;
+	char *argv[] = { "vm-test", "-q", "-p", "-m", mb, "-r", "1", NULL };
+	struct diskstats ds0, ds1;
+	struct swapent se;
+	size_t len = sizeof(se);
+	u_int outs, ins, xfers;
 
 	EXPECT(vmstat("direct_count") < vmstat("page_count"),
 	    "no memory above the direct map is managed");
-	EXPECT(swap_total() > 0, "this test needs swap");
+	if (sysctlbyname("vm.swap_info", &se, &len, NULL, 0) == -1)
+		FAIL("vm.swap_info: %s", t_errname(errno));
+	EXPECT(len == sizeof(se), "this test needs one swap device");
+	t_disk_stats(se.se_path + strlen("/dev/"), &ds0);
+	EXPECT(!pio || ds0.ds_method == DISK_PIO, "%s moves data by method "
+	    "%d, not PIO: boot with wd.pio=1", se.se_path, ds0.ds_method);
 	outs = vmstat("pageouts");
 	ins = vmstat("pageins");
 	vmtest(argv);
+	t_disk_stats(se.se_path + strlen("/dev/"), &ds1);
 	EXPECT(vmstat("pageouts") > outs && vmstat("pageins") > ins,
 	    "vm-test's pressure paged %u pages out and %u in",
 	    vmstat("pageouts") - outs, vmstat("pageins") - ins);
+	xfers = ds1.ds_reads - ds0.ds_reads + ds1.ds_writes - ds0.ds_writes;
+	t_printf("  vm-test -m %s: %u pages out, %u in; %s: %u transfers, %u "
+	    "by PIO\n", mb, vmstat("pageouts") - outs, vmstat("pageins") - ins,
+	    se.se_path, xfers, ds1.ds_pio - ds0.ds_pio);
+	EXPECT(!pio || (ds1.ds_pio - ds0.ds_pio == xfers && xfers > 0),
+	    "%u of %s's %u transfers by PIO", ds1.ds_pio - ds0.ds_pio,
+	    se.se_path, xfers);
+}
+
+void
+test_vmtest_1g_paging(void)
+{
+
+	vmtest_paging("64", false);
+}
+
+/* 40 MiB: a little more than the daemon lets be free, so little pages. */
+void
+test_vmtest_1g_pio(void)
+{
+
+	vmtest_paging("40", true);
+}
+
+/*
+ * A file in /tmp, whose pages (an object's, allocated above the direct
+ * map first) the kernel reaches only through quick mappings: written
+ * with write(2) in odd-sized pieces, read back with read(2) and through
+ * a private mapping, then rewritten in place.
+ */
+void
+test_bigmem_tmpfs(void)
+{
+	const char *path = "/tmp/bigmem-tmpfs";
+	unsigned long high0, i, n;
+	unsigned int *buf, *m;
+	char *want;
+	size_t chunk = 3 * P + 100, len = TMPFS_PAGES * P;
+	int fd;
+
+	buf = malloc(len);
+	EXPECT(buf != NULL, "malloc of %zu bytes", len);
+	t_fill(buf, 0, TMPFS_PAGES, 0xf11e);
+	high0 = free_high();
+	EXPECT(high0 > TMPFS_PAGES, "only %lu free pages above the direct map",
+	    high0);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	EXPECT(fd >= 0, "open %s: %s", path, t_errname(errno));
+	for (i = 0; i < len; i += n) {
+		n = len - i < chunk ? len - i : chunk;
+		t_writeall(fd, (char *)buf + i, n);
+	}
+	EXPECT(free_high() + TMPFS_PAGES / 2 <= high0, "writing %lu pages "
+	    "to /tmp took %lu pages above the direct map", TMPFS_PAGES,
+	    high0 - free_high());
+	memset(buf, 0, len);
+	EXPECT(lseek(fd, 0, SEEK_SET) == 0, "lseek: %s", t_errname(errno));
+	EXPECT(t_readall(fd, buf, len) == (long)len, "short read of %s",
+	    path);
+	t_check(buf, 0, TMPFS_PAGES, 0xf11e, "the file read back");
+	m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	EXPECT(m != MAP_FAILED, "mmap of %s: %s", path, t_errname(errno));
+	t_check(m, 0, TMPFS_PAGES, 0xf11e, "the file mapped");
+	EXPECT_OK(munmap(m, len));
+	/*
+	 * 100 bytes rewritten in the middle of page 5: the page reads back
+	 * as it was (checked above), but for them.
+	 */
+	want = (char *)buf + P;
+	memcpy(want, (char *)buf + 5 * P, P);
+	memset(want + 1000, 0x5a, 100);
+	EXPECT(lseek(fd, 5 * P + 1000, SEEK_SET) == 5 * P + 1000, "lseek: %s",
+	    t_errname(errno));
+	t_writeall(fd, want + 1000, 100);
+	EXPECT(lseek(fd, 5 * P, SEEK_SET) == 5 * P, "lseek: %s",
+	    t_errname(errno));
+	EXPECT(t_readall(fd, buf, P) == (long)P, "short read of %s", path);
+	EXPECT(memcmp(buf, want, P) == 0, "page 5 of %s after a write of "
+	    "100 bytes at 1000", path);
+	EXPECT_OK(close(fd));
+	EXPECT_OK(unlink(path));
+	free(buf);
 }
