@@ -273,7 +273,7 @@ test_bigmem_refill(void)
 	EXPECT(vmstat("direct_moved") > moved, "%d children with 256 page "
 	    "tables each, %u pages free in the direct map, and no page "
 	    "moved out of it", neat, vmstat("free_direct"));
-	t_printf("  bigmem-refill: %u pages moved out of the direct map\n",
+	t_printf("  bigmem-refill: %u pages moved out of the direct map",
 	    vmstat("direct_moved") - moved);
 	t_check(b, 0, nb, 0xd1c, "the pages that were moved");
 	close(go[0]);
@@ -349,7 +349,7 @@ vmtest_paging(char *mb, bool pio)
 	    vmstat("pageouts") - outs, vmstat("pageins") - ins);
 	xfers = ds1.ds_reads - ds0.ds_reads + ds1.ds_writes - ds0.ds_writes;
 	t_printf("  vm-test -m %s: %u pages out, %u in; %s: %u transfers, %u "
-	    "by PIO\n", mb, vmstat("pageouts") - outs, vmstat("pageins") - ins,
+	    "by PIO", mb, vmstat("pageouts") - outs, vmstat("pageins") - ins,
 	    se.se_path, xfers, ds1.ds_pio - ds0.ds_pio);
 	EXPECT(!pio || (ds1.ds_pio - ds0.ds_pio == xfers && xfers > 0),
 	    "%u of %s's %u transfers by PIO", ds1.ds_pio - ds0.ds_pio,
