@@ -8,20 +8,21 @@
  *			1.5 GiB, every word of every page with a pattern
  *			of its own, and reads it back; none of it can be
  *			paged, so most of it lived above the direct map.
- *			Then a child copies-on-write 16 MiB of it, and,
- *			once it is all unmapped, 256 MiB mapped again
- *			(those dirty pages, zeroed at the fault or by the
- *			idle loop) must read as zeros.
+ *			A child copies-on-write 16 MiB of it, twice (to
+ *			high memory, and to the direct map), and checks
+ *			its copies.  Once it is all unmapped, 256 MiB
+ *			mapped again (those dirty pages, zeroed at the
+ *			fault or by the idle loop) must read as zeros.
  *	bigmem-refill	group bigmem: objects' pages fill the direct map
  *			while high memory has free pages; when the kernel
  *			then needs a page of the direct map (a page table)
  *			the objects' pages move out of it (vm_page.c,
  *			vm_page_direct_refill), their data intact.
- *	vmtest-1g	group mem1g, MEM=1G with swap: vm-test with 512
- *			MiB of data, half of it above the direct map.
  *	bigmem-tmpfs	group bigmem: a /tmp file's pages (an object's,
  *			above the direct map) written and read through
  *			write(2), read(2) and mmap.
+ *	vmtest-1g	group mem1g, MEM=1G with swap: vm-test with 512
+ *			MiB of data, half of it above the direct map.
  *	vmtest-1g-paging
  *			group mem1g: vm-test's pressure pushes its data to
  *			swap and reads it back: the disk moves pages above
@@ -101,15 +102,46 @@ map_anon(unsigned long npages)
 }
 
 /*
+ * Copy-on-write of pages [first, first + COW_PAGES) of p, which hold
+ * pattern 0xb16.  A child writes one word of each back as it was,
+ * which copies the page: the copies must be exact.  Then it writes its
+ * own pattern on them; the parent keeps its.
+ */
+static void
+cow_check(unsigned int *p, unsigned long first, const char *what)
+{
+	volatile unsigned int *vp = p;
+	unsigned long i;
+	u_int cows;
+	pid_t pid;
+
+	cows = vmstat("cow_faults");
+	if ((pid = t_fork()) == 0) {
+		for (i = first; i < first + COW_PAGES; i++)
+			vp[i * (P / 4)] = vp[i * (P / 4)];
+		t_check(p, first, COW_PAGES, 0xb16, what);
+		t_fill(p, first, COW_PAGES, 0xc0c);
+		t_check(p, first, COW_PAGES, 0xc0c, "the child's own pattern");
+		_exit(0);
+	}
+	t_expect_exit(pid, 0, "the copy-on-write child");
+	EXPECT(vmstat("cow_faults") - cows >= COW_PAGES,
+	    "%u copy-on-write faults for %lu pages written by the child",
+	    vmstat("cow_faults") - cows, COW_PAGES);
+	t_check(p, first, COW_PAGES, 0xb16, "parent after the child's writes");
+}
+
+/*
  * 1.5 GiB written and read back in one process, on a machine with 2
- * GiB and no swap; then copy-on-write of 16 MiB of it in a child.
+ * GiB and no swap.  Copy-on-write of 16 MiB of it twice: while high
+ * memory is still free (copies from high memory to high memory), and
+ * when the 1.5 GiB fill it (copies to the direct map).
  */
 void
 test_bigmem_touch(void)
 {
-	u_int direct, total, fdirect, high0, high1, pageouts, cows;
+	u_int direct, total, fdirect, high0, high1, pageouts;
 	unsigned int *p;
-	pid_t pid;
 
 	total = vmstat("page_count");
 	direct = vmstat("direct_count");
@@ -123,7 +155,9 @@ test_bigmem_touch(void)
 	high0 = free_high();
 
 	p = map_anon(TOUCH_PAGES);
-	t_fill(p, 0, TOUCH_PAGES, 0xb16);
+	t_fill(p, 0, COW_PAGES, 0xb16);
+	cow_check(p, 0, "the child's copies, high memory to high memory");
+	t_fill(p, COW_PAGES, TOUCH_PAGES - COW_PAGES, 0xb16);
 	high1 = free_high();
 	EXPECT(vmstat("pageouts") == pageouts, "%u pages were paged out",
 	    vmstat("pageouts") - pageouts);
@@ -133,22 +167,7 @@ test_bigmem_touch(void)
 	    "%u free in the direct map", high0 - high1, TOUCH_PAGES,
 	    fdirect);
 	t_check(p, 0, TOUCH_PAGES, 0xb16, "1.5 GiB read back");
-
-	/*
-	 * The first pages written came from above the direct map: a child
-	 * writes its own pattern on copies of them, the parent keeps its.
-	 */
-	cows = vmstat("cow_faults");
-	if ((pid = t_fork()) == 0) {
-		t_fill(p, 0, COW_PAGES, 0xc0c);
-		t_check(p, 0, COW_PAGES, 0xc0c, "child's copies");
-		_exit(0);
-	}
-	t_expect_exit(pid, 0, "the copy-on-write child");
-	EXPECT(vmstat("cow_faults") - cows >= COW_PAGES,
-	    "%u copy-on-write faults for %lu pages written by the child",
-	    vmstat("cow_faults") - cows, COW_PAGES);
-	t_check(p, 0, COW_PAGES, 0xb16, "parent after the child's writes");
+	cow_check(p, 0, "the child's copies, high memory to the direct map");
 	EXPECT_OK(munmap(p, TOUCH_PAGES * P));
 	check_zero_fill(REZERO_PAGES);
 }
