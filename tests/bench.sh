@@ -20,6 +20,11 @@
 # 6 MiB daemon, ROUNDS (30) rounds of fork, rewrite a quarter of its
 # pages, and a 24 MiB hog; per-round medians, and the page-in and
 # page-out rates against the raw rates of the same disk.
+# Last, one boot with MEM=2G under -icount: the memory the kernel says
+# it manages (its console line), and the cost of a zero-fill and of a
+# copy-on-write fault per page at 1, 4, 16 and 64 MiB (bench faults),
+# right after boot and again after 2 seconds of idle, in which the idle
+# loop zeroes free pages in advance; and a null system call.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
 # instructions, for figures that do not depend on the machine (its
@@ -39,8 +44,8 @@ CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
 CHAINCMD="$CHAINCMD && bench moveblock $MOVEBLOCKS"
 failed=
 
-# run NAME QEMU_EXTRA [COMMAND [KARGS [DISK]]]: one boot (by default
-# mem=16M, IDE); the log is $T/NAME.log
+# run NAME QEMU_EXTRA [COMMAND [KARGS [DISK [MEM]]]]: one boot (by
+# default MEM=64M with mem=16M, IDE); the log is $T/NAME.log
 run() {
 	log=$T/$1.log
 	img=$T/$1.swap.img
@@ -49,11 +54,11 @@ run() {
 	start=$(date +%s%N)
 	# Tell the kernel about -icount's shift: time(1) reports guest
 	# instructions from the TSC when kern.icount says it may.
-	kargs=${4:-mem=16M}
+	kargs=${4-mem=16M}
 	case $2 in
 	*icount\ shift=0*)	kargs="$kargs icount=0" ;;
 	esac
-	B=$B MEM=64M KARGS=$kargs DISK=${5:-ide} NOSWAP=1 SWAPIMG=$img \
+	B=$B MEM=${6:-64M} KARGS=$kargs DISK=${5:-ide} NOSWAP=1 SWAPIMG=$img \
 	    CMD=${3:-$CMD} QEMU_EXTRA=$2 TIMEOUT=2400 \
 	    sh tests/qemu.sh log "$log" &
 	qpid=$!
@@ -78,14 +83,15 @@ run() {
 	rm -f "$img"
 }
 
-# value NAME LOG: the figure, or "-" when the log has none.
+# value NAME LOG [head]: the figure (the last one, or with head the
+# first), or "-" when the log has none.
 value() {
 	v=$(grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' |
-	    tail -1)
+	    "${3:-tail}" -n 1)
 	echo "${v:--}"
 }
 
-echo "make bench: five boots, about 20 minutes" >&2
+echo "make bench: six boots, about 20 minutes" >&2
 run wall ""
 run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 for m in pio dma virtio; do
@@ -95,6 +101,8 @@ for m in pio dma virtio; do
 	run "forkswap-$m" "" "bench raw $dev 32 && swapon $dev && \
 	    forkswap -r $ROUNDS" "$kargs" "$disk"
 done
+run mem2g "-icount shift=0,align=off,sleep=on" "bench uptime && \
+    bench faults 1 4 16 64 && bench syscall 100000 && sleep 2 && bench faults 1 4 16 64" "" ide 2G
 
 W=$T/wall.log
 I=$T/icount.log
@@ -201,6 +209,26 @@ printf '%-40s %12s %12s %12s\n' "speed-up of the round over PIO" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs pio forkswap_round)")" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs dma forkswap_round)")" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs virtio forkswap_round)")"
+# The memory figures: the kernel's console lines, and bench faults,
+# right after boot (first) and after 2 seconds of idle (last).
+M=$T/mem2g.log
+mem=$(tr -d '\r' < "$M" | sed -n 's/^memory: \([0-9]*\) KiB managed.*/\1/p')
+printf '\nAll of memory: MEM=2G, one boot under -icount\n'
+printf '%-44s %10s KiB\n' "managed memory (the kernel's count)" "${mem:--}"
+tr -d '\r' < "$M" | grep -a '^memory: ' | sed 's/^/  /'
+printf '%-44s %14s %14s\n' "guest instructions per page" "after boot" \
+    "after 2 s idle"
+for s in 1 4 16 64; do
+	for f in zero_fill cow; do
+		printf '%-44s %14s %14s\n' "${f}_fault, ${s} MiB" \
+		    "$(value ${f}_fault_${s}MiB "$M" head)" \
+		    "$(value ${f}_fault_${s}MiB "$M")"
+	done
+done
+printf '%-44s %14s\n' "null system call (getppid)" \
+    "$(value null_syscall "$M")"
+echo "(after 2 s idle, zero-fill faults take pages the idle loop zeroed in"
+echo " advance, up to 64 MiB of them: vm.stats.zero_fills_prezeroed)"
 echo "(logs in $T)"
 if [ -n "$failed" ]; then
 	echo "bench: failed boots:$failed; their figures show as \"-\"" >&2
