@@ -261,6 +261,7 @@ T_TEST(test_disk_names);
 T_TEST(test_disk_swapon);
 T_TEST(test_disk_raw);
 T_TEST(test_disk_swap);
+T_TEST(test_disk_swapoff_two);
 /* t_proc.c */
 T_TEST(test_fork_basic);
 T_TEST(test_exit_status);
