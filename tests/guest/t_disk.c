@@ -445,13 +445,16 @@ test_disk_swapoff_two(void)
 	EXPECT(swap_inuse(path0) >= in0, "%s fell from %ld to %ld blocks",
 	    path0, in0, swap_inuse(path0));
 	disk_swap_audit("after swapoff of the second disk");
+	if (write(go[1], "g", 1) != 1)
+		FAIL("write to the child: %s", t_errname(errno));
 	close(go[1]);
 	t_expect_exit(pid, 0, "the child");
 	close(ready[0]);
 	t_check(p, 0, n, TAG_TWO_A, "the parent, after swapoff");
 	EXPECT_OK(munmap(p, n * T_PGSZ));
-	EXPECT(swap_inuse(path0) == 0, "%ld blocks left on %s after the "
-	    "chain is gone", swap_inuse(path0), path0);
+	/* Other processes' pages (the runner's) may be on it too. */
 	EXPECT_OK(swapoff(path0));
+	EXPECT(t_stat("vm.swap_total") == 0, "%d blocks of swap left after "
+	    "both swapoffs", t_stat("vm.swap_total"));
 	disk_swap_audit("with no swap");
 }
