@@ -23,6 +23,11 @@
  *				time divided by the swap blocks moved
  *	bench moveblock N	the cost of moving one swap block: one
  *				collapse that moves N blocks one by one
+ *	bench swapoff DEV	swapoff's rate: 3/4 of the RAM pushed to
+ *				swap on DEV, then swapoff DEV reads it
+ *				back; pages read per second (compare with
+ *				bench raw of the same disk); DEV is swap
+ *				again afterwards
  *
  * A figure that could not be measured (no block moved, say) prints "-"
  * as its value, never 0.
@@ -33,6 +38,7 @@
  */
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <sys/sysctl.h>
 #include <sys/vmobject.h>
 #include <sys/wait.h>
@@ -577,13 +583,89 @@ cmd_syscall(int n)
 	return (0);
 }
 
+/*
+ * bench swapoff DEV.  A child writes 3/4 of the RAM, one pattern per page,
+ * and waits; a hog of three times the RAM pushes it out to swap and
+ * exits.
+ * Then swapoff DEV, timed, reads back everything on the device that
+ * someone can read (the child's pages, and whatever else went out),
+ * swapon DEV puts the device back, and the child checks every page.
+ *	swapoff_pages		pages swapoff read in (vm.stats.pageins)
+ *	swapoff_time		the swapoff call, in ms
+ *	swapoff_rate		pages read back per second
+ */
+static int
+cmd_swapoff(const char *dev)
+{
+	unsigned long ram = vmstat("vm.stats.page_count"), n = ram * 3 / 4, i;
+	unsigned int pi0, pi1, *p;
+	int go[2], ready[2], st;
+	uint64_t t0, t1;
+	pid_t pid, hog;
+	char c;
+
+	if (pipe(go) == -1 || pipe(ready) == -1)
+		err(1, "pipe");
+	if ((pid = fork()) == -1)
+		err(1, "fork");
+	if (pid == 0) {
+		p = mmap(NULL, n * PGSZ, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANON, -1, 0);
+		if (p == MAP_FAILED)
+			err(1, "mmap");
+		for (i = 0; i < n; i++)
+			p[i * (PGSZ / 4)] = (unsigned int)i * 2654435761U;
+		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(2);
+		for (i = 0; i < n; i++)
+			if (p[i * (PGSZ / 4)] != (unsigned int)i * 2654435761U)
+				errx(1, "swapoff: page %lu read back wrong", i);
+		_exit(0);
+	}
+	if (read(ready[0], &c, 1) != 1)
+		errx(1, "swapoff: the child died");
+	if ((hog = fork()) == -1)
+		err(1, "fork");
+	if (hog == 0) {
+		p = mmap(NULL, 3 * ram * PGSZ, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANON, -1, 0);
+		if (p == MAP_FAILED)
+			err(1, "mmap");
+		for (i = 0; i < 3 * ram; i++)
+			p[i * (PGSZ / 4)] = 1;
+		_exit(0);
+	}
+	if (waitpid(hog, &st, 0) != hog || st != 0)
+		errx(1, "swapoff: the hog failed");
+	pi0 = vmstat("vm.stats.pageins");
+	t0 = now_ns();
+	if (swapoff(dev) == -1)
+		err(1, "swapoff %s", dev);
+	t1 = now_ns();
+	pi1 = vmstat("vm.stats.pageins");
+	if (swapon(dev) == -1)
+		err(1, "swapon %s", dev);
+	if (write(go[1], "g", 1) != 1)
+		err(1, "write");
+	if (waitpid(pid, &st, 0) != pid || st != 0)
+		errx(1, "swapoff: the child's pages came back wrong");
+	report("swapoff_pages", pi1 - pi0, "pages");
+	report("swapoff_time", (t1 - t0) / 1e6, "ms");
+	if (pi1 != pi0)
+		report("swapoff_rate", (pi1 - pi0) / ((t1 - t0) / 1e9),
+		    "pages/s");
+	else
+		report_none("swapoff_rate", "pages/s");
+	return (0);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
 	    "thrash FACTOR | chain N FIX | moveblock N | faults MB... | "
-	    "syscall N\n");
+	    "syscall N | swapoff DEV\n");
 	exit(2);
 }
 
@@ -607,5 +689,7 @@ main(int argc, char **argv)
 		return (cmd_faults(argc - 2, argv + 2));
 	if (argc == 3 && strcmp(argv[1], "syscall") == 0)
 		return (cmd_syscall(atoi(argv[2])));
+	if (argc == 3 && strcmp(argv[1], "swapoff") == 0)
+		return (cmd_swapoff(argv[2]));
 	usage();
 }
