@@ -153,6 +153,7 @@ void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
 int	t_stat(const char *);
+void	t_expect_swap_audit(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
 long	t_hidden_pages(long *, long *);
 
