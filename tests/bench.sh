@@ -5,7 +5,8 @@
 #	- fork + exit + wait of a process with 1 MiB of touched data;
 #	- the raw throughput of the swap disk, before swap is enabled;
 #	- a thrash: three times the RAM (mem=16M) written and read back,
-#	  with the page-out and page-in rates against the raw rates;
+#	  with the page-out and page-in rates against the raw rates, and
+#	  again with single-page page-ins (vm.pagein_max=1);
 #	- swapoff: 3/4 of the RAM pushed to swap, then read back by
 #	  swapoff(2), pages per second against the raw read rate;
 #	- in the second boot only, the 1993 workload (bench chain): CHAIN
@@ -40,7 +41,9 @@ T=$B/bench
 mkdir -p "$T"
 : "${CHAIN:=1000}" "${MOVEBLOCKS:=512}" "${ROUNDS:=30}"
 CMD='bench uptime && bench fork 200 && bench raw /dev/wd0 32'
-CMD="$CMD && swapon /dev/wd0 && bench thrash 3 && bench swapoff /dev/wd0"
+CMD="$CMD && swapon /dev/wd0 && bench thrash 3"
+CMD="$CMD && sysctl -w vm.pagein_max=1 && bench thrash 3 _single"
+CMD="$CMD && sysctl -w vm.pagein_max=16 && bench swapoff /dev/wd0"
 CHAINCMD="$CMD && bench chain $CHAIN 0 && bench chain $CHAIN 1"
 CHAINCMD="$CHAINCMD && bench moveblock $MOVEBLOCKS"
 failed=
@@ -99,14 +102,15 @@ run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 # Single operations in guest instructions, with room for 64 MiB and its
 # copy: nothing pages.
 run faults "-icount shift=0,align=off,sleep=on" \
-    "bench faults 1 4 16 64 && bench syscall 100000 && bench fork 200" \
+    "bench uptime && bench faults 1 4 16 64 && bench syscall 100000 && \
+    bench fork 200" \
     - ide 256M
 for m in pio dma virtio; do
 	dev=/dev/wd0 kargs=mem=27M disk=ide
 	[ $m = pio ] && kargs="mem=27M wd.pio=1"
 	[ $m = virtio ] && dev=/dev/vd0 disk=virtio
-	run "forkswap-$m" "" "bench raw $dev 32 && swapon $dev && \
-	    forkswap -r $ROUNDS" "$kargs" "$disk"
+	run "forkswap-$m" "" "bench uptime && bench raw $dev 32 && \
+	    swapon $dev && forkswap -r $ROUNDS" "$kargs" "$disk"
 done
 
 W=$T/wall.log
@@ -147,6 +151,11 @@ printf '%-44s %8s\n' "page-in rate / raw 4 KiB read rate" \
     "$(value raw_read_4k "$W")")"
 printf '%-44s %8s / %s\n' "thrash page-outs (write phase) / pages" \
     "$(value thrash_write_pageouts "$W")" "$(value thrash_pages "$W")"
+printf '%-44s %8s pages/s\n' "thrash_pagein_rate, vm.pagein_max=1" \
+    "$(value thrash_single_pagein_rate "$W")"
+printf '%-44s %8s\n' "page-in rate, clusters (16) / single pages" \
+    "$(ratio "$(value thrash_pagein_rate "$W")" \
+    "$(value thrash_single_pagein_rate "$W")")"
 
 printf '%-44s %8s pages in %s ms\n' "swapoff: what the pressure pushed out" \
     "$(value swapoff_pages "$W")" "$(value swapoff_time "$W")"

@@ -9,8 +9,9 @@
  *	bench raw DEV MB	raw throughput of the disk: MB written then
  *				read, in 64 KiB and in 4 KiB transfers (the
  *				disk must not be swapping: writes are refused)
- *	bench thrash F		write F times the RAM and read it back,
- *				with the page-out and page-in rates
+ *	bench thrash F [TAG]	write F times the RAM and read it back,
+ *				with the page-out and page-in rates; the
+ *				figures are named thrashTAG_...
  *	bench faults MB...	for each size: a zero-fill fault per page
  *				(a fresh mapping written page by page)
  *				and a copy-on-write fault per page (a child
@@ -166,8 +167,18 @@ cmd_raw(const char *dev, int mb)
 	return (0);
 }
 
+/* report() of thrashTAG_what. */
+static void
+treport(const char *tag, const char *what, double value, const char *unit)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "thrash%s_%s", tag, what);
+	report(name, value, unit);
+}
+
 static int
-cmd_thrash(int factor)
+cmd_thrash(int factor, const char *tag)
 {
 	unsigned long ram = vmstat("vm.stats.page_count"), n = factor * ram, i;
 	unsigned int po0, pi0, po1, pi1, po2, pi2;
@@ -194,19 +205,19 @@ cmd_thrash(int factor)
 	pi2 = vmstat("vm.stats.pageins");
 	if (bad != 0)
 		errx(1, "%u pages read back wrong", bad);
-	report("thrash_pages", n, "pages");
-	report("thrash_ram", ram, "pages");
-	report("thrash_total_time", (t2 - t0) / 1e6, "ms");
-	report("thrash_write_time", (t1 - t0) / 1e6, "ms");
-	report("thrash_write_pageouts", po1 - po0, "pages");
-	report("thrash_pageout_rate", (po1 - po0) / ((t1 - t0) / 1e9),
+	treport(tag, "pages", n, "pages");
+	treport(tag, "ram", ram, "pages");
+	treport(tag, "total_time", (t2 - t0) / 1e6, "ms");
+	treport(tag, "write_time", (t1 - t0) / 1e6, "ms");
+	treport(tag, "write_pageouts", po1 - po0, "pages");
+	treport(tag, "pageout_rate", (po1 - po0) / ((t1 - t0) / 1e9),
 	    "pages/s");
-	report("thrash_read_time", (t2 - t1) / 1e6, "ms");
-	report("thrash_read_pageins", pi2 - pi1, "pages");
-	report("thrash_read_pageouts", po2 - po1, "pages");
-	report("thrash_pagein_rate", (pi2 - pi1) / ((t2 - t1) / 1e9),
+	treport(tag, "read_time", (t2 - t1) / 1e6, "ms");
+	treport(tag, "read_pageins", pi2 - pi1, "pages");
+	treport(tag, "read_pageouts", po2 - po1, "pages");
+	treport(tag, "pagein_rate", (pi2 - pi1) / ((t2 - t1) / 1e9),
 	    "pages/s");
-	report("thrash_paging_rate", (po2 - po0 + pi2 - pi0) /
+	treport(tag, "paging_rate", (po2 - po0 + pi2 - pi0) /
 	    ((t2 - t0) / 1e9), "pages/s");
 	munmap(p, n * PGSZ);
 	return (0);
@@ -664,7 +675,7 @@ usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
-	    "thrash FACTOR | chain N FIX | moveblock N | faults MB... | "
+	    "thrash FACTOR [TAG] | chain N FIX | moveblock N | faults MB... | "
 	    "syscall N | swapoff DEV\n");
 	exit(2);
 }
@@ -682,7 +693,9 @@ main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "raw") == 0)
 		return (cmd_raw(argv[2], atoi(argv[3])));
 	if (argc == 3 && strcmp(argv[1], "thrash") == 0)
-		return (cmd_thrash(atoi(argv[2])));
+		return (cmd_thrash(atoi(argv[2]), ""));
+	if (argc == 4 && strcmp(argv[1], "thrash") == 0)
+		return (cmd_thrash(atoi(argv[2]), argv[3]));
 	if (argc == 3 && strcmp(argv[1], "moveblock") == 0)
 		return (cmd_moveblock(atoi(argv[2])));
 	if (argc >= 3 && strcmp(argv[1], "faults") == 0)
