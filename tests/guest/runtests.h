@@ -159,6 +159,7 @@ void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
 int	t_stat(const char *);
+void	t_expect_swap_audit(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
 long	t_hidden_pages(long *, long *);
 
@@ -267,6 +268,7 @@ T_TEST(test_disk_names);
 T_TEST(test_disk_swapon);
 T_TEST(test_disk_raw);
 T_TEST(test_disk_swap);
+T_TEST(test_disk_swapoff_two);
 /* t_proc.c */
 T_TEST(test_fork_basic);
 T_TEST(test_exit_status);

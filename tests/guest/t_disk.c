@@ -14,6 +14,10 @@
  *			asked for (RUNTESTS_DISK_METHOD=pio, dma or
  *			virtio), with several requests in flight on
  *			virtio
+ *	disk-swapoff-two
+ *			(group disk) both disks as swap: a fork chain
+ *			paged out across the two, then swapoff of one;
+ *			every page reads as its last writer left it
  *
  * The disk group needs a boot of its own (tests/guest.sh: disk,
  * disk-pio, disk-virtio): mem=16M, two disks, and no swap enabled at
@@ -39,6 +43,8 @@
 #define	NDISKS		8
 #define	TAG_DISK	0x6d000000U	/* disk-raw's bytes */
 #define	TAG_DSWAP	0x6e000000U	/* disk-swap's pages */
+#define	TAG_TWO_A	0x6f000000U	/* disk-swapoff-two: the parent's */
+#define	TAG_TWO_B	0x70000000U	/* disk-swapoff-two: the child's */
 #define	RAW_BYTES	(100 * 1024)	/* more than one transfer */
 
 /* Every disk's statistics; returns how many. */
@@ -343,4 +349,105 @@ test_disk_swap(void)
 	else
 		EXPECT(after.ds_maxinflight == 1, "IDE: %u commands in flight "
 		    "at once", after.ds_maxinflight);
+}
+
+/* Pages of swap in use on the device at path, or -1 if it is not swap. */
+static long
+swap_inuse(const char *path)
+{
+	struct swapent se[4];
+	size_t len = sizeof(se), i;
+
+	if (sysctlbyname("vm.swap_info", se, &len, NULL, 0) == -1)
+		FAIL("vm.swap_info: %s", t_errname(errno));
+	for (i = 0; i < len / sizeof(se[0]); i++)
+		if (strcmp(se[i].se_path, path) == 0)
+			return (se[i].se_inuse);
+	return (-1);
+}
+
+/*
+ * Two swap devices, one taken away with a chain on it.  Both disks are
+ * swap; a process writes twice the RAM and forks, and the child
+ * rewrites every fourth page, so that the pages of both objects of the
+ * chain (the child's shadow and the object under it) are pushed out.
+ * Runs of blocks go to the devices in turn, so both must hold some.
+ * swapoff of the second disk then brings its blocks back into their
+ * objects: afterwards the child reads its own pages where it wrote and
+ * the parent's elsewhere, the parent reads its own everywhere, the
+ * first disk is the only swap, and the audit is clean.  The boot is
+ * left as it was found: no swap.
+ */
+void
+test_disk_swapoff_two(void)
+{
+	struct diskstats first;
+	char path0[32], path1[32], c;
+	unsigned long n, i;
+	int ram, go[2], ready[2];
+	long in0, in1;
+	pid_t pid;
+	char *p;
+
+	(void)second_disk(path1, sizeof(path1), &first);
+	snprintf(path0, sizeof(path0), "/dev/%s", first.ds_name);
+	if (swap_inuse(path0) < 0)
+		EXPECT_OK(swapon(path0));
+	if (swap_inuse(path1) < 0)
+		EXPECT_OK(swapon(path1));
+
+	if (t_sysctl_int("vm.stats.page_count", &ram) != 0)
+		FAIL("vm.stats.page_count");
+	n = 2 * (unsigned long)ram;
+	p = mmap(NULL, n * T_PGSZ, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANON, -1, 0);
+	if (p == MAP_FAILED)
+		FAIL("mmap of %lu pages: %s", n, t_errname(errno));
+	t_fill(p, 0, n, TAG_TWO_A);
+	t_pipe(go);
+	t_pipe(ready);
+	pid = t_fork();
+	if (pid == 0) {
+		close(go[1]);
+		close(ready[0]);
+		for (i = 0; i < n; i += 4)
+			t_fill(p, i, 1, TAG_TWO_B);
+		/* Read everything once: the parent's pages go out too. */
+		for (i = 0; i < n; i++)
+			t_check(p, i, 1, i % 4 == 0 ? TAG_TWO_B : TAG_TWO_A,
+			    "the child, before swapoff");
+		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(2);
+		for (i = 0; i < n; i++)
+			t_check(p, i, 1, i % 4 == 0 ? TAG_TWO_B : TAG_TWO_A,
+			    "the child, after swapoff");
+		_exit(0);
+	}
+	close(go[0]);
+	close(ready[1]);
+	EXPECT(t_readall(ready[0], &c, 1) == 1, "the child died early");
+	in0 = swap_inuse(path0);
+	in1 = swap_inuse(path1);
+	t_printf("  disk-swapoff-two: %lu pages each, %d of RAM; %ld blocks "
+	    "on %s, %ld on %s", n, ram, in0, path0, in1, path1);
+	EXPECT(in0 > 0 && in1 > 0, "the chain is not on both devices: %ld "
+	    "blocks on %s, %ld on %s", in0, path0, in1, path1);
+	EXPECT_OK(swapoff(path1));
+	EXPECT(swap_inuse(path1) == -1, "%s is still swap after swapoff",
+	    path1);
+	EXPECT(swap_inuse(path0) >= in0, "%s fell from %ld to %ld blocks",
+	    path0, in0, swap_inuse(path0));
+	t_expect_swap_audit("after swapoff of the second disk");
+	if (write(go[1], "g", 1) != 1)
+		FAIL("write to the child: %s", t_errname(errno));
+	close(go[1]);
+	t_expect_exit(pid, 0, "the child");
+	close(ready[0]);
+	t_check(p, 0, n, TAG_TWO_A, "the parent, after swapoff");
+	EXPECT_OK(munmap(p, n * T_PGSZ));
+	/* Other processes' pages (the runner's) may be on it too. */
+	EXPECT_OK(swapoff(path0));
+	EXPECT(t_stat("vm.swap_total") == 0, "%d blocks of swap left after "
+	    "both swapoffs", t_stat("vm.swap_total"));
+	t_expect_swap_audit("with no swap");
 }

@@ -10,6 +10,7 @@
  */
 #include <sys/types.h>
 #include <sys/param.h>
+#include <sys/swap.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <sys/vmobject.h>
@@ -758,6 +759,24 @@ t_sysctl_struct(const char *name, void *buf, size_t len)
 	if (got != len)
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * Fail unless vm.swap_audit finds every swap block in use owned by
+ * exactly one object or retired; when says at what point.
+ */
+void
+t_expect_swap_audit(const char *when)
+{
+	struct swap_audit sa;
+	int e;
+
+	if ((e = t_sysctl_struct("vm.swap_audit", &sa, sizeof(sa))) != 0)
+		FAIL("vm.swap_audit: %s", t_errname(e));
+	EXPECT(sa.sa_errors == 0, "%s: swap audit: %u orphaned, %u "
+	    "unallocated, %u doubly owned, %u out of range", when,
+	    sa.sa_orphaned, sa.sa_unallocated, sa.sa_doubly_owned,
+	    sa.sa_out_of_range);
 }
 
 /*
