@@ -26,6 +26,11 @@
 # 6 MiB daemon, ROUNDS (30) rounds of fork, rewrite a quarter of its
 # pages, and a 24 MiB hog; per-round medians, and the page-in and
 # page-out rates against the raw rates of the same disk.
+# Last, one boot with MEM=2G under -icount: the memory the kernel says
+# it manages (its console lines), and the zero-fill and copy-on-write
+# faults again, most of their pages now above the kernel's direct map,
+# right after boot and after 2 seconds of idle, in which the idle loop
+# zeroes free pages in advance.
 # The first boot runs as fast as TCG can, for wall-clock figures; the
 # second under -icount shift=0, where the guest clock counts
 # instructions, for figures that do not depend on the machine (its
@@ -89,14 +94,15 @@ run() {
 	rm -f "$img"
 }
 
-# value NAME LOG: the figure, or "-" when the log has none.
+# value NAME LOG [head]: the figure (the last one, or with head the
+# first), or "-" when the log has none.
 value() {
 	v=$(grep -a "^BENCH $1 " "$2" | tr -d '\r' | awk '{ print $3 }' |
-	    tail -1)
+	    "${3:-tail}" -n 1)
 	echo "${v:--}"
 }
 
-echo "make bench: six boots, about 20 minutes" >&2
+echo "make bench: seven boots, about 20 minutes" >&2
 run wall ""
 run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 # Single operations in guest instructions, with room for 64 MiB and its
@@ -112,6 +118,8 @@ for m in pio dma virtio; do
 	run "forkswap-$m" "" "bench uptime && bench raw $dev 32 && \
 	    swapon $dev && forkswap -r $ROUNDS" "$kargs" "$disk"
 done
+run mem2g "-icount shift=0,align=off,sleep=on" "bench uptime && \
+    bench faults 1 4 16 64 && sleep 2 && bench faults 1 4 16 64" - ide 2G
 
 W=$T/wall.log
 I=$T/icount.log
@@ -252,6 +260,24 @@ printf '%-40s %12s %12s %12s\n' "speed-up of the round over PIO" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs pio forkswap_round)")" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs dma forkswap_round)")" \
     "$(ratio "$(fs pio forkswap_round)" "$(fs virtio forkswap_round)")"
+# All of memory: the kernel's console lines, and bench faults right
+# after boot (the first figures) and after 2 seconds of idle (the last).
+M=$T/mem2g.log
+printf '\nAll of memory: MEM=2G, one boot under -icount\n'
+kib=$(tr -d '\r' < "$M" | sed -n 's/^memory: \([0-9]*\) KiB managed.*/\1/p')
+printf '%-44s %10s KiB\n' "managed memory (the kernel's count)" "${kib:--}"
+tr -d '\r' < "$M" | grep -a '^memory: ' | sed 's/^/  /'
+printf '%-44s %14s %14s\n' "guest instructions per page" "after boot" \
+    "after 2 s idle"
+for mb in 1 4 16 64; do
+	for f in zero_fill cow; do
+		printf '%-44s %14s %14s\n' "${f}_fault, $mb MiB" \
+		    "$(value ${f}_fault_${mb}MiB "$M" head)" \
+		    "$(value ${f}_fault_${mb}MiB "$M")"
+	done
+done
+echo "(after 2 s idle, zero-fill faults take pages the idle loop zeroed in"
+echo " advance, up to 64 MiB of them: vm.stats.zero_fills_prezeroed)"
 echo "(logs in $T)"
 if [ -n "$failed" ]; then
 	echo "bench: failed boots:$failed; their figures show as \"-\"" >&2

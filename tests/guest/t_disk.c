@@ -74,6 +74,14 @@ disk_stats(const char *name)
 	FAIL("no disk %s in hw.diskstats", name);
 }
 
+/* disk_stats, for the tests of other files (runtests.h). */
+void
+t_disk_stats(const char *name, struct diskstats *ds)
+{
+
+	*ds = disk_stats(name);
+}
+
 /*
  * The second disk (the one disk-raw and disk-swap use), with its path
  * /dev/NAME; the first one's statistics in *first if not NULL.

@@ -484,6 +484,16 @@ int
 t_run_capture(char *const argv[], char *const envp[], char *out,
     size_t size, size_t *lenp)
 {
+
+	return (t_run_capture_path(RUNTESTS_PATH, argv, envp, out, size,
+	    lenp));
+}
+
+/* t_run_capture, for any program: path is executed instead. */
+int
+t_run_capture_path(const char *path, char *const argv[], char *const envp[],
+    char *out, size_t size, size_t *lenp)
+{
 	char junk[256];
 	size_t len = 0;
 	ssize_t n;
@@ -491,7 +501,7 @@ t_run_capture(char *const argv[], char *const envp[], char *out,
 	int p[2];
 
 	t_pipe(p);
-	pid = t_spawn(argv, envp, -1, p[1]);
+	pid = t_spawn_path(path, argv, envp, -1, p[1]);
 	close(p[1]);
 	for (;;) {
 		if (len < size - 1)

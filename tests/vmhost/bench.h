@@ -106,6 +106,7 @@ struct uproc {
 /* The run's parameters, chosen from the seed (swarm testing). */
 struct bench_cfg {
 	u_int	npages, swapblocks;
+	u_int	ndirect;		/* pages in the "direct map" */
 	int	nproc_max;
 	int	w_act[16];		/* harness actions */
 	int	w_op[OP_NOPS];		/* user operations */
