@@ -102,7 +102,7 @@ value() {
 	echo "${v:--}"
 }
 
-echo "make bench: seven boots, about 20 minutes" >&2
+echo "make bench: seven boots, a few minutes" >&2
 run wall ""
 run icount "-icount shift=0,align=off,sleep=on" "$CHAINCMD"
 # Single operations in guest instructions, with room for 64 MiB and its
