@@ -98,6 +98,19 @@ swap_dev(uint32_t blk)
 	return (NULL);
 }
 
+/*
+ * Do blocks a and b lie on the same device?  Consecutive numbers need
+ * not: the first block of one device may follow the last of another,
+ * and one transfer cannot reach both (swap_pager_cluster).
+ */
+bool
+swap_dev_same(uint32_t a, uint32_t b)
+{
+	struct swdevt *sw = swap_dev(a);
+
+	return (sw != NULL && sw == swap_dev(b));
+}
+
 /* The path of the device holding block blk, for messages. */
 const char *
 swap_dev_name(uint32_t blk)
