@@ -877,6 +877,13 @@ vm_object_splice(struct vm_object *object)
 	backing->backing_object = NULL;
 	backing->shadow_count = 0;
 	backing->ref_count = 0;
+	/*
+	 * A sweep queued for the backing object (a hidden page was busy,
+	 * say being read in by swapoff) would die with it, yet its pages
+	 * live on in object: the sweep is object's now.
+	 */
+	if (backing->flags & OBJ_DRECLAIM)
+		vm_object_defer(object, OBJ_DRECLAIM);
 	vm_object_free(backing);
 	vmobjstats.os_collapses++;
 #ifdef INVARIANTS
