@@ -2,9 +2,10 @@
  * vmhost.c: sys/vm on the host, checked against a model.
  *
  * The machine-independent VM (the files of sys/vm, unchanged) runs here
- * on a fake machine: pmap.c (the MMU and page tables), disk.c (the swap
- * disk) and kern_shim.c (sleep and wakeup, malloc, signals, sysctl).
- * Every simulated process (proc.c) and the pageout daemon is a
+ * on a fake machine: pmap.c (the MMU and page tables), disk.c (two swap
+ * disks, interleaved) and kern_shim.c (sleep and wakeup, malloc,
+ * signals, sysctl).  Every simulated process (proc.c), the pageout
+ * daemon, vmdeferd and two swapctl threads (swapctl.c) is a
  * coroutine; this file is the harness, which decides from a seeded
  * generator what happens next, one step at a time:
  *
@@ -24,6 +25,10 @@
  *	tick	the clock advances (tsleep timeouts expire)
  *	pageout	chosen pages are deactivated and memory squeezed, so
  *		that the daemon writes them out
+ *	swapoff	a swapctl thread takes one of the two swap disks away
+ *		with swapoff(2) while everything else goes on, sometimes
+ *		racing the other thread's swapoff (EBUSY); a few hundred
+ *		steps later swapon(2) puts it back (swapctl.c)
  *	and	squeeze or release memory (pages, and runs of kernel
  *		memory from vm_kern.c), wake the daemon, drop a mapping
  *		(the pmap may), flip vm.collapse_pagers, arm an I/O error
@@ -68,8 +73,8 @@
  *			find there holds the model's words, resident or on
  *			swap (read from the disk); vmspace_anon_usage is
  *			right
- *	all quiet	(nothing in flight, vmdeferd's queue drained) no busy
- *			page; vm.objects and kern.proc.vmmap agree with the
+ *	all quiet	(nothing in flight, vmdeferd's queue drained, no
+ *			swapoff or swapon running) no busy page; vm.objects and kern.proc.vmmap agree with the
  *			objects and maps; hidden pages are counted by kind
  *			(outside every window, under one shadow, under
  *			several, stale) and, with -H, none may exist; now
@@ -78,6 +83,11 @@
  *			check (-c): no anonymous object is held only by its
  *			one shadow, and no chain is longer than the entries
  *			that share it justify
+ *	after swapoff	the device is gone and no map holds a block of it;
+ *	or swapon	swap is conserved over the devices present; ENOMEM
+ *			changed nothing; EBUSY only beside another swapoff
+ *			(swapctl.c); then a settle, for the checks above of
+ *			every page every process can read
  *	after a fault	right after a copy-on-write fault, a fault that
  *	or a fork	made a shadow or a fork, if no collapse was refused
  *			or deferred meanwhile: no front object's backing
@@ -87,7 +97,8 @@
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
  *			no VM malloc type holding memory; every operation
- *			and action was taken (in runs of 10000 steps or more)
+ *			and action was taken, and at least one swapoff and
+ *			one swapon succeeded (in runs of 10000 steps or more)
  * The harness settles (lets everything in flight finish) every few
  * hundred steps, for the checks that need quiet.
  *
