@@ -38,6 +38,7 @@
 #include <sys/file.h>
 #include <sys/vnode.h>
 #include <vm/vm.h>
+#include <vm/vm_object.h>
 
 #include "vmhost.h"
 

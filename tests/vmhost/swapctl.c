@@ -39,7 +39,9 @@
  *	EINVAL		the path is not a swap device now.
  *	swapon 0	the device is on; EBUSY: it was on already.
  * And at every step while a call is in flight, at most one device is
- * draining (vm.swap_info): swapoffs are exclusive.
+ * draining (vm.swap_info): swapoffs are exclusive; and a swapoff asleep
+ * past its check for room (anywhere but in malloc) has its device
+ * draining, whose count of blocks in use never grows.
  *
  * The figures (the summary's swap line): swapoffs by outcome, and the
  * kernel's counts of pages read back, hidden blocks freed unread (split
@@ -62,6 +64,7 @@
 #include "bench.h"
 
 #define	SWAPON_AFTER	200		/* steps a device stays off, at least */
+#define	INUSE_NONE	0xffffffffU	/* swapctl.inuse: not yet seen */
 
 enum sc_op { SC_NONE, SC_SWAPOFF, SC_SWAPON };
 
@@ -78,6 +81,7 @@ struct swapctl {
 	int		mode;		/* vm_collapse_pagers, when given */
 	u_int		read0, freed0;	/* vmcnt's, when given */
 	uint64_t	before;		/* swap_state_hash() before a run */
+	uint32_t	inuse;		/* its device's, while draining */
 };
 
 static struct swapctl sc[2];
@@ -234,6 +238,7 @@ give(struct swapctl *s, enum sc_op op, const char *path, int unit)
 	s->read0 = vmcnt.v_swapoff_read;
 	s->freed0 = vmcnt.v_swapoff_freed;
 	s->lo = s->hi = 0;
+	s->inuse = INUSE_NONE;
 	if (unit >= 0 && (slot = swap_dev_lookup(DISK_DEV(unit))) >= 0)
 		swap_dev_range(slot, &s->lo, &s->hi);
 	s->t.state = T_RUN;
@@ -295,6 +300,32 @@ act_swapoff(void)
 }
 
 /*
+ * A swapoff asleep anywhere but in malloc (where it may sleep before it
+ * starts) is past its check for room: its device must be draining, and
+ * get no new block (its allocated count never grows) until it is gone.
+ */
+static void
+check_draining(struct swapctl *s, struct swapent *se, int n)
+{
+	const struct swapent *me;
+
+	if (s->kind != SC_SWAPOFF || !busy(s) || s->unit < 0 ||
+	    (me = swap_info_of(se, n, s->unit)) == NULL) {
+		s->inuse = INUSE_NONE;
+		return;
+	}
+	if (s->t.state != T_SLEEP || strcmp(s->t.p.p_wmesg, "kmalloc") == 0)
+		return;
+	if ((me->se_flags & SWF_DRAINING) == 0)
+		bench_fail("swapoff %s is under way (asleep on %s), yet the "
+		    "device is not draining", s->path, s->t.p.p_wmesg);
+	if (s->inuse != INUSE_NONE && me->se_inuse > s->inuse)
+		bench_fail("swapoff %s: the draining device went from %u "
+		    "blocks in use to %u", s->path, s->inuse, me->se_inuse);
+	s->inuse = me->se_inuse;
+}
+
+/*
  * Every step: put back a device that has been off long enough, check
  * that no call takes forever, and that swapoffs are exclusive.
  */
@@ -324,6 +355,8 @@ swapctl_step(bool settling)
 			draining++;
 	if (draining > 1)
 		bench_fail("swapoff: %d devices draining at once", draining);
+	for (i = 0; i < 2; i++)
+		check_draining(&sc[i], se, n);
 }
 
 /* Before the harness runs thread t: remember where everything is. */
