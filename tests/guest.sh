@@ -31,6 +31,12 @@
 #   swapoff-eio	swap reads fail: swapoff loses only the failed page
 #   tmpfs	mem=16M tmpfs=24M: /tmp filled past memory (t_tmpfs.c)
 #   fire	mem=16M: collapse under fire (collapse-fire, t_swap.c)
+#   bigmem	MEM=2G, no swap: memory above the kernel's direct map
+#		(t_bigmem.c): 1.5 GiB touched and read back, the direct
+#		map refilled, /tmp files up there
+#   mem1g	MEM=1G with swap: vm-test with 512 MiB, and paging of
+#		pages above the direct map
+#   mem1g-pio	MEM=1G, wd.pio=1: that paging by programmed I/O
 #   walkthrough	mem=16M: the README's walkthrough, line by line, checked
 #		(tests/walkthrough.sh)
 #   icount-time	under -icount shift=0: time(1) counts instructions
@@ -271,6 +277,11 @@ boot swapoff 64M "mem=16M" - swapoff 64M
 boot tmpfs 64M "mem=16M tmpfs=24M" - tmpfs 64M
 # Collapse under fire: vm-test and a hog for 2 minutes, the fix on.
 boot fire 64M "mem=16M" - fire
+# All of memory (t_bigmem.c): 1.5 GiB that cannot be paged, at 2 GiB;
+# vm-test at 1 GiB, paging by the disk of DISK, and by PIO.
+boot bigmem 2G "" - bigmem 16M - NOSWAP=1
+boot mem1g 1G "" - mem1g
+boot mem1g-pio 1G "wd.pio=1" - mem1g-pio 64M - DISK=ide
 # The README's walkthrough, typed as written (tests/walkthrough.sh).
 TIMEOUT=$TIMEOUT sh tests/walkthrough.sh "$B"
 

@@ -93,6 +93,10 @@ set -- -machine pc -accel "$ACCEL" -m "$MEM" -nographic -no-reboot -net none \
 [ -n "$SWAP2IMG" ] && set -- "$@" -drive "$(swapdrive "$SWAP2IMG" 1)"
 [ -n "$OUT" ] && set -- "$@" \
     -drive "file=$dir/out.img,format=raw,if=ide,index=2,media=disk"
+# The pc machine moves the RAM above 3 GiB to above 4 GiB once MEM
+# reaches 3.5 GiB (to align its PCI hole), where an i386 without PAE
+# cannot reach it; this keeps RAM below 4 GiB for MEM up to 3.75 GiB.
+set -- "$@" -machine max-ram-below-4g=4G
 [ -n "$GDB" ] && set -- "$@" -s -S
 # shellcheck disable=SC2086
 [ -n "$QEMU_EXTRA" ] && set -- "$@" $QEMU_EXTRA

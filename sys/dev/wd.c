@@ -173,15 +173,23 @@ wd_select(struct wdc *c, int drive, uint32_t lba)
 }
 
 /*
- * The kernel address of sector i of a request's memory: the one place
- * PIO reaches page contents.
+ * Move sector i of a request between the data port of c and its page
+ * (out: to the disk): the one place PIO reaches page contents.  The
+ * page may be above the kernel's direct map, so it is mapped for the
+ * moment of the transfer (sys/vm/pmap.h, quick mappings).
  */
-static void *
-wd_sector_addr(struct buf *bp, u_int i)
+static void
+wd_pio(struct wdc *c, struct buf *bp, u_int i, bool out)
 {
+	char *va, *p;
 
-	return ((char *)pmap_page_kva(bp->b_pages[i / SECTORS_PER_PAGE]) +
-	    (i % SECTORS_PER_PAGE) * DEV_BSIZE);
+	va = pmap_quick_enter_page(bp->b_pages[i / SECTORS_PER_PAGE]);
+	p = va + (i % SECTORS_PER_PAGE) * DEV_BSIZE;
+	if (out)
+		outsw(c->wdc_base + wd_data, p, DEV_BSIZE / 2);
+	else
+		insw(c->wdc_base + wd_data, p, DEV_BSIZE / 2);
+	pmap_quick_remove_page(va);
 }
 
 /* The watchdog: the active request took too long. */
@@ -265,7 +273,7 @@ wd_start(struct wdc *c)
 		wd_finish(c, EIO);
 		return;
 	}
-	outsw(c->wdc_base + wd_data, wd_sector_addr(bp, 0), DEV_BSIZE / 2);
+	wd_pio(c, bp, 0, true);
 	c->wdc_done = 1;
 }
 
@@ -339,8 +347,7 @@ wd_intr(void *arg, struct trapframe *tf)
 			wd_finish(c, EIO);
 			return;
 		}
-		insw(c->wdc_base + wd_data, wd_sector_addr(bp, c->wdc_done),
-		    DEV_BSIZE / 2);
+		wd_pio(c, bp, c->wdc_done, false);
 		if (++c->wdc_done == c->wdc_total)
 			wd_finish(c, 0);
 		return;
@@ -350,8 +357,7 @@ wd_intr(void *arg, struct trapframe *tf)
 			wd_finish(c, EIO);
 			return;
 		}
-		outsw(c->wdc_base + wd_data, wd_sector_addr(bp, c->wdc_done),
-		    DEV_BSIZE / 2);
+		wd_pio(c, bp, c->wdc_done, true);
 		c->wdc_done++;
 		return;
 	}

@@ -114,6 +114,7 @@ main(void)
 	physmem_bytes = vmcnt.v_page_count * PAGE_SIZE;
 	printf("memory: %u KiB managed, %u KiB kernel and ramdisk\n",
 	    physmem_bytes / 1024, bootinfo.bi_memtop / 1024);
+	cpu_startup();
 	if (bootinfo.bi_cmdline[0] != '\0')
 		printf("command line: %s\n", bootinfo.bi_cmdline);
 	init_path = boot_arg("init", initbuf, sizeof(initbuf));

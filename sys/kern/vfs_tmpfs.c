@@ -211,6 +211,7 @@ tmpfs_zero_tail(struct tmpfs_node *tn, off_t off)
 {
 	struct vm_page *pg;
 	u_int pgoff = off & PAGE_MASK;
+	char *va;
 	int error;
 
 	if (pgoff == 0)
@@ -219,7 +220,9 @@ tmpfs_zero_tail(struct tmpfs_node *tn, off_t off)
 	    false, &pg);
 	if (error != 0 || pg == NULL)
 		return (error);
-	memset((char *)pmap_page_kva(pg) + pgoff, 0, PAGE_SIZE - pgoff);
+	va = pmap_quick_enter_page(pg);
+	memset(va + pgoff, 0, PAGE_SIZE - pgoff);
+	pmap_quick_remove_page(va);
 	vm_objio_putpage(pg, true);
 	return (0);
 }
@@ -316,7 +319,7 @@ tmpfs_read(struct vnode *vp, struct uio *uio)
 {
 	struct tmpfs_node *tn = VTOTN(vp);
 	struct vm_page *pg;
-	char *buf;
+	char *buf, *va;
 	off_t off;
 	size_t n;
 	int error = 0;
@@ -335,8 +338,9 @@ tmpfs_read(struct vnode *vp, struct uio *uio)
 		if (error != 0)
 			break;
 		if (pg != NULL) {
-			memcpy(buf, (char *)pmap_page_kva(pg) +
-			    (off & PAGE_MASK), n);
+			va = pmap_quick_enter_page(pg);
+			memcpy(buf, va + (off & PAGE_MASK), n);
+			pmap_quick_remove_page(va);
 			vm_objio_putpage(pg, false);
 		} else
 			memset(buf, 0, n);
@@ -361,7 +365,7 @@ tmpfs_write(struct vnode *vp, struct uio *uio, int ioflag)
 	struct vm_page *pg;
 	off_t off, end, room;
 	size_t n, done;
-	char *buf;
+	char *buf, *va;
 	int error = 0;
 
 	buf = malloc(PAGE_SIZE, M_TEMP, M_WAITOK);
@@ -409,8 +413,9 @@ tmpfs_write(struct vnode *vp, struct uio *uio, int ioflag)
 				error = e;
 				break;
 			}
-			memcpy((char *)pmap_page_kva(pg) + (off & PAGE_MASK),
-			    buf, done);
+			va = pmap_quick_enter_page(pg);
+			memcpy(va + (off & PAGE_MASK), buf, done);
+			pmap_quick_remove_page(va);
 			vm_objio_putpage(pg, true);
 			if (off + (off_t)done > vp->v_size)
 				vp->v_size = off + done;

@@ -51,10 +51,45 @@ bool	pmap_is_referenced(struct vm_page *);
 void	pmap_clear_reference(struct vm_page *);
 bool	pmap_page_is_mapped(struct vm_page *);
 
-/* Page contents. */
+/*
+ * Page contents.  The kernel need not have every physical page mapped
+ * at all times (i386 keeps only the first 512 MiB in its direct map),
+ * so there are two ways to reach what a page holds:
+ *
+ *	pmap_page_direct(pg)	true if pg is mapped in the kernel at all
+ *				times.  vm_page_alloc() gives the kernel's
+ *				own pages (no object) only from such memory;
+ *				an object's page may be anywhere.
+ *	pmap_page_kva(pg)	the permanent kernel address of a kernel
+ *				page (allocated without an object): malloc's
+ *				buckets, a driver's buffers.  Never for an
+ *				object's page.
+ *	pmap_quick_enter_page(pg), pmap_quick_remove_page(va)
+ *				map any page for a moment, and unmap it.
+ *
+ * The rules of a quick mapping (FreeBSD's pmap_quick_enter_page):
+ *	1. Hold it only across code that cannot sleep: no tsleep, no
+ *	   M_WAITOK, no copyin or copyout (a user fault may sleep); copy
+ *	   through a kernel buffer instead.  The mapping belongs to the
+ *	   CPU, not to the process; quick_enter opens a NOSLEEP section
+ *	   (sys/systm.h) and quick_remove closes it, so tsleep() catches a
+ *	   violation.
+ *	2. Remove mappings in the reverse order of entering them; hold only
+ *	   a few at once (two for a copy).  Interrupt handlers may use them
+ *	   too (a disk's programmed I/O), as long as they remove theirs
+ *	   before returning.
+ *	3. The page must not change hands meanwhile: it is busy, or a
+ *	   kernel page, or a free page that only the caller touches.
+ * A direct page's quick mapping is its permanent address and costs
+ * nothing.  pmap_zero_page() and pmap_copy_page() map what they need
+ * themselves.
+ */
 void	pmap_zero_page(struct vm_page *);
 void	pmap_copy_page(struct vm_page *, struct vm_page *);
+bool	pmap_page_direct(struct vm_page *);
 void	*pmap_page_kva(struct vm_page *);
+void	*pmap_quick_enter_page(struct vm_page *);
+void	pmap_quick_remove_page(void *);
 
 /* Kernel virtual space (KVA_START .. KVA_END): unmanaged mappings. */
 void	pmap_kenter(vaddr_t, paddr_t);

@@ -23,6 +23,10 @@ SYSCTL_NODE(_vm_stats, OID_AUTO, object, CTLFLAG_RD, NULL,
 
 VMCNT(page_count, v_page_count, "Pages managed by the VM");
 VMCNT(free_count, v_free_count, "Free pages");
+VMCNT(direct_count, v_direct_count,
+    "Pages the kernel maps at all times (the rest: only objects' pages)");
+VMCNT(free_direct, v_free_direct, "Free pages the kernel maps at all times");
+VMCNT(zero_count, v_zero_count, "Free pages known to be zero");
 VMCNT(active_count, v_active_count, "Active pages");
 VMCNT(inactive_count, v_inactive_count, "Inactive pages");
 VMCNT(wire_count, v_wire_count, "Kernel pages");
@@ -37,6 +41,11 @@ VMCNT(fault_restarts, v_fault_restarts,
     "Faults that slept (busy page, no memory) and started over");
 VMCNT(cow_faults, v_cow_faults, "Copy-on-write copies");
 VMCNT(zero_fills, v_zfod, "Zero-filled pages");
+VMCNT(zero_fills_prezeroed, v_ozfod,
+    "Zero-filled allocations served by a page zeroed in advance");
+VMCNT(idle_zeroed, v_idlezero, "Free pages zeroed by the idle loop");
+VMCNT(direct_moved, v_direct_moved,
+    "Objects' pages moved out of the direct map for the kernel's use");
 VMCNT(pageins, v_pageins, "Pages read from pagers");
 VMCNT(pagein_requests, v_pagein_requests,
     "Faults that read from a pager (one transfer each)");

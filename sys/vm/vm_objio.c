@@ -7,10 +7,11 @@
  * busy, with valid contents: resident already; read back from the
  * object's pager (swap) if the pager holds it; or, only when asked to
  * allocate, a new zero-filled page.  The caller copies to or from it
- * through the kernel's direct map (pmap_page_kva) and gives it back
- * with vm_objio_putpage(), which marks it dirty if it was written
- * (vm_page_dirty frees the stale swap copy) and puts it on the active
- * queue, where the pageout daemon will find it like any anonymous page.
+ * through a quick mapping (pmap_quick_enter_page: the page may be above
+ * the kernel's direct map) and gives it back with vm_objio_putpage(),
+ * which marks it dirty if it was written (vm_page_dirty frees the
+ * stale swap copy) and puts it on the active queue, where the pageout
+ * daemon will find it like any anonymous page.
  *
  * It follows the rules of vm_fault.c without a map:
  *	1. A page found busy belongs to someone else (a fault, a pageout,

@@ -13,6 +13,25 @@
  * not fail.  Ordinary allocations fail below that, and their callers
  * wait in vm_wait() for the daemon to free memory.  Whenever free
  * memory falls below v_free_min the daemon is woken.
+ *
+ * Free pages, direct and high.  The pmap may keep only part of memory
+ * mapped in the kernel at all times (pmap_page_direct; see pmap.h).
+ * The kernel's own pages (no object: page tables, malloc, stacks) must
+ * be such "direct" pages; an object's page may be anywhere, since the
+ * kernel reaches its contents through temporary mappings.  So free
+ * pages are kept on two lists, direct and high; objects take high
+ * pages first, and the kernel only direct ones, keeping its reserve
+ * among them.  If objects' pages come to fill the direct map while
+ * high memory has free pages, the pageout daemon cannot help (free
+ * memory looks plentiful): vm_wait() then moves objects' pages out of
+ * the direct map instead of sleeping (vm_page_direct_refill).
+ *
+ * Pre-zeroed pages.  When nothing else runs, the idle loop zeroes free
+ * pages (vm_page_zero_idle, as FreeBSD's vm_page_zero_idle did) and
+ * marks them PG_ZERO; an allocation with VM_ALLOC_ZERO takes one if it
+ * can and skips the zeroing.  On each free list the zeroed pages are
+ * at the tail and the others at the head, so that both kinds are found
+ * at once.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -35,6 +54,23 @@ static struct vm_page **vm_page_buckets;	/* the (object, pindex) hash */
 static u_long vm_page_hash_mask;
 static int vm_pages_needed;			/* someone is in vm_wait() */
 
+/* The free lists (q), by kind of page; see the opening comment. */
+#define	FREEQ_DIRECT	0		/* pmap_page_direct() */
+#define	FREEQ_HIGH	1		/* the rest: objects' pages only */
+static struct pglist vm_page_freeq[2];
+static u_int vm_page_nfree[2];		/* pages on each list */
+static u_int vm_page_nzero[2];		/* ... of them PG_ZERO, at the tail */
+static u_long vm_page_ndirect;		/* direct pages: a prefix of the array */
+static bool vm_page_direct_short;	/* the kernel found none: refill */
+static u_long vm_page_refill_rotor;	/* where the refill looks next */
+
+/*
+ * The idle loop keeps up to half of the free pages zeroed, and at most
+ * ZIDLE_MAX pages: zeroing is not free under emulation, and a burst of
+ * zero-fill faults larger than that zeroes its own pages anyway.
+ */
+#define	ZIDLE_MAX	16384		/* 64 MiB */
+
 static inline u_long
 vm_page_hash(struct vm_object *object, vm_pindex_t pindex)
 {
@@ -42,9 +78,57 @@ vm_page_hash(struct vm_object *object, vm_pindex_t pindex)
 	return ((((uintptr_t)object >> 6) * 31 + pindex) & vm_page_hash_mask);
 }
 
+static inline int
+vm_page_freeq_of(struct vm_page *pg)
+{
+
+	return (pg - vm_page_array < vm_page_ndirect ? FREEQ_DIRECT :
+	    FREEQ_HIGH);
+}
+
+/* Put a free page on its list: zeroed pages at the tail. */
+static void
+vm_page_freeq_insert(struct vm_page *pg)
+{
+	int q = vm_page_freeq_of(pg);
+
+	pg->queue = PQ_FREE;
+	if (pg->flags & PG_ZERO) {
+		TAILQ_INSERT_TAIL(&vm_page_freeq[q], pg, pageq);
+		vm_page_nzero[q]++;
+		vmcnt.v_zero_count++;
+	} else
+		TAILQ_INSERT_HEAD(&vm_page_freeq[q], pg, pageq);
+	vm_page_nfree[q]++;
+	vmcnt.v_free_count++;
+	if (q == FREEQ_DIRECT)
+		vmcnt.v_free_direct++;
+}
+
+static void
+vm_page_freeq_remove(struct vm_page *pg)
+{
+	int q = vm_page_freeq_of(pg);
+
+	KASSERT(pg->queue == PQ_FREE, ("vm_page_freeq_remove: page %#x "
+	    "not free", pg->phys_addr));
+	TAILQ_REMOVE(&vm_page_freeq[q], pg, pageq);
+	if (pg->flags & PG_ZERO) {
+		vm_page_nzero[q]--;
+		vmcnt.v_zero_count--;
+	}
+	vm_page_nfree[q]--;
+	vmcnt.v_free_count--;
+	if (q == FREEQ_DIRECT)
+		vmcnt.v_free_direct--;
+	pg->queue = PQ_NONE;
+}
+
 /*
  * Build the page array from the available ranges (pairs [start, end),
- * ended by a zero) and put every page on the free queue.
+ * ended by a zero) and put every page on a free list.  The direct
+ * pages must come first in physical order (they do on i386: the direct
+ * map is the bottom of memory).
  */
 void
 vm_page_startup(paddr_t *avail)
@@ -72,20 +156,33 @@ vm_page_startup(paddr_t *avail)
 
 	for (i = 0; i < PQ_COUNT; i++)
 		TAILQ_INIT(&vm_page_queues[i]);
+	for (i = 0; i < 2; i++)
+		TAILQ_INIT(&vm_page_freeq[i]);
+	vm_page_ndirect = vm_page_array_size;
 	for (i = 0; i < vm_page_array_size; i++) {
 		pg = &vm_page_array[i];
 		pg->phys_addr = ptoa(lo + i);
 		LIST_INIT(&pg->md.md_pvlist);
+		if (!pmap_page_direct(pg)) {
+			if (vm_page_ndirect == vm_page_array_size)
+				vm_page_ndirect = i;
+		} else if (vm_page_ndirect != vm_page_array_size)
+			panic("vm_page_startup: direct page %#x above high "
+			    "memory", pg->phys_addr);
 	}
-	for (i = 0; avail[i + 1] != 0; i += 2) {
-		for (pa = avail[i]; pa < avail[i + 1]; pa += PAGE_SIZE) {
-			pg = PHYS_TO_VM_PAGE(pa);
-			pg->queue = PQ_FREE;
-			TAILQ_INSERT_TAIL(&vm_page_queues[PQ_FREE], pg, pageq);
-			vmcnt.v_free_count++;
-		}
+	/*
+	 * Highest first: each goes to the head of its list, so the lists
+	 * hand out pages in ascending order (pci_dma_alloc looks for runs).
+	 */
+	for (i = 0; avail[i + 1] != 0; i += 2)
+		continue;
+	while (i > 0) {
+		i -= 2;
+		for (pa = avail[i + 1]; pa > avail[i]; pa -= PAGE_SIZE)
+			vm_page_freeq_insert(PHYS_TO_VM_PAGE(pa - PAGE_SIZE));
 	}
 	vmcnt.v_page_count = vmcnt.v_free_count;
+	vmcnt.v_direct_count = vmcnt.v_free_direct;
 
 	/* Thresholds: see vm_pageout.c for how the daemon uses them. */
 	vmcnt.v_free_reserved = umax(16, vmcnt.v_page_count / 128);
@@ -176,11 +273,36 @@ vm_page_rename(struct vm_page *pg, struct vm_object *object,
 }
 
 /*
+ * Which free list an allocation takes its page from, or -1 if it must
+ * fail.  An object's page comes from high memory while there is any;
+ * the kernel's from the direct map only, where the reserve is kept.
+ */
+static int
+vm_page_alloc_freeq(struct vm_object *object, int flags)
+{
+	u_int reserve;
+
+	reserve = (flags & VM_ALLOC_SYSTEM) ? 0 : vmcnt.v_free_reserved;
+	if (object != NULL) {
+		if (vmcnt.v_free_count <= reserve)
+			return (-1);
+		return (vm_page_nfree[FREEQ_HIGH] > 0 ? FREEQ_HIGH :
+		    FREEQ_DIRECT);
+	}
+	if (vm_page_nfree[FREEQ_DIRECT] > reserve)
+		return (FREEQ_DIRECT);
+	if (vm_page_nfree[FREEQ_HIGH] > 0)
+		vm_page_direct_short = true;
+	return (-1);
+}
+
+/*
  * Allocate a page.  With an object, the page is inserted at pindex and
  * returned busy and on no queue: the caller fills it and then activates
- * and unbusies it.  Without one it is a kernel page.  Returns NULL if
- * memory is short: below v_free_reserved only VM_ALLOC_SYSTEM callers
- * get pages.
+ * and unbusies it.  Without one it is a kernel page, in the direct map.
+ * With VM_ALLOC_ZERO it is zero-filled (PG_ZERO), by the idle loop if
+ * a pre-zeroed page is free.  Returns NULL if memory is short: below
+ * v_free_reserved only VM_ALLOC_SYSTEM callers get pages.
  * => object (if any) is alive and has no page at pindex; the caller
  *    holds paging_in_progress on it if it will sleep with the page busy.
  * => never sleeps; NULL leaves nothing allocated.
@@ -189,29 +311,30 @@ struct vm_page *
 vm_page_alloc(struct vm_object *object, vm_pindex_t pindex, int flags)
 {
 	struct vm_page *pg;
+	int q;
 
-	if (vmcnt.v_free_count <= vmcnt.v_free_reserved &&
-	    (flags & VM_ALLOC_SYSTEM) == 0) {
+	if ((q = vm_page_alloc_freeq(object, flags)) < 0) {
 		pagedaemon_wakeup();
 		return (NULL);
 	}
-	pg = TAILQ_FIRST(&vm_page_queues[PQ_FREE]);
-	if (pg == NULL) {
-		pagedaemon_wakeup();
-		return (NULL);
-	}
-	TAILQ_REMOVE(&vm_page_queues[PQ_FREE], pg, pageq);
-	vmcnt.v_free_count--;
+	/* Zeroed pages are at the tail, the others at the head. */
+	if ((flags & VM_ALLOC_ZERO) && vm_page_nzero[q] > 0)
+		pg = TAILQ_LAST(&vm_page_freeq[q], pglist);
+	else
+		pg = TAILQ_FIRST(&vm_page_freeq[q]);
+	vm_page_freeq_remove(pg);
 	KASSERT(pg->object == NULL && LIST_EMPTY(&pg->md.md_pvlist),
 	    ("vm_page_alloc: free page %#x in use", pg->phys_addr));
-	pg->queue = PQ_NONE;
-	pg->flags = 0;
 	pg->act_count = 0;
 	pg->md.md_attrs = 0;
 	if (flags & VM_ALLOC_ZERO) {
-		pmap_zero_page(pg);
-		pg->flags |= PG_ZERO;
-	}
+		if (pg->flags & PG_ZERO)
+			vmcnt.v_ozfod++;
+		else
+			pmap_zero_page(pg);
+		pg->flags = PG_ZERO;
+	} else
+		pg->flags = 0;
 	if (object != NULL) {
 		pg->flags |= PG_BUSY;
 		vm_page_insert(pg, object, pindex);
@@ -247,10 +370,119 @@ vm_page_free(struct vm_page *pg)
 	if (pg->flags & PG_WANTED)
 		wakeup(pg);
 	pg->flags = 0;
-	pg->queue = PQ_FREE;
-	TAILQ_INSERT_TAIL(&vm_page_queues[PQ_FREE], pg, pageq);
-	vmcnt.v_free_count++;
+	vm_page_freeq_insert(pg);
 	vm_page_free_wakeup();
+}
+
+/*
+ * The idle loop's work (cpu_idle): zero one free page that is not known
+ * to be zero, and mark it PG_ZERO, taking it from the list that has the
+ * smaller share of zeroed pages.  Returns false, having done nothing,
+ * once enough pages are zero.  Interrupts may be enabled: interrupt
+ * handlers never touch the free lists.
+ */
+bool
+vm_page_zero_idle(void)
+{
+	struct vm_page *pg;
+	u_int d, h;
+	int q;
+
+	if (vmcnt.v_zero_count >= umin(vmcnt.v_free_count / 2, ZIDLE_MAX))
+		return (false);
+	/* Compare nzero/nfree of the two lists; an empty list loses. */
+	d = vm_page_nfree[FREEQ_DIRECT] - vm_page_nzero[FREEQ_DIRECT];
+	h = vm_page_nfree[FREEQ_HIGH] - vm_page_nzero[FREEQ_HIGH];
+	if (h == 0 || (d > 0 && (uint64_t)vm_page_nzero[FREEQ_DIRECT] *
+	    vm_page_nfree[FREEQ_HIGH] < (uint64_t)vm_page_nzero[FREEQ_HIGH] *
+	    vm_page_nfree[FREEQ_DIRECT]))
+		q = FREEQ_DIRECT;
+	else
+		q = FREEQ_HIGH;
+	if ((q == FREEQ_DIRECT ? d : h) == 0)
+		return (false);
+	pg = TAILQ_FIRST(&vm_page_freeq[q]);
+	KASSERT((pg->flags & PG_ZERO) == 0,
+	    ("vm_page_zero_idle: page %#x zeroed twice", pg->phys_addr));
+	pmap_zero_page(pg);
+	vm_page_freeq_remove(pg);
+	pg->flags = PG_ZERO;
+	vm_page_freeq_insert(pg);
+	vmcnt.v_idlezero++;
+	return (true);
+}
+
+/*
+ * Move pg, an object's page on a paging queue, to the free high page
+ * npg: same object, index, contents, queue and state; pg is freed.
+ * Its mappings go (a fault will map the new page); what they recorded
+ * is kept, the modified bit in PG_DIRTY, the referenced bit in
+ * PG_REFERENCED.
+ */
+static void
+vm_page_move(struct vm_page *pg, struct vm_page *npg)
+{
+	struct vm_object *object = pg->object;
+	vm_pindex_t pindex = pg->pindex;
+	int queue = pg->queue;
+
+	pmap_page_protect(pg, VM_PROT_NONE);
+	vm_page_test_dirty(pg);
+	if (pmap_is_referenced(pg))
+		pg->flags |= PG_REFERENCED;
+	vm_page_freeq_remove(npg);
+	pmap_copy_page(pg, npg);
+	npg->flags = pg->flags & (PG_DIRTY | PG_REFERENCED | PG_READAHEAD);
+	npg->act_count = pg->act_count;
+	npg->md.md_attrs = 0;
+	vm_page_unqueue(pg);
+	vm_page_remove(pg);
+	vm_page_insert(npg, object, pindex);
+	npg->queue = queue;
+	TAILQ_INSERT_TAIL(&vm_page_queues[queue], npg, pageq);
+	if (queue == PQ_ACTIVE)
+		vmcnt.v_active_count++;
+	else
+		vmcnt.v_inactive_count++;
+	pg->flags = 0;
+	vm_page_freeq_insert(pg);
+	vmcnt.v_direct_moved++;
+}
+
+/*
+ * The kernel found no direct page while high memory has free ones:
+ * move objects' pages out of the direct map until the direct reserve
+ * is back, with some to spare.  Only pages nobody holds (not busy, on
+ * a paging queue, in a live object) move, so this is safe exactly
+ * where the pageout daemon could run: vm_wait(), whose callers hold
+ * nothing and look everything up again.  Returns true if it moved any.
+ */
+static bool
+vm_page_direct_refill(void)
+{
+	struct vm_page *pg;
+	u_long scanned, i;
+	u_int want;
+	bool moved = false;
+
+	vm_page_direct_short = false;
+	want = vmcnt.v_free_reserved + umax(64, vmcnt.v_free_reserved);
+	i = vm_page_refill_rotor;
+	for (scanned = 0; scanned < vm_page_ndirect &&
+	    vm_page_nfree[FREEQ_DIRECT] < want &&
+	    vm_page_nfree[FREEQ_HIGH] > 0; scanned++, i++) {
+		if (i >= vm_page_ndirect)
+			i = 0;
+		pg = &vm_page_array[i];
+		if (pg->object == NULL || (pg->flags & PG_BUSY) ||
+		    (pg->object->flags & OBJ_DEAD) ||
+		    (pg->queue != PQ_ACTIVE && pg->queue != PQ_INACTIVE))
+			continue;
+		vm_page_move(pg, TAILQ_FIRST(&vm_page_freeq[FREEQ_HIGH]));
+		moved = true;
+	}
+	vm_page_refill_rotor = i;
+	return (moved);
 }
 
 /* Wake the processes waiting for memory, if there is enough now. */
@@ -416,6 +648,8 @@ vm_wait(void)
 {
 
 	KASSERT(curproc != pageproc, ("vm_wait: called by the pagedaemon"));
+	if (vm_page_direct_short && vm_page_direct_refill())
+		return (0);
 	vmcnt.v_vmwaits++;
 	vm_pages_needed = 1;
 	pagedaemon_wakeup();

@@ -10,7 +10,8 @@
  *			the global hash; on the active or inactive queue,
  *			or on none while it is busy in a fault or pager I/O
  *	kernel		no owner, on no queue: page tables, kernel malloc,
- *			kernel stacks (counted in v_wire_count)
+ *			kernel stacks (counted in v_wire_count); always a
+ *			page the kernel maps at all times (pmap_page_direct)
  *
  * PG_BUSY says someone is working on the page (filling it from a pager,
  * writing it out, copying it, mapping it in a fault).  Nobody else may
@@ -57,7 +58,8 @@ struct vm_page {
 #define	PG_DIRTY	0x0004	/* (b) newer than its pager's copy */
 #define	PG_FAKE		0x0008	/* (b) contents not valid yet */
 #define	PG_REFERENCED	0x0010	/* (d) referenced since last scan */
-#define	PG_ZERO		0x0020	/* (b) known to be zero-filled */
+#define	PG_ZERO		0x0020	/* (b) known to be zero-filled; on a
+				   free page: zeroed by the idle loop */
 #define	PG_PAGEOUT	0x0040	/* (b) being written by the daemon */
 #define	PG_RECLAIM	0x0080	/* (b) hidden: free when its write ends */
 #define	PG_READAHEAD	0x0100	/* read ahead of a fault, not used yet */
@@ -79,7 +81,7 @@ TAILQ_HEAD(pglist, vm_page);
 extern struct vm_page *vm_page_array;	/* indexed by phys page number */
 extern u_long vm_page_array_first;	/* its first page number */
 extern u_long vm_page_array_size;
-extern struct pglist vm_page_queues[PQ_COUNT];
+extern struct pglist vm_page_queues[PQ_COUNT];	/* free pages: vm_page.c */
 
 static inline struct vm_page *
 PHYS_TO_VM_PAGE(paddr_t pa)
@@ -106,6 +108,7 @@ void	vm_page_sleep(struct vm_page *, const char *);
 void	vm_page_test_dirty(struct vm_page *);
 void	vm_page_dirty(struct vm_page *);
 bool	vm_page_free_avail(int);
+bool	vm_page_zero_idle(void);
 int	vm_wait(void);
 bool	vm_wait_abandoned(void);
 bool	vm_page_waiters(void);

@@ -12,6 +12,9 @@ struct vmmeter {
 	/* Page counts (q). */
 	u_int	v_page_count;		/* managed pages */
 	u_int	v_free_count;		/* on the free queue */
+	u_int	v_direct_count;		/* in the kernel's direct map */
+	u_int	v_free_direct;		/* ... and free */
+	u_int	v_zero_count;		/* free and known to be zero */
 	u_int	v_active_count;		/* on the active queue */
 	u_int	v_inactive_count;	/* on the inactive queue */
 	u_int	v_wire_count;		/* kernel pages, on no queue */
@@ -29,6 +32,9 @@ struct vmmeter {
 	u_int	v_fault_restarts;	/* faults that slept and started over */
 	u_int	v_cow_faults;		/* copy-on-write copies */
 	u_int	v_zfod;			/* zero-fill pages */
+	u_int	v_ozfod;		/* ... that were zeroed already */
+	u_int	v_idlezero;		/* pages zeroed by the idle loop */
+	u_int	v_direct_moved;		/* pages moved out of the direct map */
 	u_int	v_pageins;		/* pages read from a pager */
 	u_int	v_pagein_requests;	/* faults that read from a pager */
 	u_int	v_readahead;		/* ... pages read ahead with them */

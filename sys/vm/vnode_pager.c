@@ -43,16 +43,20 @@ vnode_pager_getpage(struct vm_object *object, struct vm_page *pg)
 {
 	struct vnode *vp = object->pager;
 	vm_ooffset_t off = IDX_TO_OFF(pg->pindex);
-	char *kva = pmap_page_kva(pg);
+	char *kva;
 	size_t n;
+	int error;
 
 	if (off >= vp->v_size)
 		return (VM_PAGER_BAD);
 	n = umin(PAGE_SIZE, vp->v_size - off);
-	if (vn_read_kernel(vp, kva, n, off) != 0)
-		return (VM_PAGER_ERROR);
-	memset(kva + n, 0, PAGE_SIZE - n);
-	return (VM_PAGER_OK);
+	/* The page may be above the direct map; the ramdisk never sleeps. */
+	kva = pmap_quick_enter_page(pg);
+	error = vn_read_kernel(vp, kva, n, off);
+	if (error == 0)
+		memset(kva + n, 0, PAGE_SIZE - n);
+	pmap_quick_remove_page(kva);
+	return (error == 0 ? VM_PAGER_OK : VM_PAGER_ERROR);
 }
 
 /* File pages are never dirty: a read-only file system. */

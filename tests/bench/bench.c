@@ -9,8 +9,9 @@
  *	bench raw DEV MB	raw throughput of the disk: MB written then
  *				read, in 64 KiB and in 4 KiB transfers (the
  *				disk must not be swapping: writes are refused)
- *	bench thrash F		write F times the RAM and read it back,
- *				with the page-out and page-in rates
+ *	bench thrash F [TAG]	write F times the RAM and read it back,
+ *				with the page-out and page-in rates; the
+ *				figures are named thrashTAG_...
  *	bench faults MB...	for each size: a zero-fill fault per page
  *				(a fresh mapping written page by page)
  *				and a copy-on-write fault per page (a child
@@ -23,6 +24,11 @@
  *				time divided by the swap blocks moved
  *	bench moveblock N	the cost of moving one swap block: one
  *				collapse that moves N blocks one by one
+ *	bench swapoff DEV	swapoff's rate: 3/4 of the RAM pushed to
+ *				swap on DEV, then swapoff DEV reads it
+ *				back; pages read per second (compare with
+ *				bench raw of the same disk); DEV is swap
+ *				again afterwards
  *
  * A figure that could not be measured (no block moved, say) prints "-"
  * as its value, never 0.
@@ -33,6 +39,7 @@
  */
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <sys/sysctl.h>
 #include <sys/vmobject.h>
 #include <sys/wait.h>
@@ -160,8 +167,18 @@ cmd_raw(const char *dev, int mb)
 	return (0);
 }
 
+/* report() of thrashTAG_what. */
+static void
+treport(const char *tag, const char *what, double value, const char *unit)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "thrash%s_%s", tag, what);
+	report(name, value, unit);
+}
+
 static int
-cmd_thrash(int factor)
+cmd_thrash(int factor, const char *tag)
 {
 	unsigned long ram = vmstat("vm.stats.page_count"), n = factor * ram, i;
 	unsigned int po0, pi0, po1, pi1, po2, pi2;
@@ -188,19 +205,19 @@ cmd_thrash(int factor)
 	pi2 = vmstat("vm.stats.pageins");
 	if (bad != 0)
 		errx(1, "%u pages read back wrong", bad);
-	report("thrash_pages", n, "pages");
-	report("thrash_ram", ram, "pages");
-	report("thrash_total_time", (t2 - t0) / 1e6, "ms");
-	report("thrash_write_time", (t1 - t0) / 1e6, "ms");
-	report("thrash_write_pageouts", po1 - po0, "pages");
-	report("thrash_pageout_rate", (po1 - po0) / ((t1 - t0) / 1e9),
+	treport(tag, "pages", n, "pages");
+	treport(tag, "ram", ram, "pages");
+	treport(tag, "total_time", (t2 - t0) / 1e6, "ms");
+	treport(tag, "write_time", (t1 - t0) / 1e6, "ms");
+	treport(tag, "write_pageouts", po1 - po0, "pages");
+	treport(tag, "pageout_rate", (po1 - po0) / ((t1 - t0) / 1e9),
 	    "pages/s");
-	report("thrash_read_time", (t2 - t1) / 1e6, "ms");
-	report("thrash_read_pageins", pi2 - pi1, "pages");
-	report("thrash_read_pageouts", po2 - po1, "pages");
-	report("thrash_pagein_rate", (pi2 - pi1) / ((t2 - t1) / 1e9),
+	treport(tag, "read_time", (t2 - t1) / 1e6, "ms");
+	treport(tag, "read_pageins", pi2 - pi1, "pages");
+	treport(tag, "read_pageouts", po2 - po1, "pages");
+	treport(tag, "pagein_rate", (pi2 - pi1) / ((t2 - t1) / 1e9),
 	    "pages/s");
-	report("thrash_paging_rate", (po2 - po0 + pi2 - pi0) /
+	treport(tag, "paging_rate", (po2 - po0 + pi2 - pi0) /
 	    ((t2 - t0) / 1e9), "pages/s");
 	munmap(p, n * PGSZ);
 	return (0);
@@ -577,13 +594,89 @@ cmd_syscall(int n)
 	return (0);
 }
 
+/*
+ * bench swapoff DEV.  A child writes 3/4 of the RAM, one pattern per page,
+ * and waits; a hog of three times the RAM pushes it out to swap and
+ * exits.
+ * Then swapoff DEV, timed, reads back everything on the device that
+ * someone can read (the child's pages, and whatever else went out),
+ * swapon DEV puts the device back, and the child checks every page.
+ *	swapoff_pages		pages swapoff read in (vm.stats.pageins)
+ *	swapoff_time		the swapoff call, in ms
+ *	swapoff_rate		pages read back per second
+ */
+static int
+cmd_swapoff(const char *dev)
+{
+	unsigned long ram = vmstat("vm.stats.page_count"), n = ram * 3 / 4, i;
+	unsigned int pi0, pi1, *p;
+	int go[2], ready[2], st;
+	uint64_t t0, t1;
+	pid_t pid, hog;
+	char c;
+
+	if (pipe(go) == -1 || pipe(ready) == -1)
+		err(1, "pipe");
+	if ((pid = fork()) == -1)
+		err(1, "fork");
+	if (pid == 0) {
+		p = mmap(NULL, n * PGSZ, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANON, -1, 0);
+		if (p == MAP_FAILED)
+			err(1, "mmap");
+		for (i = 0; i < n; i++)
+			p[i * (PGSZ / 4)] = (unsigned int)i * 2654435761U;
+		if (write(ready[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(2);
+		for (i = 0; i < n; i++)
+			if (p[i * (PGSZ / 4)] != (unsigned int)i * 2654435761U)
+				errx(1, "swapoff: page %lu read back wrong", i);
+		_exit(0);
+	}
+	if (read(ready[0], &c, 1) != 1)
+		errx(1, "swapoff: the child died");
+	if ((hog = fork()) == -1)
+		err(1, "fork");
+	if (hog == 0) {
+		p = mmap(NULL, 3 * ram * PGSZ, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANON, -1, 0);
+		if (p == MAP_FAILED)
+			err(1, "mmap");
+		for (i = 0; i < 3 * ram; i++)
+			p[i * (PGSZ / 4)] = 1;
+		_exit(0);
+	}
+	if (waitpid(hog, &st, 0) != hog || st != 0)
+		errx(1, "swapoff: the hog failed");
+	pi0 = vmstat("vm.stats.pageins");
+	t0 = now_ns();
+	if (swapoff(dev) == -1)
+		err(1, "swapoff %s", dev);
+	t1 = now_ns();
+	pi1 = vmstat("vm.stats.pageins");
+	if (swapon(dev) == -1)
+		err(1, "swapon %s", dev);
+	if (write(go[1], "g", 1) != 1)
+		err(1, "write");
+	if (waitpid(pid, &st, 0) != pid || st != 0)
+		errx(1, "swapoff: the child's pages came back wrong");
+	report("swapoff_pages", pi1 - pi0, "pages");
+	report("swapoff_time", (t1 - t0) / 1e6, "ms");
+	if (pi1 != pi0)
+		report("swapoff_rate", (pi1 - pi0) / ((t1 - t0) / 1e9),
+		    "pages/s");
+	else
+		report_none("swapoff_rate", "pages/s");
+	return (0);
+}
+
 static void
 usage(void)
 {
 
 	fprintf(stderr, "usage: bench uptime | fork N | raw DEV MB | "
-	    "thrash FACTOR | chain N FIX | moveblock N | faults MB... | "
-	    "syscall N\n");
+	    "thrash FACTOR [TAG] | chain N FIX | moveblock N | faults MB... | "
+	    "syscall N | swapoff DEV\n");
 	exit(2);
 }
 
@@ -600,12 +693,16 @@ main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "raw") == 0)
 		return (cmd_raw(argv[2], atoi(argv[3])));
 	if (argc == 3 && strcmp(argv[1], "thrash") == 0)
-		return (cmd_thrash(atoi(argv[2])));
+		return (cmd_thrash(atoi(argv[2]), ""));
+	if (argc == 4 && strcmp(argv[1], "thrash") == 0)
+		return (cmd_thrash(atoi(argv[2]), argv[3]));
 	if (argc == 3 && strcmp(argv[1], "moveblock") == 0)
 		return (cmd_moveblock(atoi(argv[2])));
 	if (argc >= 3 && strcmp(argv[1], "faults") == 0)
 		return (cmd_faults(argc - 2, argv + 2));
 	if (argc == 3 && strcmp(argv[1], "syscall") == 0)
 		return (cmd_syscall(atoi(argv[2])));
+	if (argc == 3 && strcmp(argv[1], "swapoff") == 0)
+		return (cmd_swapoff(argv[2]));
 	usage();
 }

@@ -412,6 +412,24 @@ static const struct t_test t_tests[] = {
 	{ "hidden-unmap", test_hidden_unmap,
 	    "munmap, splits and sbrk shrinking give memory back", "hidden",
 	    120 },
+	{ "bigmem-touch", test_bigmem_touch,
+	    "1.5 GiB written and read back, most above the direct map; "
+	    "copy-on-write of 16 MiB of it; new pages read as zeros",
+	    "bigmem", 300 },
+	{ "bigmem-refill", test_bigmem_refill,
+	    "objects' pages move out of a full direct map for the kernel",
+	    "bigmem", 300 },
+	{ "bigmem-tmpfs", test_bigmem_tmpfs,
+	    "a /tmp file above the direct map: write, read, mmap",
+	    "bigmem", 120 },
+	{ "vmtest-1g", test_vmtest_1g,
+	    "vm-test with 512 MiB of data at MEM=1G", "mem1g", 300 },
+	{ "vmtest-1g-paging", test_vmtest_1g_paging,
+	    "vm-test's pressure at MEM=1G: pages above the direct map go "
+	    "to swap and back", "mem1g", 300 },
+	{ "vmtest-1g-pio", test_vmtest_1g_pio,
+	    "the same by PIO: sectors copied through quick mappings",
+	    "mem1g-pio", 300 },
 };
 
 #define	NTESTS		((int)nitems(t_tests))

@@ -118,8 +118,14 @@ pid_t	t_spawn_path(const char *, char *const [], char *const [], int, int);
 pid_t	t_spawn_pipes(const char *, char *const [], int *, int *);
 int	t_run_capture(char *const [], char *const [], char *, size_t,
 	    size_t *);
+int	t_run_capture_path(const char *, char *const [], char *const [],
+	    char *, size_t, size_t *);
 int	t_run_io(const char *, char *const [], uid_t, const char *, char *,
 	    size_t, char *, size_t);
+
+/* The statistics of a disk by name (sys/disk.h; t_disk.c). */
+struct diskstats;
+void	t_disk_stats(const char *, struct diskstats *);
 
 /* Time. */
 void	t_msleep(int);
@@ -153,6 +159,7 @@ void	t_cow_both(char *, unsigned long, const char *, struct t_vmentry *);
 /* The kernel. */
 int	t_sysctl_int(const char *, int *);
 int	t_stat(const char *);
+void	t_expect_swap_audit(const char *);
 int	t_sysctl_struct(const char *, void *, size_t);
 long	t_hidden_pages(long *, long *);
 
@@ -416,5 +423,12 @@ T_TEST(test_hidden_prefork);
 T_TEST(test_hidden_stacktop);
 T_TEST(test_hidden_split);
 T_TEST(test_hidden_unmap);
+/* t_bigmem.c */
+T_TEST(test_bigmem_touch);
+T_TEST(test_bigmem_refill);
+T_TEST(test_vmtest_1g);
+T_TEST(test_vmtest_1g_paging);
+T_TEST(test_vmtest_1g_pio);
+T_TEST(test_bigmem_tmpfs);
 
 #endif /* !_RUNTESTS_H_ */

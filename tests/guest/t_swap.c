@@ -77,21 +77,6 @@ region(unsigned long n)
 	return (p);
 }
 
-/* Fail unless the swap audit is clean. */
-static void
-expect_swap_audit(const char *when)
-{
-	struct swap_audit sa;
-	int e;
-
-	if ((e = t_sysctl_struct("vm.swap_audit", &sa, sizeof(sa))) != 0)
-		FAIL("vm.swap_audit: %s", t_errname(e));
-	EXPECT(sa.sa_errors == 0, "%s: swap audit: %u orphaned, %u "
-	    "unallocated, %u doubly owned, %u out of range", when,
-	    sa.sa_orphaned, sa.sa_unallocated, sa.sa_doubly_owned,
-	    sa.sa_out_of_range);
-}
-
 /* Blocks retired on every swap device. */
 static unsigned int
 swap_retired(void)
@@ -262,7 +247,7 @@ test_swap_3x(void)
 	    pt.filled[0].swapped, pt.filled[1].swapped, pt.filled[2].swapped,
 	    pt.filled[0].resident, pt.back.resident);
 	parts_unmap(&pt);
-	expect_swap_audit("after munmap");
+	t_expect_swap_audit("after munmap");
 }
 
 /*
@@ -336,7 +321,7 @@ test_swap_stale(void)
 	t_check(b, 0, rest, TAG_BASE, "the rest");
 	EXPECT_OK(munmap(a, part * T_PGSZ));
 	EXPECT_OK(munmap(b, rest * T_PGSZ));
-	expect_swap_audit("after munmap");
+	t_expect_swap_audit("after munmap");
 }
 
 /*
@@ -362,7 +347,7 @@ test_swap_cow_before(void)
 	    "held only %u swap blocks for %lu pages in %lu pages of RAM: "
 	    "the shared pages were not on swap", atfork.swapped, n, ram);
 	EXPECT_OK(munmap(p, n * T_PGSZ));
-	expect_swap_audit("after munmap");
+	t_expect_swap_audit("after munmap");
 }
 
 /* A process that fills n pages, so that others' pages go to swap. */
@@ -512,7 +497,7 @@ swap_cow_after(int fix)
 	t_check(p, h, n - h, TAG_PARENT, "parent, after the child exited");
 	EXPECT_OK(munmap(p, n * T_PGSZ));
 	set_collapse_pagers(old);
-	expect_swap_audit("after munmap");
+	t_expect_swap_audit("after munmap");
 }
 
 void
@@ -637,7 +622,7 @@ swapoff_cycle(const char *when)
 	EXPECT(total == 0 && t_stat("vm.swap_used") == 0, "%s: after "
 	    "swapoff, %d blocks of swap, %d in use", when, total,
 	    t_stat("vm.swap_used"));
-	expect_swap_audit(when);
+	t_expect_swap_audit(when);
 	if (swapon(swap_disk()) == -1)
 		FAIL("%s: swapon %s again: %s", when, swap_disk(),
 		    t_errname(errno));
@@ -743,7 +728,7 @@ swap_chain(int fix, int off)
 	close(rep[0]);
 	close(rep[1]);
 	set_collapse_pagers(old);
-	expect_swap_audit("after the chain");
+	t_expect_swap_audit("after the chain");
 }
 
 void
@@ -824,7 +809,7 @@ test_swapoff_nomem(void)
 	close(go[1]);
 	close(ready[0]);
 	t_expect_exit(pid, 0, "the hog");
-	expect_swap_audit("after the refused swapoff");
+	t_expect_swap_audit("after the refused swapoff");
 }
 
 /*
@@ -866,7 +851,7 @@ swapoff_vmtest(int fix)
 	EXPECT(pi > 0, "swapoff never read a page back: nothing was on swap");
 	close(devnull);
 	set_collapse_pagers(old);
-	expect_swap_audit("after swapoff during vm-test");
+	t_expect_swap_audit("after swapoff during vm-test");
 }
 
 void
@@ -939,7 +924,7 @@ test_swapoff_eio(void)
 	    "with %s, not SIGBUS", t_statusstr(st, buf, sizeof(buf)));
 	t_check(q, 0, mine, TAG_PARENT, "the test's region, after swapoff");
 	EXPECT_OK(munmap(q, mine * T_PGSZ));
-	expect_swap_audit("after swapoff lost a page");
+	t_expect_swap_audit("after swapoff lost a page");
 	if (swapon(swap_disk()) == -1)
 		FAIL("swapon again: %s", t_errname(errno));
 }
@@ -1034,7 +1019,7 @@ test_swapoff_soak(void)
 	EXPECT(t_stat("vm.stats.swapoff_lost") == lost0, "pages were lost "
 	    "on a healthy disk");
 	EXPECT(maxhidden == 0, "%ld hidden pages at a sample", maxhidden);
-	expect_swap_audit("after the swapoff soak");
+	t_expect_swap_audit("after the swapoff soak");
 }
 
 /*
@@ -1180,7 +1165,7 @@ test_swap_oom(void)
 	    "filled by it", most, t_stat("vm.swap_total"));
 	close(stop[1]);
 	t_expect_exit(canary, 0, "the canary");
-	expect_swap_audit("after the hog died");
+	t_expect_swap_audit("after the hog died");
 }
 
 /*
@@ -1206,7 +1191,7 @@ test_eio_write(void)
 	    "no pageout failed: was the disk armed (blkdebug)?");
 	EXPECT(swap_retired() > bad, "the failed blocks were not retired");
 	parts_unmap(&pt);
-	expect_swap_audit("after munmap");
+	t_expect_swap_audit("after munmap");
 }
 
 /*
@@ -1262,7 +1247,7 @@ test_eio_read(void)
 	    "own region took its resident pages only from %u to %u: they "
 	    "did not come back from swap", out.resident, back.resident);
 	EXPECT_OK(munmap(q, mine * T_PGSZ));
-	expect_swap_audit("after the child died");
+	t_expect_swap_audit("after the child died");
 }
 
 /* collapse-fire's vm-test: its data, in MiB and in pages. */
@@ -1332,5 +1317,5 @@ test_collapse_fire(void)
 	    "no collapse moved a swap block");
 	close(devnull);
 	set_collapse_pagers(old);
-	expect_swap_audit("after the fire");
+	t_expect_swap_audit("after the fire");
 }

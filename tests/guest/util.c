@@ -10,6 +10,7 @@
  */
 #include <sys/types.h>
 #include <sys/param.h>
+#include <sys/swap.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <sys/vmobject.h>
@@ -483,6 +484,16 @@ int
 t_run_capture(char *const argv[], char *const envp[], char *out,
     size_t size, size_t *lenp)
 {
+
+	return (t_run_capture_path(RUNTESTS_PATH, argv, envp, out, size,
+	    lenp));
+}
+
+/* t_run_capture, for any program: path is executed instead. */
+int
+t_run_capture_path(const char *path, char *const argv[], char *const envp[],
+    char *out, size_t size, size_t *lenp)
+{
 	char junk[256];
 	size_t len = 0;
 	ssize_t n;
@@ -490,7 +501,7 @@ t_run_capture(char *const argv[], char *const envp[], char *out,
 	int p[2];
 
 	t_pipe(p);
-	pid = t_spawn(argv, envp, -1, p[1]);
+	pid = t_spawn_path(path, argv, envp, -1, p[1]);
 	close(p[1]);
 	for (;;) {
 		if (len < size - 1)
@@ -748,6 +759,24 @@ t_sysctl_struct(const char *name, void *buf, size_t len)
 	if (got != len)
 		return (EINVAL);
 	return (0);
+}
+
+/*
+ * Fail unless vm.swap_audit finds every swap block in use owned by
+ * exactly one object or retired; when says at what point.
+ */
+void
+t_expect_swap_audit(const char *when)
+{
+	struct swap_audit sa;
+	int e;
+
+	if ((e = t_sysctl_struct("vm.swap_audit", &sa, sizeof(sa))) != 0)
+		FAIL("vm.swap_audit: %s", t_errname(e));
+	EXPECT(sa.sa_errors == 0, "%s: swap audit: %u orphaned, %u "
+	    "unallocated, %u doubly owned, %u out of range", when,
+	    sa.sa_orphaned, sa.sa_unallocated, sa.sa_doubly_owned,
+	    sa.sa_out_of_range);
 }
 
 /*

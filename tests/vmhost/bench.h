@@ -107,6 +107,7 @@ struct uproc {
 struct bench_cfg {
 	u_int	npages, swapblocks;	/* swap: both disks together */
 	u_int	swapblocks0;		/* wd0's share; wd1 has the rest */
+	u_int	ndirect;		/* pages in the "direct map" */
 	int	nproc_max;
 	int	w_act[16];		/* harness actions */
 	int	w_op[OP_NOPS];		/* user operations */

@@ -93,12 +93,17 @@ peek(struct vm_object *object, vm_pindex_t pindex, struct vm_object **objp,
 /*
  * Page queues and counts add up; every page is free, a kernel page
  * (the bench's squeeze), or an object's and on a queue unless busy.
+ * Kernel pages are in the direct map.  A free page is PG_ZERO only if
+ * it is all zeros: one such page a call is read through, in turn.
  */
 void
 check_pages(void)
 {
 	u_int n[PQ_COUNT] = { 0 }, wired = 0, anon = 0, file = 0;
-	struct vm_page *pg;
+	u_int zero = 0, freedirect = 0;
+	static u_long zero_rotor;
+	struct vm_page *pg, *zpg = NULL;
+	const uint32_t *w;
 	u_long i;
 	bool has;
 
@@ -109,16 +114,28 @@ check_pages(void)
 			    pg->queue);
 		n[pg->queue]++;
 		if (pg->queue == PQ_FREE) {
-			if (pg->object != NULL || pg->flags != 0)
+			if (pg->object != NULL || (pg->flags & ~PG_ZERO) != 0)
 				bench_fail("free page %#x: object %u, flags "
 				    "%#x", pg->phys_addr, pg->object != NULL ?
 				    pg->object->id : 0, pg->flags);
+			if (pmap_page_direct(pg))
+				freedirect++;
+			if (pg->flags & PG_ZERO) {
+				zero++;
+				/* The first at or after the rotor, or the first. */
+				if (zpg == NULL || (zpg - vm_page_array <
+				    zero_rotor && i >= zero_rotor))
+					zpg = pg;
+			}
 			continue;
 		}
 		if (pg->object == NULL) {
 			if (pg->queue != PQ_NONE)
 				bench_fail("kernel page %#x on queue %d",
 				    pg->phys_addr, pg->queue);
+			if (!pmap_page_direct(pg))
+				bench_fail("kernel page %#x is above the "
+				    "direct map", pg->phys_addr);
 			wired++;
 			continue;
 		}
@@ -164,6 +181,18 @@ check_pages(void)
 		    vmcnt.v_anon_pages, file, vmcnt.v_file_pages);
 	if (wired != nhog)
 		bench_fail("%u kernel pages, the bench holds %u", wired, nhog);
+	if (zero != vmcnt.v_zero_count || freedirect != vmcnt.v_free_direct)
+		bench_fail("free pages: zeroed %u/%u, direct %u/%u "
+		    "(found/counted)", zero, vmcnt.v_zero_count, freedirect,
+		    vmcnt.v_free_direct);
+	if (zpg != NULL) {
+		w = pmap_host_page(zpg);
+		for (i = 0; i < PAGE_SIZE / sizeof(*w); i++)
+			if (w[i] != 0)
+				bench_fail("free page %#x is PG_ZERO, but word "
+				    "%lu is %#x", zpg->phys_addr, i, w[i]);
+		zero_rotor = zpg - vm_page_array + 1;
+	}
 }
 
 /*
@@ -440,7 +469,7 @@ check_va(struct uproc *up, struct vm_map_entry *entry, vaddr_t va)
 	if (pg != NULL) {
 		if (pg->flags & PG_FAKE)
 			return;
-		data = pmap_page_kva(pg);
+		data = pmap_host_page(pg);
 	} else {
 		/* On swap: the block, unless a read error lost it. */
 		if ((obj->flags & OBJ_INTERNAL) == 0)

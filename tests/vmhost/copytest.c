@@ -49,7 +49,7 @@ put(struct vm_object *object, vm_pindex_t idx, uint64_t tok)
 		bench_fail("copytest: swap_pager_alloc");
 	if ((pg = vm_page_alloc(object, idx, VM_ALLOC_NORMAL)) == NULL)
 		bench_fail("copytest: no page");
-	page_fill(pmap_page_kva(pg), tok);
+	page_fill(pmap_host_page(pg), tok);
 	pg->flags |= PG_DIRTY | PG_PAGEOUT;
 	vm_object_pip_add(object, 1);
 	vm_pager_put_pages(object, &pg, 1, &rv);
@@ -71,7 +71,7 @@ resident(struct vm_object *object, vm_pindex_t idx)
 
 	if ((pg = vm_page_alloc(object, idx, VM_ALLOC_NORMAL)) == NULL)
 		bench_fail("copytest: no page");
-	page_fill(pmap_page_kva(pg), TOK(object->id, idx));
+	page_fill(pmap_host_page(pg), TOK(object->id, idx));
 	pg->flags |= PG_DIRTY;
 	vm_page_activate(pg);
 	vm_page_wakeup(pg);

@@ -147,7 +147,7 @@ disk_strategy(struct buf *bp)
 				    bp->b_pages[i]->object->id,
 				    bp->b_pages[i]->pindex);
 			memcpy(r->data + (size_t)i * PAGE_SIZE,
-			    pmap_page_kva(bp->b_pages[i]), PAGE_SIZE);
+			    pmap_host_page(bp->b_pages[i]), PAGE_SIZE);
 		}
 	}
 }
@@ -241,7 +241,7 @@ disk_complete(uint32_t r, bool fifo)
 		error = true;
 	}
 	for (i = 0; i < req.npages; i++) {
-		page = pmap_page_kva(bp->b_pages[i]);
+		page = pmap_host_page(bp->b_pages[i]);
 		blkdata = req.disk->data + (size_t)(req.blk + i) * PAGE_SIZE;
 		if (rd) {
 			if (error) {

@@ -9,7 +9,12 @@
  *	- a page is mapped writable only if it is PG_DIRTY (sys/vm/NOTES);
  *	- a pmap is empty when it is destroyed;
  *	- the kernel pmap (pmap_kenter, for vm_kern.c) maps only wired
- *	  kernel pages, never an object's or a free one.
+ *	  kernel pages, never an object's or a free one;
+ *	- only the first host_ndirect pages are "direct" (pmap_page_direct,
+ *	  as i386 maps only its first 512 MiB at all times): kernel pages
+ *	  come from there, pmap_page_kva is asked only for those, and the
+ *	  rest is reached by the kernel only through quick mappings, which
+ *	  are entered in a NOSLEEP section and removed in reverse order.
  *
  * The MMU sets a mapping's referenced bit on every access and its
  * modified bit on every write, as the hardware does; mappings that go
@@ -35,6 +40,7 @@ struct pmap *kernel_pmap = &kernel_pmap_store;
 static char *host_phys;			/* the RAM */
 paddr_t host_phys_base = 0x00100000;
 u_int host_npages;
+u_int host_ndirect;			/* the "direct map": pages below */
 int pmap_enter_fail_pct;
 static int pmap_ids;
 static long pmap_npv;			/* mappings, all pmaps */
@@ -46,12 +52,16 @@ pmap_hash(vaddr_t va)
 	return ((va >> PAGE_SHIFT) & (PMAP_NHASH - 1));
 }
 
-/* Allocate the fake RAM: npages pages, physically from host_phys_base. */
+/*
+ * Allocate the fake RAM: npages pages, physically from host_phys_base,
+ * the first ndirect of them "direct".
+ */
 void
-pmap_host_init(u_int npages)
+pmap_host_init(u_int npages, u_int ndirect)
 {
 
 	host_npages = npages;
+	host_ndirect = ndirect;
 	host_phys = host_calloc(npages, PAGE_SIZE);
 }
 
@@ -291,29 +301,86 @@ pmap_page_is_mapped(struct vm_page *pg)
 	return (!LIST_EMPTY(&pg->md.md_pvlist));
 }
 
+/* The host memory behind any page of the fake RAM: the bench's view. */
 void *
-pmap_page_kva(struct vm_page *pg)
+pmap_host_page(struct vm_page *pg)
 {
 	paddr_t pa = pg->phys_addr;
 
 	if (pa < host_phys_base || pa - host_phys_base >=
 	    (paddr_t)host_npages * PAGE_SIZE || (pa & PAGE_MASK) != 0)
-		panic("pmap_page_kva: %#x is not RAM", pa);
+		panic("pmap_host_page: %#x is not RAM", pa);
 	return (host_phys + (pa - host_phys_base));
+}
+
+bool
+pmap_page_direct(struct vm_page *pg)
+{
+
+	return (pg->phys_addr - host_phys_base < ptoa(host_ndirect));
+}
+
+/* The kernel's permanent address of a kernel page: direct, no object. */
+void *
+pmap_page_kva(struct vm_page *pg)
+{
+
+	if (pg->object != NULL || !pmap_page_direct(pg))
+		panic("pmap_page_kva: page %#x is %s", pg->phys_addr,
+		    pg->object != NULL ? "an object's" :
+		    "above the direct map");
+	return (pmap_host_page(pg));
+}
+
+/* The quick mappings in use, a stack (sys/vm/pmap.h's rules). */
+#define	QMAP_SLOTS	8
+static struct vm_page *qmap_stack[QMAP_SLOTS];
+static u_int qmap_depth;
+
+void *
+pmap_quick_enter_page(struct vm_page *pg)
+{
+
+	if (qmap_depth == QMAP_SLOTS)
+		panic("pmap_quick_enter_page: all %d slots in use",
+		    QMAP_SLOTS);
+	NOSLEEP_ENTER();
+	qmap_stack[qmap_depth++] = pg;
+	return (pmap_host_page(pg));
+}
+
+void
+pmap_quick_remove_page(void *va)
+{
+	char *top;
+
+	top = qmap_depth == 0 ? NULL :
+	    pmap_host_page(qmap_stack[qmap_depth - 1]);
+	if (top == NULL || (char *)va < top || (char *)va >= top + PAGE_SIZE)
+		panic("pmap_quick_remove_page: %p is not the last page "
+		    "entered", va);
+	qmap_depth--;
+	NOSLEEP_EXIT();
 }
 
 void
 pmap_zero_page(struct vm_page *pg)
 {
+	void *va = pmap_quick_enter_page(pg);
 
-	memset(pmap_page_kva(pg), 0, PAGE_SIZE);
+	memset(va, 0, PAGE_SIZE);
+	pmap_quick_remove_page(va);
 }
 
 void
 pmap_copy_page(struct vm_page *src, struct vm_page *dst)
 {
+	void *sva = pmap_quick_enter_page(src);
+	void *dva = pmap_quick_enter_page(dst);
 
-	memcpy(pmap_page_kva(dst), pmap_page_kva(src), PAGE_SIZE);
+	memcpy(dva, sva, PAGE_SIZE);
+	pmap_quick_remove_page(dva);
+	pmap_quick_remove_page(sva);
 }
 
 /*
@@ -363,7 +430,7 @@ mmu_access(struct pmap *pm, vaddr_t va, bool write, void **kvap)
 		    pm->pm_id, pv->pv_pg->queue == PQ_FREE ? "free" :
 		    "kernel");
 	pv->pv_attrs |= PV_REF | (write ? PV_MOD : 0);
-	*kvap = pmap_page_kva(pv->pv_pg);
+	*kvap = pmap_host_page(pv->pv_pg);
 	return (true);
 }
 

@@ -371,7 +371,7 @@ describe_va(struct uproc *up, vaddr_t va)
 		    pg != NULL ? "resident" : vm_pager_has_page(object,
 		    pindex) ? "on the pager" : "-");
 		if (pg != NULL && vp != NULL && vp->mapped && !vp->eof) {
-			mpage_explain(model_contents(vp), pmap_page_kva(pg),
+			mpage_explain(model_contents(vp), pmap_host_page(pg),
 			    why, sizeof(why));
 			out(" (page %#x flags %#x queue %d: %s)", pg->phys_addr,
 			    pg->flags, pg->queue, why);

@@ -80,14 +80,15 @@ int	sim_sysctl(const char *, const char *, int *, u_int, void *, size_t *,
 	    const void *, size_t);
 
 /* pmap.c: the fake MMU. */
-void	pmap_host_init(u_int);
+void	pmap_host_init(u_int, u_int);
+void	*pmap_host_page(struct vm_page *);
 bool	mmu_access(struct pmap *, vaddr_t, bool, void **);
 struct vm_page *pmap_host_lookup(struct pmap *, vaddr_t, vm_prot_t *);
 bool	pmap_host_drop_one(struct pmap *, uint32_t);
 void	pmap_host_check(void);
 extern int pmap_enter_fail_pct;
 extern paddr_t host_phys_base;
-extern u_int host_npages;
+extern u_int host_npages, host_ndirect;
 
 /* disk.c: the swap disks, /dev/wd0 and /dev/wd1. */
 #define	DISK_NUNITS	2

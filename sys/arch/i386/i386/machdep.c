@@ -11,8 +11,9 @@
  *	   can be overwritten;
  *	3. loads the GDT, the TSS and the IDT;
  *	4. computes phys_avail[]: RAM above 1 MiB, below the `mem=' cap
- *	   and the end of the direct map, minus the kernel image, the
- *	   modules and the loader's tables;
+ *	   and 4 GiB, minus the kernel image, the modules and the loader's
+ *	   tables, in ranges split at the end of the direct map (so that
+ *	   each range is all direct-mapped or all above it);
  *	5. hands over to the machine-independent main() (init_main.c).
  */
 #include <sys/param.h>
@@ -34,6 +35,7 @@
 #include <machine/vmparam.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
+#include <vm/vm_param.h>
 #include <vm/pmap.h>
 
 struct bootinfo bootinfo;
@@ -223,9 +225,26 @@ phys_avail_add(uint64_t start, uint64_t end)
 	phys_avail[i + 1] = end;
 }
 
+/* Bytes of [start, end) that fall inside [lo, hi). */
+static uint64_t
+overlap(uint64_t start, uint64_t end, uint64_t lo, uint64_t hi)
+{
+
+	if (start < lo)
+		start = lo;
+	if (end > hi)
+		end = hi;
+	return (end > start ? end - start : 0);
+}
+
 /*
  * Read the Multiboot information: the command line, the root ramdisk
  * (the first module) and the memory map, which becomes phys_avail[].
+ * The RAM that stays out is counted by reason, for cpu_startup():
+ * below 1 MiB (the BIOS's era; the kernel starts at 1 MiB), above the
+ * `mem=' cap, and above 4 GiB, which an i386 without PAE cannot
+ * address (QEMU's pc machine moves RAM there to make room for the PCI
+ * hole below 4 GiB).
  */
 static void
 multiboot_parse(uint32_t mbipa)
@@ -233,8 +252,8 @@ multiboot_parse(uint32_t mbipa)
 	struct multiboot_info *mbi = PHYS_TO_DMAP(mbipa);
 	struct multiboot_module *mod;
 	struct multiboot_mmap *mm;
-	uint32_t mmend, off, cap, firstpa, i;
-	uint64_t top;
+	uint32_t mmend, off, firstpa, i;
+	uint64_t cap, top, ram = 0, low = 0, capped = 0, over4g = 0;
 	const char *arg;
 
 	if (mbi->flags & MBI_CMDLINE)
@@ -259,7 +278,9 @@ multiboot_parse(uint32_t mbipa)
 		firstpa = mbipa + sizeof(*mbi);
 	firstpa = round_page(firstpa);
 
-	cap = DMAP_SIZE;
+	/* 4 GiB less a page: phys_avail's ends must fit a paddr_t. */
+	top = 0x100000000ULL - PAGE_SIZE;
+	cap = top;
 	for (arg = bootinfo.bi_cmdline; (arg = strchr(arg, 'm')) != NULL;
 	    arg++) {
 		if (strncmp(arg, "mem=", 4) == 0 &&
@@ -269,7 +290,7 @@ multiboot_parse(uint32_t mbipa)
 			if (v == 0)
 				printf("mem=: bad size, ignored\n");
 			else if (v < cap)
-				cap = v;
+				cap = trunc_page(v);
 		}
 	}
 
@@ -277,15 +298,56 @@ multiboot_parse(uint32_t mbipa)
 		panic("multiboot: no memory map");
 	mmend = mbi->mmap_addr + mbi->mmap_length;
 	for (off = mbi->mmap_addr; off < mmend; off += mm->size + 4) {
+		uint64_t start, stop;
+
 		mm = PHYS_TO_DMAP(off);
 		if (mm->type != 1)
 			continue;
-		top = mm->addr + mm->len;
-		if (top > cap)
-			top = cap;
-		phys_avail_add(mm->addr < firstpa ? firstpa : mm->addr, top);
+		start = mm->addr;
+		stop = mm->addr + mm->len;
+		ram += mm->len;
+		low += overlap(start, stop, 0, KERNLOAD);
+		over4g += overlap(start, stop, top, ~0ULL);
+		capped += overlap(start, stop, cap, top);
+		if (start < firstpa)
+			start = firstpa;
+		if (stop > cap)
+			stop = cap;
+		phys_avail_add(start, stop < DMAP_SIZE ? stop : DMAP_SIZE);
+		phys_avail_add(start > DMAP_SIZE ? start : DMAP_SIZE, stop);
 	}
 	bootinfo.bi_memtop = firstpa;
+	bootinfo.bi_ramkb = ram / 1024;
+	bootinfo.bi_lowkb = low / 1024;
+	bootinfo.bi_capkb = capped / 1024;
+	bootinfo.bi_over4gkb = over4g / 1024;
+}
+
+/*
+ * Called by main() after it has said how much memory is managed: where
+ * that memory is, and what RAM was left out and why.
+ */
+void
+cpu_startup(void)
+{
+	struct bootinfo *bi = &bootinfo;
+	uint32_t managedkb, highkb = 0;
+	int i;
+
+	/* pmap_steal_memory() has taken its share: these are the pages. */
+	managedkb = vmcnt.v_page_count * (PAGE_SIZE / 1024);
+	for (i = 0; phys_avail[i + 1] != 0; i += 2)
+		if (phys_avail[i] >= DMAP_SIZE)
+			highkb += (phys_avail[i + 1] - phys_avail[i]) / 1024;
+	printf("memory: %u KiB of RAM; managed: %u KiB direct-mapped, "
+	    "%u KiB above the direct map\n", bi->bi_ramkb,
+	    managedkb - highkb, highkb);
+	printf("memory: left out: %u KiB below 1 MiB", bi->bi_lowkb);
+	if (bi->bi_capkb != 0)
+		printf(", %u KiB above the mem= cap", bi->bi_capkb);
+	if (bi->bi_over4gkb != 0)
+		printf(", %u KiB above 4 GiB (no PAE)", bi->bi_over4gkb);
+	printf("\n");
 }
 
 /*

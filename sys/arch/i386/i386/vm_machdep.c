@@ -9,6 +9,9 @@
 #include <machine/frame.h>
 #include <machine/pcb.h>
 #include <machine/specialreg.h>
+#include <machine/cpufunc.h>
+#include <vm/vm.h>
+#include <vm/vm_page.h>
 
 extern void	fork_trampoline(void);
 
@@ -66,11 +69,22 @@ cpu_fork(struct proc *p1, struct proc *p2, void (*func)(void *), void *arg)
 	}
 }
 
-/* Halt until the next interrupt, with interrupts enabled. */
+/*
+ * The idle thread's turn, nothing being runnable (called with
+ * interrupts blocked; returns with them enabled).  Zero one free page
+ * for later (vm_page_zero_idle) and return, letting in the interrupts
+ * that came meanwhile (a page takes microseconds), so that the caller
+ * looks at the run queue again before the next page.  When no page
+ * needs zeroing, halt until the next interrupt.
+ */
 void
 cpu_idle(void)
 {
 
+	if (vm_page_zero_idle()) {
+		enable_intr();
+		return;
+	}
 	__asm volatile("sti; hlt" : : : "memory");
 }
 

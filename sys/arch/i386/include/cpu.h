@@ -15,6 +15,11 @@ struct bootinfo {
 	paddr_t		bi_rdstart;		/* root ramdisk (ustar) */
 	size_t		bi_rdsize;
 	paddr_t		bi_memtop;		/* end of memory used */
+	/* RAM the loader reported, and what was left out and why (KiB). */
+	uint32_t	bi_ramkb;		/* all of it */
+	uint32_t	bi_lowkb;		/* below 1 MiB */
+	uint32_t	bi_capkb;		/* above the mem= cap */
+	uint32_t	bi_over4gkb;		/* above 4 GiB: no PAE */
 };
 extern struct bootinfo bootinfo;
 
@@ -50,6 +55,7 @@ extern size_t szsigcode;
 extern char sigcode[];
 
 void	init386(uint32_t, uint32_t);
+void	cpu_startup(void);
 void	fpu_init_state(struct pcb *);
 
 #endif /* !_MACHINE_CPU_H_ */

@@ -6,10 +6,13 @@
  *	         .. 0xbf800000		mmap(2) grows down from below the stack
  *	0xbf800000 .. 0xc0000000	user stack (MAXSSIZ), the signal
  *					trampoline and argv/envp at its top
- *	0xc0000000 .. 0xe0000000	the kernel: physical memory mapped
- *					one to one (KERNBASE + pa)
+ *	0xc0000000 .. 0xe0000000	the kernel: the first 512 MiB of
+ *					physical memory mapped one to one
+ *					(KERNBASE + pa)
  *	0xe0000000 .. 0xe4000000	kernel virtual space (kernel stacks,
  *					large kernel allocations)
+ *	0xe4000000 .. 0xe4008000	temporary mappings of pages above
+ *					the direct map (machine/vmparam.h)
  */
 #ifndef _MACHINE_PARAM_H_
 #define _MACHINE_PARAM_H_
