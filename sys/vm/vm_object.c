@@ -1070,7 +1070,11 @@ vm_object_do_bypass(struct vm_object *object)
 			else if (vm_object_do_collapse(shadow) != 0) {
 				vmobjstats.os_refused_nomem++;
 				vm_object_defer(shadow, OBJ_DCOLLAPSE);
-			}
+			} else if (vm_object_collapse_check(shadow) ==
+			    COLLAPSE_OK && (shadow->backing_object->ref_count ==
+			    1 || vm_object_bypass_ok(shadow)))
+				/* Its new backing object can go too: later. */
+				vm_object_defer(shadow, OBJ_DCOLLAPSE);
 		}
 	}
 	NOSLEEP_EXIT();
