@@ -300,9 +300,9 @@ swap_pager_haspage(struct vm_object *object, vm_pindex_t pindex)
 
 /*
  * How many pages just before and after page pindex have swap blocks
- * that continue its block on both sides (so one transfer reads them
- * all), not retired, and no resident page: at most maxbehind and
- * maxahead.
+ * that continue its block on both sides on the same device (so one
+ * transfer reads them all), not retired, and no resident page: at most
+ * maxbehind and maxahead.
  */
 static void
 swap_pager_cluster(struct vm_object *object, vm_pindex_t pindex,
@@ -317,13 +317,15 @@ swap_pager_cluster(struct vm_object *object, vm_pindex_t pindex,
 		return;
 	for (i = 1; i <= maxbehind && pindex >= (vm_pindex_t)i; i++) {
 		b = swp_getblk(object, pidx - i);
-		if (b != blk - i || vm_page_lookup(object, pindex - i) != NULL)
+		if (b != blk - i || !swap_dev_same(blk, b) ||
+		    vm_page_lookup(object, pindex - i) != NULL)
 			break;
 		*behind = i;
 	}
 	for (i = 1; i <= maxahead && pindex + i < object->size; i++) {
 		b = swp_getblk(object, pidx + i);
-		if (b != blk + i || vm_page_lookup(object, pindex + i) != NULL)
+		if (b != blk + i || !swap_dev_same(blk, b) ||
+		    vm_page_lookup(object, pindex + i) != NULL)
 			break;
 		*ahead = i;
 	}

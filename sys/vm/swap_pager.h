@@ -34,6 +34,7 @@ bool	swap_configured(void);
 u_int	swap_free_blocks(void);
 void	swap_usage(u_int *, u_int *);
 const char *swap_dev_name(uint32_t);
+bool	swap_dev_same(uint32_t, uint32_t);
 int	swap_dev_lookup(dev_t);
 void	swap_dev_range(int, uint32_t *, uint32_t *);
 u_int	swap_dev_live(int);

@@ -877,6 +877,13 @@ vm_object_splice(struct vm_object *object)
 	backing->backing_object = NULL;
 	backing->shadow_count = 0;
 	backing->ref_count = 0;
+	/*
+	 * A sweep queued for the backing object (a hidden page was busy,
+	 * say being read in by swapoff) would die with it, yet its pages
+	 * live on in object: the sweep is object's now.
+	 */
+	if (backing->flags & OBJ_DRECLAIM)
+		vm_object_defer(object, OBJ_DRECLAIM);
 	vm_object_free(backing);
 	vmobjstats.os_collapses++;
 #ifdef INVARIANTS
@@ -1063,7 +1070,11 @@ vm_object_do_bypass(struct vm_object *object)
 			else if (vm_object_do_collapse(shadow) != 0) {
 				vmobjstats.os_refused_nomem++;
 				vm_object_defer(shadow, OBJ_DCOLLAPSE);
-			}
+			} else if (vm_object_collapse_check(shadow) ==
+			    COLLAPSE_OK && (shadow->backing_object->ref_count ==
+			    1 || vm_object_bypass_ok(shadow)))
+				/* Its new backing object can go too: later. */
+				vm_object_defer(shadow, OBJ_DCOLLAPSE);
 		}
 	}
 	NOSLEEP_EXIT();

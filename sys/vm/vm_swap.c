@@ -98,6 +98,19 @@ swap_dev(uint32_t blk)
 	return (NULL);
 }
 
+/*
+ * Do blocks a and b lie on the same device?  Consecutive numbers need
+ * not: the first block of one device may follow the last of another,
+ * and one transfer cannot reach both (swap_pager_cluster).
+ */
+bool
+swap_dev_same(uint32_t a, uint32_t b)
+{
+	struct swdevt *sw = swap_dev(a);
+
+	return (sw != NULL && sw == swap_dev(b));
+}
+
 /* The path of the device holding block blk, for messages. */
 const char *
 swap_dev_name(uint32_t blk)
@@ -447,6 +460,11 @@ sysctl_swap_info(SYSCTL_HANDLER_ARGS)
  * scratch bitmap (a block marked twice is doubly owned), then compare
  * with the allocator.  Also printed on the console when it finds
  * anything wrong.  Never sleeps between the walk's start and its end.
+ *
+ * Block numbers run up to the end of the highest device, which is more
+ * than swap_total once a lower device is gone (swapoff): the bitmap
+ * covers them all, and a block marked that no device present holds is
+ * out of range (each device's bits are cleared as they are compared).
  */
 static int
 sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
@@ -454,7 +472,7 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 	struct swap_audit sa;
 	struct vm_object *object;
 	struct swdevt *sw;
-	uint32_t *seen, b;
+	uint32_t *seen, b, end = 0;
 	bool owned;
 	int i;
 
@@ -463,7 +481,10 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_structsize = sizeof(sa);
 	sa.sa_total = swap_total;
-	seen = malloc(howmany(swap_total + 1, 32) * sizeof(uint32_t), M_TEMP,
+	for (i = 0; i < NSWAPDEV; i++)
+		if (swdev[i].sw_flags & SW_USED)
+			end = umax(end, swdev[i].sw_first + swdev[i].sw_nblks);
+	seen = malloc(howmany(end + 1, 32) * sizeof(uint32_t), M_TEMP,
 	    M_WAITOK | M_ZERO);
 	TAILQ_FOREACH(object, &vm_object_list, object_list) {
 		if (object->pgops != &swappagerops)
@@ -471,7 +492,7 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 		sa.sa_objects++;
 		if (object->flags & OBJ_FILE)
 			sa.sa_file_blocks += swap_pager_object_blocks(object);
-		swap_pager_audit(object, seen, swap_total, &sa);
+		swap_pager_audit(object, seen, end, &sa);
 	}
 	for (i = 0; i < NSWAPDEV; i++) {
 		sw = &swdev[i];
@@ -479,6 +500,7 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 			continue;
 		for (b = 0; b < sw->sw_nblks; b++) {
 			owned = bit_test(seen, sw->sw_first + b);
+			bit_set(seen, sw->sw_first + b, false);
 			if (bit_test(sw->sw_badmap, b))
 				sa.sa_bad++;
 			if (bit_test(sw->sw_map, b)) {
@@ -489,6 +511,9 @@ sysctl_swap_audit(SYSCTL_HANDLER_ARGS)
 				sa.sa_unallocated++;
 		}
 	}
+	for (b = 0; b < end; b++)
+		if (bit_test(seen, b))
+			sa.sa_out_of_range++;	/* in a gap between devices */
 	free(seen, M_TEMP);
 	sa.sa_errors = sa.sa_orphaned + sa.sa_unallocated +
 	    sa.sa_doubly_owned + sa.sa_out_of_range;

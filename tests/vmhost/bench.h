@@ -105,7 +105,8 @@ struct uproc {
 
 /* The run's parameters, chosen from the seed (swarm testing). */
 struct bench_cfg {
-	u_int	npages, swapblocks;
+	u_int	npages, swapblocks;	/* swap: both disks together */
+	u_int	swapblocks0;		/* wd0's share; wd1 has the rest */
 	u_int	ndirect;		/* pages in the "direct map" */
 	int	nproc_max;
 	int	w_act[16];		/* harness actions */
@@ -139,6 +140,12 @@ struct bench_stats {
 	u_int max_hidden_kind[HID_NKINDS]; /* with the fix on: HID_* */
 	u_int max_swap_used;
 	u_int max_siblings;		/* live shadows of one object, most */
+	/* swapctl.c: swapoff and swapon calls, and what swapoff did. */
+	unsigned long swapoffs_given, swapons_given, swapons;
+	unsigned long swapoffs_ok, swapoffs_ok_off, swapoffs_nomem;
+	unsigned long swapoffs_busy, swap_badcalls;
+	unsigned long swapoff_read;	/* pages read back */
+	unsigned long swapoff_freed[2];	/* freed unread, by collapse_pagers */
 };
 
 
@@ -205,6 +212,15 @@ void	check_front_collapsed(struct vm_object *, const char *, bool);
 uint32_t peek_id(struct uproc *, vaddr_t);
 uint32_t entry_object_id(struct uproc *, vaddr_t);
 bool	collapse_on(void);
+
+/* swapctl.c */
+extern bool swapctl_settle;
+void	swapctl_init(void);
+void	act_swapoff(void);
+void	swapctl_step(bool);
+void	swapctl_before_run(struct sim_thread *);
+void	swapctl_after_run(struct sim_thread *);
+bool	swapctl_idle(void);
 
 /* The run's generator (vmhost.c's sim_random) in handier forms. */
 static inline uint32_t

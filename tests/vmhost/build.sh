@@ -35,7 +35,7 @@ LOG=$OUT/build.log
 
 VM_SRCS="vm_object vm_page vm_map vm_fault vm_pager swap_pager vm_swap
     vm_pageout vnode_pager vm_meter vm_objinfo vm_swapoff vm_mmap vm_kern"
-SHIM_SRCS="kern_shim pmap disk vmhost proc model check copytest"
+SHIM_SRCS="kern_shim pmap disk vmhost proc model check copytest swapctl"
 RENAME="malloc free printf vprintf snprintf vsnprintf psignal memcpy
     memmove memset memcmp memchr strlen strnlen strcmp strncmp strchr
     strrchr strlcpy strlcat"

@@ -52,7 +52,7 @@ all_quiet(void)
 	if (!users_idle() || disk_pending() != 0 ||
 	    swap_pager_inflight() != 0)
 		return (false);
-	if (defer_thread.state == T_RUN)
+	if (defer_thread.state == T_RUN || !swapctl_idle())
 		return (false);
 	TAILQ_FOREACH(object, &vm_object_list, object_list)
 		if (object->paging_in_progress != 0 ||

@@ -20,7 +20,8 @@
  *			set and called as sysctl(2) would call them.
  *	devices		biowait/biodone as sys/kern/subr_disk.c; the
  *			ramdisk file behind the test's vnode object, open
- *			on one descriptor for mmap; swapon's namei.
+ *			on one descriptor for mmap; namei of the disks'
+ *			device nodes for swapon and swapoff.
  *
  * Semantics follow sys/kern and sys/dev, not their code: this file
  * only has to behave as the kernel does at the interfaces sys/vm uses.
@@ -37,6 +38,7 @@
 #include <sys/file.h>
 #include <sys/vnode.h>
 #include <vm/vm.h>
+#include <vm/vm_object.h>
 
 #include "vmhost.h"
 
@@ -523,22 +525,31 @@ copyinstr(const void *uaddr, char *kaddr, size_t len, size_t *done)
 }
 
 /* ------------------------------------------------------------------ */
-/* Files: the swap disk's device node, and the test's program file. */
+/*
+ * Files: the swap disks' device nodes, /dev/wd0 and /dev/wd1 (disk.c),
+ * a device node that is no disk (/dev/console), and the test's file.
+ */
 
-static struct vnode wd0_vnode = {
-	.v_type = VCHR,
-	.v_name = "wd0",
-	.v_rdev = makedev(CDEV_WD, 0),
+static struct vnode dev_vnodes[] = {
+	{ .v_type = VCHR, .v_name = "wd0", .v_rdev = DISK_DEV(0) },
+	{ .v_type = VCHR, .v_name = "wd1", .v_rdev = DISK_DEV(1) },
+	{ .v_type = VCHR, .v_name = "console",
+	    .v_rdev = makedev(CDEV_CONSOLE, 0) },
 };
 
 int
 namei(struct proc *p, const char *path, struct vnode **vpp)
 {
+	u_int i;
 
-	if (strcmp(path, "/dev/wd0") != 0)
+	if (strncmp(path, "/dev/", 5) != 0)
 		return (ENOENT);
-	*vpp = &wd0_vnode;
-	return (0);
+	for (i = 0; i < nitems(dev_vnodes); i++)
+		if (strcmp(path + 5, dev_vnodes[i].v_name) == 0) {
+			*vpp = &dev_vnodes[i];
+			return (0);
+		}
+	return (ENOENT);
 }
 
 /* No /tmp on the host: no object is a file's (vm.object_audit, vm.objects). */

@@ -2,9 +2,10 @@
  * vmhost.c: sys/vm on the host, checked against a model.
  *
  * The machine-independent VM (the files of sys/vm, unchanged) runs here
- * on a fake machine: pmap.c (the MMU and page tables), disk.c (the swap
- * disk) and kern_shim.c (sleep and wakeup, malloc, signals, sysctl).
- * Every simulated process (proc.c) and the pageout daemon is a
+ * on a fake machine: pmap.c (the MMU and page tables), disk.c (two swap
+ * disks, interleaved) and kern_shim.c (sleep and wakeup, malloc,
+ * signals, sysctl).  Every simulated process (proc.c), the pageout
+ * daemon, vmdeferd and two swapctl threads (swapctl.c) is a
  * coroutine; this file is the harness, which decides from a seeded
  * generator what happens next, one step at a time:
  *
@@ -24,6 +25,10 @@
  *	tick	the clock advances (tsleep timeouts expire)
  *	pageout	chosen pages are deactivated and memory squeezed, so
  *		that the daemon writes them out
+ *	swapoff	a swapctl thread takes one of the two swap disks away
+ *		with swapoff(2) while everything else goes on, sometimes
+ *		racing the other thread's swapoff (EBUSY); a few hundred
+ *		steps later swapon(2) puts it back (swapctl.c)
  *	and	squeeze or release memory (pages, and runs of kernel
  *		memory from vm_kern.c), wake the daemon, drop a mapping
  *		(the pmap may), flip vm.collapse_pagers, arm an I/O error
@@ -68,8 +73,8 @@
  *			find there holds the model's words, resident or on
  *			swap (read from the disk); vmspace_anon_usage is
  *			right
- *	all quiet	(nothing in flight, vmdeferd's queue drained) no busy
- *			page; vm.objects and kern.proc.vmmap agree with the
+ *	all quiet	(nothing in flight, vmdeferd's queue drained, no
+ *			swapoff or swapon running) no busy page; vm.objects and kern.proc.vmmap agree with the
  *			objects and maps; hidden pages are counted by kind
  *			(outside every window, under one shadow, under
  *			several, stale) and, with -H, none may exist; now
@@ -78,6 +83,11 @@
  *			check (-c): no anonymous object is held only by its
  *			one shadow, and no chain is longer than the entries
  *			that share it justify
+ *	after swapoff	the device is gone and no map holds a block of it;
+ *	or swapon	swap is conserved over the devices present; ENOMEM
+ *			changed nothing; EBUSY only beside another swapoff
+ *			(swapctl.c); then a settle, for the checks above of
+ *			every page every process can read
  *	after a fault	right after a copy-on-write fault, a fault that
  *	or a fork	made a shadow or a fork, if no collapse was refused
  *			or deferred meanwhile: no front object's backing
@@ -87,7 +97,8 @@
  *	the end		all processes gone: no objects but the file's, every
  *			page free but the file's, no swap but retired blocks,
  *			no VM malloc type holding memory; every operation
- *			and action was taken (in runs of 10000 steps or more)
+ *			and action was taken, and at least one swapoff and
+ *			one swapon succeeded (in runs of 10000 steps or more)
  * The harness settles (lets everything in flight finish) every few
  * hundred steps, for the checks that need quiet.
  *
@@ -128,12 +139,12 @@ const char *const op_names[OP_NOPS] = {
 
 enum act {
 	A_OP, A_RUN, A_IO, A_TICK, A_PAGEOUT, A_HOG, A_DAEMON, A_DROP,
-	A_FLIP, A_ERR, A_KILL, A_IDLE, A_NACTS
+	A_FLIP, A_ERR, A_KILL, A_IDLE, A_SWAPOFF, A_NACTS
 };
 
 static const char *const act_names[A_NACTS] = {
 	"op", "run", "io", "tick", "pageout", "hog", "daemon", "drop",
-	"flip", "err", "kill", "idle",
+	"flip", "err", "kill", "idle", "swapoff",
 };
 
 const struct vmhost_args *args;
@@ -145,7 +156,7 @@ static uint64_t rng;
 struct uproc *uprocs[NPROC_MAX];
 int nuprocs;
 int nforking;				/* forks asleep in vmspace_fork */
-pid_t next_pid = 4;		/* 2: pagedaemon, 3: vmdeferd */
+pid_t next_pid = 6;	/* 2: pagedaemon, 3: vmdeferd, 4, 5: swapctl */
 struct sim_thread daemon_thread;
 struct sim_thread defer_thread;		/* vmdeferd */
 static struct vnode file_vnode;
@@ -471,7 +482,9 @@ act_run(void)
 	else
 		trace("run pid %d%s", t->p.p_pid, t == &daemon_thread ?
 		    " (pagedaemon)" : "");
+	swapctl_before_run(t);
 	sim_thread_run(t);
+	swapctl_after_run(t);
 	reap();
 }
 
@@ -709,6 +722,7 @@ static void
 act_err(void)
 {
 	uint32_t r = rnd(100), blk;
+	int unit;
 
 	st.errs_armed++;
 	if (r < 45) {
@@ -718,9 +732,10 @@ act_err(void)
 		trace("err: the next write fails");
 		disk_arm_error(DISK_ERR_WRITE);
 	} else {
-		blk = rnd(disk_nblocks);
-		trace("err: block %u goes bad", blk);
-		disk_set_bad(blk);
+		unit = rnd(DISK_NUNITS);
+		blk = rnd(disk_blocks(unit));
+		trace("err: block %u of wd%d goes bad", blk, unit);
+		disk_set_bad(unit, blk);
 		nbad++;
 	}
 }
@@ -828,7 +843,7 @@ harness_step(void)
 		w[A_IO] = 0;
 	if (settling) {
 		w[A_PAGEOUT] = w[A_HOG] = w[A_FLIP] = w[A_ERR] = 0;
-		w[A_KILL] = w[A_DROP] = w[A_DAEMON] = 0;
+		w[A_KILL] = w[A_DROP] = w[A_DAEMON] = w[A_SWAPOFF] = 0;
 		if (w[A_RUN] != 0 || w[A_IO] != 0)
 			w[A_TICK] = 1;
 		else
@@ -850,6 +865,7 @@ harness_step(void)
 	case A_ERR:	act_err();	break;
 	case A_KILL:	act_kill();	break;
 	case A_IDLE:	act_idle();	break;
+	case A_SWAPOFF:	act_swapoff();	break;
 	}
 	step++;
 	if (args->watch != 0)
@@ -857,6 +873,7 @@ harness_step(void)
 	check_step();
 	check_hang();
 	check_stuck();
+	swapctl_step(settling);
 	if (nuprocs == 0 && !settling)
 		spawn(cfg.server);
 }
@@ -900,6 +917,7 @@ choose_config(void)
 		[A_OP] = 150, [A_RUN] = 200, [A_IO] = 80, [A_TICK] = 20,
 		[A_PAGEOUT] = 15, [A_HOG] = 10, [A_DAEMON] = 10, [A_DROP] = 10,
 		[A_FLIP] = 3, [A_ERR] = 1, [A_KILL] = 4, [A_IDLE] = 5,
+		[A_SWAPOFF] = 1,
 	};
 	static const int w_op[OP_NOPS] = {
 		[OP_READ] = 30, [OP_WRITE] = 30, [OP_FORK] = 6, [OP_EXIT] = 5,
@@ -914,6 +932,8 @@ choose_config(void)
 	cfg.swapblocks = args->swapblocks != 0 ? (u_int)args->swapblocks :
 	    chance(15) ? cfg.npages / 4 + rnd(cfg.npages / 2) :
 	    cfg.npages + rnd(3 * cfg.npages);
+	cfg.swapblocks = MAX(cfg.swapblocks, 2);
+	cfg.swapblocks0 = MAX(1, cfg.swapblocks * (30 + rnd(41)) / 100);
 	cfg.nproc_max = 4 + rnd(NPROC_MAX - 3);
 	cfg.server = chance(35);
 	cfg.yield_pct = rnd(40);
@@ -942,9 +962,12 @@ choose_config(void)
 static void
 boot(void)
 {
-	struct swapon_args sa = { .name = "/dev/wd0" };
+	struct swapon_args sa[DISK_NUNITS] = {
+		{ .name = "/dev/wd0" }, { .name = "/dev/wd1" },
+	};
 	paddr_t avail[4];
 	register_t rv;
+	int i;
 
 	harness_ctx = host_ctx_main();
 	proc0.p_pid = 0;
@@ -964,9 +987,11 @@ boot(void)
 	hogmax = cfg.npages;
 	hog = host_calloc(hogmax, sizeof(*hog));
 
-	disk_init(cfg.swapblocks);
-	if (sys_swapon(&proc0, &sa, &rv) != 0)
-		bench_fail("swapon failed");
+	disk_init(0, cfg.swapblocks0);
+	disk_init(1, cfg.swapblocks - cfg.swapblocks0);
+	for (i = 0; i < DISK_NUNITS; i++)
+		if (sys_swapon(&proc0, &sa[i], &rv) != 0)
+			bench_fail("swapon %s failed", sa[i].name);
 
 	file_vnode.v_type = VREG;
 	file_vnode.v_mount = &sim_mount;
@@ -997,6 +1022,7 @@ boot(void)
 	defer_thread.state = T_RUN;
 	sim_thread_start(&defer_thread, defer_main);
 	sim_thread_run(&defer_thread);		/* to its first sleep */
+	swapctl_init();
 
 	if (&vm_collapse_pagers != NULL) {
 		collapse_check = args->collapse_check >= 0 ?
@@ -1082,10 +1108,19 @@ check_mix(void)
 		if (i != OP_READALL && st.given[i] == 0)
 			bench_fail("mix: no %s in %lu steps", op_names[i],
 			    nsteps);
+	/*
+	 * With high memory the hog squeezes only the direct map (kernel
+	 * pages never go high), and a short run may page nothing at all:
+	 * then no disk transfer is the run's mix, not a failure.
+	 */
 	for (i = 0; i < A_NACTS; i++)
-		if (st.acts[i] == 0 && cfg.w_act[i] != 0)
+		if (st.acts[i] == 0 && cfg.w_act[i] != 0 &&
+		    (i != A_IO || cfg.ndirect == cfg.npages))
 			bench_fail("mix: no %s action in %lu steps",
 			    act_names[i], nsteps);
+	if (st.swapoffs_ok == 0 || st.swapons == 0)
+		bench_fail("mix: %lu swapoffs done, %lu swapons in %lu steps",
+		    st.swapoffs_ok, st.swapons, nsteps);
 }
 
 /* Print one name=percent item of a mix of n counts out of total. */
@@ -1166,6 +1201,13 @@ summary(double secs)
 	    st.max_hidden_off, st.max_hidden_kind[HID_UNMAPPED],
 	    st.max_hidden_kind[HID_ONE], st.max_hidden_kind[HID_SEVERAL],
 	    st.max_hidden_kind[HID_STALE], st.max_hidden_kind[HID_MAPPED]);
+	out("  swap: %lu swapoffs: %lu done (%lu with collapse_pagers off), "
+	    "%lu ENOMEM, %lu EBUSY; %lu swapons; %lu bad calls refused; "
+	    "%lu pages read back, hidden blocks freed unread: %lu with "
+	    "collapse_pagers off, %lu on; %u pages lost\n", st.swapoffs_given,
+	    st.swapoffs_ok, st.swapoffs_ok_off, st.swapoffs_nomem,
+	    st.swapoffs_busy, st.swapons, st.swap_badcalls, st.swapoff_read,
+	    st.swapoff_freed[0], st.swapoff_freed[1], vmcnt.v_swapoff_lost);
 }
 
 int
@@ -1192,6 +1234,11 @@ vmhost_run(const struct vmhost_args *a)
 			check_quiet();
 			if (args->hidden && all_quiet())
 				check_hidden();
+		}
+		if (swapctl_settle) {
+			/* After a swapoff: every readable page, at once. */
+			swapctl_settle = false;
+			settle(false);
 		}
 		if (step >= next_check) {
 			settle(chance(70));

@@ -13,6 +13,7 @@
 #include <sys/systm.h>
 #include <sys/proc.h>
 #include <sys/buf.h>
+#include <sys/conf.h>
 #include <vm/vm.h>
 
 #include "host.h"
@@ -89,16 +90,17 @@ extern int pmap_enter_fail_pct;
 extern paddr_t host_phys_base;
 extern u_int host_npages, host_ndirect;
 
-/* disk.c: the swap disk. */
-void	disk_init(u_int);
+/* disk.c: the swap disks, /dev/wd0 and /dev/wd1. */
+#define	DISK_NUNITS	2
+#define	DISK_DEV(unit)	makedev(CDEV_WD, (unit))
+void	disk_init(int, u_int);
+u_int	disk_blocks(int);
 u_int	disk_pending(void);
 void	disk_complete(uint32_t, bool);
 void	disk_arm_error(int);
-void	disk_set_bad(uint32_t);
-uint64_t disk_block_hash(uint32_t);
+void	disk_set_bad(int, uint32_t);
 const void *disk_block_data(uint32_t);
 void	disk_describe(char *, size_t);
-extern u_int disk_nblocks;
 extern int disk_fifo_pct;
 #define	DISK_ERR_READ	1
 #define	DISK_ERR_WRITE	2
