@@ -346,13 +346,13 @@ soak-fuzz: check-qemu $(B)/kernel $(B)/root.tar
 soak-vm-guest: check-qemu $(B)/kernel $(B)/root.tar
 	@sh tests/soak.sh $(B) vm-guest '$(SOAK_VM_CMD)'
 
-# make soak-swapoff [SOAK_SECS=S]: swapoff and swapon cycles under
-# vm-test and maild for S seconds (600).
+# make soak-swapoff [SOAK_SECS=S]: swapoff and swapon cycles of two swap
+# disks, in turn, under vm-test and maild for S seconds (600).
 SOAK_SWAPOFF_CMD = RUNTESTS_SOAK_SECONDS=$(SOAK_SECS) \
 		  runtests -t $(shell expr $(SOAK_SECS) + 600) swapoff-soak
 
 soak-swapoff: check-qemu $(B)/kernel $(B)/root.tar
-	@sh tests/soak.sh $(B) swapoff '$(SOAK_SWAPOFF_CMD)'
+	@SOAK_SWAP2=64M sh tests/soak.sh $(B) swapoff '$(SOAK_SWAPOFF_CMD)'
 
 # make soak-collapse [SOAK_SECS=S]: collapse under fire (vm-test with
 # four children and a hog, the fix on) for S seconds (600) instead of

@@ -91,8 +91,9 @@ else
 	    "[$after] (see $log)"
 fi
 
-# swapctl -l: the "Used" pages of /dev/wd0, before and after the fix.
-used=$(awk '$1 == "/dev/wd0" { print $NF }' "$txt")
+# swapctl -l: the "Used" pages of the swap disk (/dev/wd0, or /dev/vd0
+# under DISK=virtio), before and after the fix.
+used=$(awk '$1 ~ /^\/dev\// { print $NF }' "$txt")
 u1=$(printf '%s\n' "$used" | sed -n 1p)
 u2=$(printf '%s\n' "$used" | sed -n 2p)
 if [ -n "$u1" ] && [ -n "$u2" ] && [ "$u2" -lt "$u1" ]; then

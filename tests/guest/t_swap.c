@@ -102,6 +102,28 @@ set_pagein_max(int v)
 }
 
 /*
+ * The disks /etc/rc swaps on, those of hw.disknames off the secondary
+ * IDE channel, as paths in paths[0 .. max - 1]; returns how many.
+ */
+static int
+swap_disks(char (*paths)[80], int max)
+{
+	char names[64], *name, *next;
+	size_t len = sizeof(names);
+	int n = 0;
+
+	if (sysctlbyname("hw.disknames", names, &len, NULL, 0) == -1)
+		FAIL("hw.disknames: %s", t_errname(errno));
+	for (name = names; name != NULL && n < max; name = next) {
+		if ((next = strchr(name, ',')) != NULL)
+			*next++ = '\0';
+		if (strcmp(name, "wd2") != 0 && strcmp(name, "wd3") != 0)
+			snprintf(paths[n++], sizeof(paths[0]), "/dev/%s", name);
+	}
+	return (n);
+}
+
+/*
  * The swap disk of these boots: the first disk /etc/rc swaps on, the
  * first in hw.disknames off the secondary IDE channel (/dev/wd0, or
  * /dev/vd0 with DISK=virtio).  It stays the same across swapoff.
@@ -110,22 +132,10 @@ static const char *
 swap_disk(void)
 {
 	static char path[80];
-	char names[64], *name, *next;
-	size_t len = sizeof(names);
 
-	if (path[0] != '\0')
-		return (path);
-	if (sysctlbyname("hw.disknames", names, &len, NULL, 0) == -1)
-		FAIL("hw.disknames: %s", t_errname(errno));
-	for (name = names; name != NULL; name = next) {
-		if ((next = strchr(name, ',')) != NULL)
-			*next++ = '\0';
-		if (strcmp(name, "wd2") != 0 && strcmp(name, "wd3") != 0) {
-			snprintf(path, sizeof(path), "/dev/%s", name);
-			return (path);
-		}
-	}
-	FAIL("no swap disk in hw.disknames");
+	if (path[0] == '\0' && swap_disks(&path, 1) == 0)
+		FAIL("no swap disk in hw.disknames");
+	return (path);
 }
 
 /*
@@ -932,9 +942,10 @@ test_swapoff_eio(void)
 /*
  * swapoff-soak (make soak-swapoff): for RUNTESTS_SOAK_SECONDS (600),
  * vm-test and maild run in loops, each run checking every page it
- * holds, while the swap device is taken away and given back every few
- * seconds, right after a burst of memory pressure has pushed them to
- * swap (ENOMEM is allowed: the device stays).  Hidden pages are
+ * holds, while the swap devices are taken away and given back in turn
+ * every few seconds, right after a burst of memory pressure has pushed
+ * them to swap (ENOMEM is allowed: the device stays; the soak boot has
+ * two disks, so that the other one has room).  Hidden pages are
  * sampled after each cycle.  Every run must pass, no page may be lost,
  * nothing may be hidden (the fix is on), and the audits must be clean.
  */
@@ -971,11 +982,16 @@ test_swapoff_soak(void)
 	int secs = 600, stop[2], cycles = 0, refused = 0, st, read0, lost0;
 	long maxhidden = 0, res, swap, t0;
 	unsigned long ram = ram_pages();
-	const char *env;
+	char disks[4][80];
+	const char *env, *dev;
+	int ndisks;
 	pid_t vm, ml;
 
 	if ((env = getenv("RUNTESTS_SOAK_SECONDS")) != NULL && *env != '\0')
 		secs = atoi(env);
+	ndisks = swap_disks(disks, 4);
+	if (ndisks == 0)
+		FAIL("no swap disk in hw.disknames");
 	read0 = t_stat("vm.stats.swapoff_read");
 	lost0 = t_stat("vm.stats.swapoff_lost");
 	t_pipe(stop);
@@ -992,12 +1008,13 @@ test_swapoff_soak(void)
 	while (t_now_ms() - t0 < secs * 1000L) {
 		t_msleep(1000);
 		pressure(ram + ram / 2);	/* the loads go to swap */
-		if (swapoff(swap_disk()) == -1) {
-			EXPECT(errno == ENOMEM, "swapoff: %s",
+		dev = disks[cycles % ndisks];
+		if (swapoff(dev) == -1) {
+			EXPECT(errno == ENOMEM, "swapoff %s: %s", dev,
 			    t_errname(errno));
 			refused++;
-		} else if (swapon(swap_disk()) == -1)
-			FAIL("swapon after %d cycles: %s", cycles,
+		} else if (swapon(dev) == -1)
+			FAIL("swapon %s after %d cycles: %s", dev, cycles,
 			    t_errname(errno));
 		cycles++;
 		if (t_hidden_pages(&res, &swap) > maxhidden)
