@@ -23,8 +23,8 @@
 # The tests, in order, stopping at the first that fails:
 #	vmhost -u	swap_pager_copy's unit tests
 #	vmhost		the host model (tests/vmhost) as make test runs it
-#			(-H), MUTANT_SEEDS seeds (16) of MUTANT_STEPS steps
-#			(20000), sanitized
+#			(-H), the same MUTANT_SEEDS seeds (16), shorter:
+#			MUTANT_STEPS steps (20000), sanitized
 #	guest		for a patch with a Guest line, only if the host model
 #			did not catch it: the kernel and userland are built
 #			in a scratch copy of the tree and TEST runs in one
