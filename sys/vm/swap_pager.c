@@ -695,23 +695,41 @@ swap_pager_outside_blocks(struct vm_object *object)
 	return (n);
 }
 
-/* Free the blocks object holds outside its window; returns how many. */
-u_int
-swap_pager_trim(struct vm_object *object)
+/*
+ * Is blk a block of the device whose numbers are [lo, hi)?  A lost
+ * entry belongs to no device.
+ */
+static inline bool
+swp_on_dev(uint32_t blk, uint32_t lo, uint32_t hi)
 {
-	struct swpager *sp;
+
+	return (blk != SWAPBLK_NONE && blk != SWAPBLK_LOST &&
+	    (blk & SWAPBLK_MASK) >= lo && (blk & SWAPBLK_MASK) < hi);
+}
+
+/*
+ * Free the blocks object holds outside its window: all of them (hi 0,
+ * lost entries too), or those on the device [lo, hi).  Returns how
+ * many.  Never sleeps.
+ */
+static u_int
+swp_free_outside(struct vm_object *object, uint32_t lo, uint32_t hi)
+{
 	struct swblock *swb, *next;
 	struct swrun run = { 0, 0 };
+	uint32_t blk;
 	u_int n = 0;
 	int i;
 
 	if (object->pgops != &swappagerops)
 		return (0);
-	sp = swp(object);
-	for (swb = TAILQ_FIRST(&sp->sw_list); swb != NULL; swb = next) {
+	for (swb = TAILQ_FIRST(&swp(object)->sw_list); swb != NULL;
+	    swb = next) {
 		next = TAILQ_NEXT(swb, swb_list);
 		for (i = 0; i < SWAP_META_PAGES; i++) {
-			if (swb->swb_blocks[i] == SWAPBLK_NONE ||
+			blk = swb->swb_blocks[i];
+			if (blk == SWAPBLK_NONE ||
+			    (hi != 0 && !swp_on_dev(blk, lo, hi)) ||
 			    !swp_outside(object, swb->swb_index + i))
 				continue;
 			n++;
@@ -721,6 +739,14 @@ swap_pager_trim(struct vm_object *object)
 	}
 	swrun_flush(&run);
 	return (n);
+}
+
+/* Free the blocks object holds outside its window; returns how many. */
+u_int
+swap_pager_trim(struct vm_object *object)
+{
+
+	return (swp_free_outside(object, 0, 0));
 }
 
 /*
@@ -900,15 +926,8 @@ swap_pager_adopt(struct vm_object *src, struct vm_object *dst,
 
 /*
  * swapoff (vm_swapoff.c).  The functions below look at the blocks of
- * one device, numbers [lo, hi); a lost entry belongs to no device.
+ * one device, numbers [lo, hi) (swp_on_dev).
  */
-static inline bool
-swp_on_dev(uint32_t blk, uint32_t lo, uint32_t hi)
-{
-
-	return (blk != SWAPBLK_NONE && blk != SWAPBLK_LOST &&
-	    (blk & SWAPBLK_MASK) >= lo && (blk & SWAPBLK_MASK) < hi);
-}
 
 /*
  * Free object's blocks on the device that lie outside its window (a
@@ -918,27 +937,8 @@ swp_on_dev(uint32_t blk, uint32_t lo, uint32_t hi)
 u_int
 swap_pager_dev_outside(struct vm_object *object, uint32_t lo, uint32_t hi)
 {
-	struct swblock *swb, *next;
-	struct swrun run = { 0, 0 };
-	u_int n = 0;
-	int i;
 
-	if (object->pgops != &swappagerops)
-		return (0);
-	for (swb = TAILQ_FIRST(&swp(object)->sw_list); swb != NULL;
-	    swb = next) {
-		next = TAILQ_NEXT(swb, swb_list);
-		for (i = 0; i < SWAP_META_PAGES; i++) {
-			if (!swp_on_dev(swb->swb_blocks[i], lo, hi) ||
-			    !swp_outside(object, swb->swb_index + i))
-				continue;
-			n++;
-			if (swrun_take(object, swb, i, &run))
-				break;
-		}
-	}
-	swrun_flush(&run);
-	return (n);
+	return (swp_free_outside(object, lo, hi));
 }
 
 /*
