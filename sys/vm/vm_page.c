@@ -58,8 +58,7 @@ static int vm_pages_needed;			/* someone is in vm_wait() */
 #define	FREEQ_DIRECT	0		/* pmap_page_direct() */
 #define	FREEQ_HIGH	1		/* the rest: objects' pages only */
 static struct pglist vm_page_freeq[2];
-static u_int vm_page_nfree[2];		/* pages on each list */
-static u_int vm_page_nzero[2];		/* ... of them PG_ZERO, at the tail */
+static u_int vm_page_nzero[2];		/* PG_ZERO pages, at the tail */
 static u_long vm_page_ndirect;		/* direct pages: a prefix of the array */
 static bool vm_page_direct_short;	/* the kernel found none: refill */
 static u_long vm_page_refill_rotor;	/* where the refill looks next */
@@ -86,6 +85,15 @@ vm_page_freeq_of(struct vm_page *pg)
 	    FREEQ_HIGH);
 }
 
+/* Pages on free list q: v_free_count counts both, v_free_direct one. */
+static inline u_int
+vm_page_nfree(int q)
+{
+
+	return (q == FREEQ_DIRECT ? vmcnt.v_free_direct :
+	    vmcnt.v_free_count - vmcnt.v_free_direct);
+}
+
 /* Put a free page on its list: zeroed pages at the tail. */
 static void
 vm_page_freeq_insert(struct vm_page *pg)
@@ -99,7 +107,6 @@ vm_page_freeq_insert(struct vm_page *pg)
 		vmcnt.v_zero_count++;
 	} else
 		TAILQ_INSERT_HEAD(&vm_page_freeq[q], pg, pageq);
-	vm_page_nfree[q]++;
 	vmcnt.v_free_count++;
 	if (q == FREEQ_DIRECT)
 		vmcnt.v_free_direct++;
@@ -117,7 +124,6 @@ vm_page_freeq_remove(struct vm_page *pg)
 		vm_page_nzero[q]--;
 		vmcnt.v_zero_count--;
 	}
-	vm_page_nfree[q]--;
 	vmcnt.v_free_count--;
 	if (q == FREEQ_DIRECT)
 		vmcnt.v_free_direct--;
@@ -286,12 +292,12 @@ vm_page_alloc_freeq(struct vm_object *object, int flags)
 	if (object != NULL) {
 		if (vmcnt.v_free_count <= reserve)
 			return (-1);
-		return (vm_page_nfree[FREEQ_HIGH] > 0 ? FREEQ_HIGH :
+		return (vm_page_nfree(FREEQ_HIGH) > 0 ? FREEQ_HIGH :
 		    FREEQ_DIRECT);
 	}
-	if (vm_page_nfree[FREEQ_DIRECT] > reserve)
+	if (vm_page_nfree(FREEQ_DIRECT) > reserve)
 		return (FREEQ_DIRECT);
-	if (vm_page_nfree[FREEQ_HIGH] > 0)
+	if (vm_page_nfree(FREEQ_HIGH) > 0)
 		vm_page_direct_short = true;
 	return (-1);
 }
@@ -391,11 +397,11 @@ vm_page_zero_idle(void)
 	if (vmcnt.v_zero_count >= umin(vmcnt.v_free_count / 2, ZIDLE_MAX))
 		return (false);
 	/* Compare nzero/nfree of the two lists; an empty list loses. */
-	d = vm_page_nfree[FREEQ_DIRECT] - vm_page_nzero[FREEQ_DIRECT];
-	h = vm_page_nfree[FREEQ_HIGH] - vm_page_nzero[FREEQ_HIGH];
+	d = vm_page_nfree(FREEQ_DIRECT) - vm_page_nzero[FREEQ_DIRECT];
+	h = vm_page_nfree(FREEQ_HIGH) - vm_page_nzero[FREEQ_HIGH];
 	if (h == 0 || (d > 0 && (uint64_t)vm_page_nzero[FREEQ_DIRECT] *
-	    vm_page_nfree[FREEQ_HIGH] < (uint64_t)vm_page_nzero[FREEQ_HIGH] *
-	    vm_page_nfree[FREEQ_DIRECT]))
+	    vm_page_nfree(FREEQ_HIGH) < (uint64_t)vm_page_nzero[FREEQ_HIGH] *
+	    vm_page_nfree(FREEQ_DIRECT)))
 		q = FREEQ_DIRECT;
 	else
 		q = FREEQ_HIGH;
@@ -469,8 +475,8 @@ vm_page_direct_refill(void)
 	want = vmcnt.v_free_reserved + umax(64, vmcnt.v_free_reserved);
 	i = vm_page_refill_rotor;
 	for (scanned = 0; scanned < vm_page_ndirect &&
-	    vm_page_nfree[FREEQ_DIRECT] < want &&
-	    vm_page_nfree[FREEQ_HIGH] > 0; scanned++, i++) {
+	    vm_page_nfree(FREEQ_DIRECT) < want &&
+	    vm_page_nfree(FREEQ_HIGH) > 0; scanned++, i++) {
 		if (i >= vm_page_ndirect)
 			i = 0;
 		pg = &vm_page_array[i];
